@@ -51,12 +51,12 @@ func (d *Doc) SentenceAt(off int) int {
 // record per article, tagged with the version of the pipeline that made it, so
 // analysis can be re-run when models change without touching the raw article.
 type Analysis struct {
-	Version   string     `json:"version"`
-	Sentences []Span     `json:"sentences,omitempty"`
-	DocDate   *DocDate   `json:"doc_date,omitempty"`
-	Mentions  []Mention  `json:"mentions,omitempty"`
-	Entities  []Entity   `json:"entities,omitempty"`
-	Timexes   []Timex    `json:"timexes,omitempty"`
-	Quotes    []Quote    `json:"quotes,omitempty"`
-	Events    []Event    `json:"events,omitempty"`
+	Version   string    `json:"version"`
+	Sentences []Span    `json:"sentences,omitempty"`
+	DocDate   *DocDate  `json:"doc_date,omitempty"`
+	Mentions  []Mention `json:"mentions,omitempty"`
+	Entities  []Entity  `json:"entities,omitempty"`
+	Timexes   []Timex   `json:"timexes,omitempty"`
+	Quotes    []Quote   `json:"quotes,omitempty"`
+	Events    []Event   `json:"events,omitempty"`
 }

@@ -4,8 +4,8 @@ package article
 type Actor struct {
 	Text   string `json:"text"`
 	Span   Span   `json:"span"`
-	Code   string `json:"code,omitempty"`   // CAMEO actor code, e.g. "USAGOV", "PSEREB", "IGOUNO"
-	Entity int    `json:"entity"`           // index into Analysis.Entities, -1 when none
+	Code   string `json:"code,omitempty"` // CAMEO actor code, e.g. "USAGOV", "PSEREB", "IGOUNO"
+	Entity int    `json:"entity"`         // index into Analysis.Entities, -1 when none
 }
 
 // Event is one who-did-what-to-whom record from one sentence.
