@@ -76,6 +76,7 @@ composes a cited dossier per story.`,
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug messages")
 	root.AddCommand(
 		newEvalCmd(g),
+		newBenchCmd(g),
 	)
 	return root
 }
