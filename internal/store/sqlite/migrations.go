@@ -1,0 +1,61 @@
+package sqlite
+
+// migrations is the ordered schema history, miniflux style: the schema
+// version is the number of migrations applied, each runs in its own
+// transaction, and a migration once released is never edited (add a new one).
+var migrations = []string{
+	// 1: articles, raw bytes verbatim, full-text index, analyses.
+	`
+CREATE TABLE articles (
+	id               INTEGER PRIMARY KEY,
+	hash             TEXT NOT NULL UNIQUE,
+	origin           TEXT NOT NULL,
+	format           TEXT NOT NULL,
+	raw              BLOB NOT NULL,
+	title            TEXT NOT NULL DEFAULT '',
+	source           TEXT NOT NULL DEFAULT '',
+	url              TEXT NOT NULL DEFAULT '',
+	author           TEXT NOT NULL DEFAULT '',
+	lang             TEXT NOT NULL DEFAULT '',
+	published        TEXT,            -- RFC 3339 UTC, NULL when the article has no date
+	date_source      TEXT NOT NULL DEFAULT '',
+	text             TEXT NOT NULL,
+	structure        TEXT NOT NULL,   -- JSON article.Structure
+	ingested_at      TEXT NOT NULL,
+	analysis_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_source ON articles(source, published);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, text,
+	content='articles', content_rowid='id',
+	tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE TABLE analyses (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	version    TEXT NOT NULL,
+	data       TEXT NOT NULL,  -- JSON article.Analysis
+	updated_at TEXT NOT NULL
+);
+
+CREATE TABLE entity_mentions (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity_key TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	role       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entity_mentions_key ON entity_mentions(entity_key);
+CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+`,
+}

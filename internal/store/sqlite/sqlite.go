@@ -1,0 +1,414 @@
+// Package sqlite is the embedded, single-file store: modernc.org/sqlite (pure
+// Go) in WAL mode, FTS5 for search, one transaction per write.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+// Store is a store.Store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating when needed) the database file at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	for _, p := range []string{
+		"journal_mode(WAL)",
+		"synchronous(NORMAL)", // with WAL: durable at checkpoints, never corrupt on a crash
+		"busy_timeout(10000)",
+		"foreign_keys(1)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // writers take the lock up front: no deadlock on upgrade
+	dsn := "file:" + path + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrating %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the handle for packages that keep their own tables in the same file.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	for i := version; i < len(migrations); i++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+const timeLayout = time.RFC3339Nano
+
+func formatTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func parseTime(s sql.NullString) time.Time {
+	if !s.Valid || s.String == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(timeLayout, s.String)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// PutArticle implements store.Store.
+func (s *Store) PutArticle(ctx context.Context, a *article.Article) (bool, error) {
+	if a.Hash == "" {
+		a.Hash = article.HashBytes(a.Raw)
+	}
+	structure, err := json.Marshal(a.Structure)
+	if err != nil {
+		return false, fmt.Errorf("encoding structure: %w", err)
+	}
+	if a.IngestedAt.IsZero() {
+		a.IngestedAt = time.Now().UTC()
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles
+		(hash, origin, format, raw, title, source, url, author, lang, published, date_source, text, structure, ingested_at, analysis_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
+		ON CONFLICT(hash) DO NOTHING`,
+		a.Hash, a.Origin, string(a.Format), a.Raw, a.Title, a.Source, a.URL, a.Author, a.Lang,
+		formatTime(a.Published), a.DateSource, a.Text, string(structure), formatTime(a.IngestedAt))
+	if err != nil {
+		return false, fmt.Errorf("inserting article: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, err
+	}
+	if n == 0 {
+		if err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&a.ID); err != nil {
+			return false, fmt.Errorf("looking up duplicate: %w", err)
+		}
+		return false, nil
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("committing article: %w", err)
+	}
+	return true, nil
+}
+
+const articleCols = `id, hash, origin, format, title, source, url, author, lang, published, date_source, ingested_at, analysis_version`
+
+func scanArticle(sc interface{ Scan(...any) error }, extra ...any) (*article.Article, error) {
+	var a article.Article
+	var format string
+	var published, ingested sql.NullString
+	dest := append([]any{&a.ID, &a.Hash, &a.Origin, &format, &a.Title, &a.Source, &a.URL, &a.Author, &a.Lang,
+		&published, &a.DateSource, &ingested, &a.AnalysisVersion}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return nil, err
+	}
+	a.Format = article.Format(format)
+	a.Published = parseTime(published)
+	a.IngestedAt = parseTime(ingested)
+	return &a, nil
+}
+
+// Article implements store.Store.
+func (s *Store) Article(ctx context.Context, id int64) (*article.Article, error) {
+	var structure string
+	var raw []byte
+	var text string
+	row := s.db.QueryRowContext(ctx, "SELECT "+articleCols+", raw, text, structure FROM articles WHERE id = ?", id)
+	a, err := scanArticle(row, &raw, &text, &structure)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading article %d: %w", id, err)
+	}
+	a.Raw, a.Text = raw, text
+	if err := json.Unmarshal([]byte(structure), &a.Structure); err != nil {
+		return nil, fmt.Errorf("decoding structure of article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+func whereFilter(source string, from, to time.Time, ids []int64, prefix string) (string, []any) {
+	var conds []string
+	var args []any
+	if source != "" {
+		conds = append(conds, prefix+"source = ?")
+		args = append(args, source)
+	}
+	if !from.IsZero() {
+		conds = append(conds, prefix+"published >= ?")
+		args = append(args, formatTime(from))
+	}
+	if !to.IsZero() {
+		conds = append(conds, prefix+"published < ?")
+		args = append(args, formatTime(to))
+	}
+	if len(ids) > 0 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+		conds = append(conds, prefix+"id IN ("+ph+")")
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// Articles implements store.Store.
+func (s *Store) Articles(ctx context.Context, f store.Filter) ([]*article.Article, error) {
+	where, args := whereFilter(f.Source, f.From, f.To, f.IDs, "")
+	q := "SELECT " + articleCols + " FROM articles" + where + " ORDER BY published IS NULL, published DESC, id DESC"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing articles: %w", err)
+	}
+	defer rows.Close()
+	var out []*article.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("listing articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Search implements store.Store.
+func (s *Store) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	if strings.TrimSpace(q.Text) == "" {
+		return nil, nil
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	where, args := whereFilter(q.Source, q.From, q.To, nil, "a.")
+	cond := " WHERE articles_fts MATCH ?"
+	if where != "" {
+		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	sqlq := `SELECT a.id, a.title, a.source, a.published,
+			snippet(articles_fts, 1, '[', ']', '…', 24), bm25(articles_fts, 5.0, 1.0)
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid` + cond +
+		fmt.Sprintf(" ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT %d", limit)
+	rows, err := s.db.QueryContext(ctx, sqlq, append([]any{ftsQuery(q.Text)}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("searching %q: %w", q.Text, err)
+	}
+	defer rows.Close()
+	var out []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		var published sql.NullString
+		if err := rows.Scan(&h.ID, &h.Title, &h.Source, &published, &h.Snippet, &h.Score); err != nil {
+			return nil, fmt.Errorf("searching %q: %w", q.Text, err)
+		}
+		h.Published = parseTime(published)
+		h.Score = -h.Score // FTS5's bm25 is lower-is-better
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// ftsQuery passes FTS5 syntax through (quotes, AND/OR/NOT, NEAR, prefix*)
+// when the query uses it, and otherwise quotes each word so that punctuation
+// in user input ("U.S.", "el-Sisi") cannot make the query fail.
+func ftsQuery(q string) string {
+	if strings.ContainsAny(q, `"*()`) || strings.Contains(q, " AND ") || strings.Contains(q, " OR ") ||
+		strings.Contains(q, " NOT ") || strings.Contains(q, "NEAR") {
+		return q
+	}
+	words := strings.Fields(q)
+	for i, w := range words {
+		words[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	}
+	return strings.Join(words, " ")
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	var first, last sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(length(raw)), 0), count(DISTINCT nullif(source, '')),
+		min(published), max(published), sum(published IS NULL) FROM articles`).
+		Scan(&st.Articles, &st.RawBytes, &st.Sources, &first, &last, new(sql.NullInt64))
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.FirstDate, st.LastDate = parseTime(first), parseTime(last)
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE published IS NULL`).Scan(&st.Undated); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM analyses`).Scan(&st.Analysed); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT entity_key) FROM entity_mentions`).Scan(&st.Entities); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source LIMIT 20`)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c store.Count
+		if err := rows.Scan(&c.Name, &c.Count); err != nil {
+			return st, err
+		}
+		st.BySource = append(st.BySource, c)
+	}
+	return st, rows.Err()
+}
+
+// PutAnalysis implements store.Store.
+func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis) error {
+	data, err := json.Marshal(an)
+	if err != nil {
+		return fmt.Errorf("encoding analysis: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, "UPDATE articles SET analysis_version = ? WHERE id = ?", an.Version, id)
+	if err != nil {
+		return fmt.Errorf("storing analysis of %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analyses (article_id, version, data, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+		id, an.Version, string(data), formatTime(time.Now())); err != nil {
+		return fmt.Errorf("storing analysis of %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM entity_mentions WHERE article_id = ?", id); err != nil {
+		return fmt.Errorf("storing analysis of %d: %w", id, err)
+	}
+	if len(an.Entities) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO entity_mentions (article_id, entity_key, name, type, start, end, role) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, e := range an.Entities {
+			for _, mi := range e.Mentions {
+				if mi < 0 || mi >= len(an.Mentions) {
+					continue
+				}
+				m := an.Mentions[mi]
+				role := ""
+				if m.Role != nil {
+					role = m.Role.Title
+				}
+				if _, err := stmt.ExecContext(ctx, id, e.Key, e.Name, e.Type, m.Span.Start, m.Span.End, role); err != nil {
+					return fmt.Errorf("storing mentions of %d: %w", id, err)
+				}
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// Analysis implements store.Store.
+func (s *Store) Analysis(ctx context.Context, id int64) (*article.Analysis, error) {
+	var data string
+	err := s.db.QueryRowContext(ctx, "SELECT data FROM analyses WHERE article_id = ?", id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("analysis of article %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading analysis of %d: %w", id, err)
+	}
+	var an article.Analysis
+	if err := json.Unmarshal([]byte(data), &an); err != nil {
+		return nil, fmt.Errorf("decoding analysis of %d: %w", id, err)
+	}
+	return &an, nil
+}
+
+// StaleAnalyses implements store.Store.
+func (s *Store) StaleAnalyses(ctx context.Context, version string, limit int) ([]int64, error) {
+	q := "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id"
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, version)
+	if err != nil {
+		return nil, fmt.Errorf("listing stale analyses: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

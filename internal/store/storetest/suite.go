@@ -1,0 +1,288 @@
+// Package storetest is the conformance suite every store.Store backend
+// passes, in the style of restic's backend test suite: the same behaviour is
+// checked against SQLite and PostgreSQL alike.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+// Opener returns a new, empty store for one test.
+type Opener func(t *testing.T) store.Store
+
+// Run runs the whole suite against the backend.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, store.Store)
+	}{
+		{"RoundTripKeepsRawBytes", testRoundTrip},
+		{"PutIsIdempotentByHash", testIdempotent},
+		{"NotFound", testNotFound},
+		{"ListFilters", testListFilters},
+		{"SearchRanking", testSearch},
+		{"AnalysisReplacesWhole", testAnalysis},
+		{"AnalysisOfMissingArticleWritesNothing", testAnalysisRollback},
+		{"ConcurrentWriters", testConcurrent},
+		{"LargeBatch", testLargeBatch},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() { s.Close() })
+			tc.fn(t, s)
+		})
+	}
+}
+
+func mk(raw, title, source string, published time.Time) *article.Article {
+	return &article.Article{
+		Raw: []byte(raw), Hash: article.HashBytes([]byte(raw)), Origin: "test", Format: article.FormatText,
+		Title: title, Source: source, Published: published, Text: raw,
+		Structure: article.Structure{Blocks: []article.Block{{Kind: article.BlockParagraph, Span: article.Span{End: len(raw)}, Content: article.Span{End: len(raw)}, Section: -1}}},
+	}
+}
+
+func day(d int) time.Time { return time.Date(2023, 11, d, 0, 0, 0, 0, time.UTC) }
+
+func put(t *testing.T, s store.Store, a *article.Article) int64 {
+	t.Helper()
+	if _, err := s.PutArticle(context.Background(), a); err != nil {
+		t.Fatalf("PutArticle: %v", err)
+	}
+	return a.ID
+}
+
+func testRoundTrip(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	raw := "date 2023-11-02\r\nÜber \xe2\x80\x9cquotes\xe2\x80\x9d and a NUL-free\tbody\r\n"
+	a := mk(raw, "Title", "Outlet", day(2))
+	a.Text = "Über “quotes” and a NUL-free\tbody"
+	created, err := s.PutArticle(ctx, a)
+	if err != nil || !created || a.ID == 0 {
+		t.Fatalf("PutArticle = %v, %v, id %d", created, err, a.ID)
+	}
+	got, err := s.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.Raw) != raw {
+		t.Errorf("raw bytes changed: %q", got.Raw)
+	}
+	if got.Text != a.Text || got.Title != "Title" || got.Source != "Outlet" || !got.Published.Equal(day(2)) {
+		t.Errorf("round trip: %+v", got)
+	}
+	if len(got.Structure.Blocks) != 1 || got.Structure.Blocks[0].Span.End != len(raw) {
+		t.Errorf("structure: %+v", got.Structure)
+	}
+	if got.AnalysisVersion != "" {
+		t.Errorf("new article has analysis version %q", got.AnalysisVersion)
+	}
+}
+
+func testIdempotent(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	first := put(t, s, mk("same bytes", "A", "X", day(1)))
+	again := mk("same bytes", "A different title", "Y", day(3))
+	created, err := s.PutArticle(ctx, again)
+	if err != nil || created {
+		t.Fatalf("second put: created=%v err=%v", created, err)
+	}
+	if again.ID != first {
+		t.Errorf("duplicate got id %d, want %d", again.ID, first)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Articles != 1 {
+		t.Fatalf("stats after duplicate: %+v, %v", st, err)
+	}
+	got, _ := s.Article(ctx, first)
+	if got.Title != "A" {
+		t.Errorf("duplicate overwrote the stored article: title %q", got.Title)
+	}
+}
+
+func testNotFound(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	if _, err := s.Article(ctx, 424242); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Article(missing) = %v, want ErrNotFound", err)
+	}
+	if _, err := s.Analysis(ctx, 424242); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Analysis(missing) = %v, want ErrNotFound", err)
+	}
+}
+
+func testListFilters(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put(t, s, mk("one", "one", "Alpha", day(1)))
+	put(t, s, mk("two", "two", "Beta", day(5)))
+	put(t, s, mk("three", "three", "Alpha", day(9)))
+	put(t, s, mk("undated", "undated", "Alpha", time.Time{}))
+	all, err := s.Articles(ctx, store.Filter{})
+	if err != nil || len(all) != 4 {
+		t.Fatalf("all: %d, %v", len(all), err)
+	}
+	if all[0].Title != "three" || all[3].Title != "undated" {
+		t.Errorf("order: newest first, undated last; got %s … %s", all[0].Title, all[3].Title)
+	}
+	alpha, _ := s.Articles(ctx, store.Filter{Source: "Alpha"})
+	if len(alpha) != 3 {
+		t.Errorf("source filter: %d", len(alpha))
+	}
+	win, _ := s.Articles(ctx, store.Filter{From: day(2), To: day(9)})
+	if len(win) != 1 || win[0].Title != "two" {
+		t.Errorf("date window: %v", titles(win))
+	}
+	lim, _ := s.Articles(ctx, store.Filter{Limit: 2, Offset: 1})
+	if len(lim) != 2 || lim[0].Title != "two" {
+		t.Errorf("limit/offset: %v", titles(lim))
+	}
+}
+
+func titles(as []*article.Article) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Title)
+	}
+	return out
+}
+
+func testSearch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put(t, s, mk("The ceasefire talks in Doha resumed on Monday with Qatari mediators.", "Ceasefire talks resume", "A", day(1)))
+	put(t, s, mk("Markets fell. A brief mention of a ceasefire came late in the day.", "Markets fall", "B", day(2)))
+	put(t, s, mk("The earthquake struck at dawn.", "Earthquake", "C", day(3)))
+	hits, err := s.Search(ctx, store.Query{Text: "ceasefire talks"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].Title != "Ceasefire talks resume" {
+		t.Fatalf("AND query: %+v", hits)
+	}
+	hits, _ = s.Search(ctx, store.Query{Text: "ceasefire"})
+	if len(hits) != 2 || hits[0].Title != "Ceasefire talks resume" {
+		t.Errorf("ranking: a title match must rank first: %+v", hits)
+	}
+	if hits[0].Snippet == "" || hits[0].Score < hits[1].Score {
+		t.Errorf("snippet/score: %+v", hits)
+	}
+	hits, _ = s.Search(ctx, store.Query{Text: `"talks in Doha"`})
+	if len(hits) != 1 {
+		t.Errorf("phrase: %+v", hits)
+	}
+	hits, _ = s.Search(ctx, store.Query{Text: "ceasefire", Source: "B"})
+	if len(hits) != 1 || hits[0].Source != "B" {
+		t.Errorf("source facet: %+v", hits)
+	}
+	if _, err := s.Search(ctx, store.Query{Text: "U.S. el-Sisi's"}); err != nil {
+		t.Errorf("punctuation in a plain query must not fail: %v", err)
+	}
+}
+
+func testAnalysis(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	id := put(t, s, mk("Olaf Scholz met Joe Biden.", "t", "A", day(1)))
+	stale, err := s.StaleAnalyses(ctx, "v1", 0)
+	if err != nil || len(stale) != 1 || stale[0] != id {
+		t.Fatalf("stale before analysis: %v %v", stale, err)
+	}
+	an := &article.Analysis{Version: "v1",
+		Mentions: []article.Mention{{Span: article.Span{Start: 0, End: 10}, Text: "Olaf Scholz", Type: "PER", Entity: 0}, {Span: article.Span{Start: 16, End: 25}, Text: "Joe Biden", Type: "PER", Entity: 1}},
+		Entities: []article.Entity{{Key: "per:olaf-scholz", Name: "Olaf Scholz", Type: "PER", Mentions: []int{0}}, {Key: "per:joe-biden", Name: "Joe Biden", Type: "PER", Mentions: []int{1}}},
+	}
+	if err := s.PutAnalysis(ctx, id, an); err != nil {
+		t.Fatal(err)
+	}
+	an2 := &article.Analysis{Version: "v2", Mentions: an.Mentions[:1], Entities: an.Entities[:1]}
+	an2.Entities[0].Mentions = []int{0}
+	if err := s.PutAnalysis(ctx, id, an2); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Analysis(ctx, id)
+	if err != nil || got.Version != "v2" || len(got.Mentions) != 1 {
+		t.Fatalf("analysis: %+v %v", got, err)
+	}
+	a, _ := s.Article(ctx, id)
+	if a.AnalysisVersion != "v2" {
+		t.Errorf("article analysis version %q", a.AnalysisVersion)
+	}
+	st, _ := s.Stats(ctx)
+	if st.Analysed != 1 || st.Entities != 1 {
+		t.Errorf("stats after re-analysis: %+v (old mentions must be replaced)", st)
+	}
+	if stale, _ := s.StaleAnalyses(ctx, "v2", 0); len(stale) != 0 {
+		t.Errorf("stale after analysis: %v", stale)
+	}
+}
+
+func testAnalysisRollback(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	err := s.PutAnalysis(ctx, 99, &article.Analysis{Version: "v1"})
+	if !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("PutAnalysis(missing) = %v", err)
+	}
+	if st, _ := s.Stats(ctx); st.Analysed != 0 {
+		t.Errorf("a failed PutAnalysis left a row behind: %+v", st)
+	}
+}
+
+func testConcurrent(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	const writers, each = 4, 25
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each*2)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				// every writer also stores the same shared articles: exactly one copy must survive
+				for _, raw := range []string{fmt.Sprintf("w%d-%d", w, i), fmt.Sprintf("shared-%d", i)} {
+					if _, err := s.PutArticle(ctx, mk(raw, raw, "S", day(1+i%28))); err != nil {
+						errs <- err
+					}
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Articles != writers*each+each {
+		t.Errorf("articles = %d, want %d (%v)", st.Articles, writers*each+each, err)
+	}
+}
+
+func testLargeBatch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	const n = 500
+	body := make([]byte, 64<<10)
+	for i := range body {
+		body[i] = 'a' + byte(i%26)
+	}
+	for i := 0; i < n; i++ {
+		raw := fmt.Sprintf("%d %s", i, body[:1000+i*100])
+		put(t, s, mk(raw, fmt.Sprint(i), "S", day(1)))
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Articles != n {
+		t.Fatalf("stats: %+v %v", st, err)
+	}
+	list, _ := s.Articles(ctx, store.Filter{Limit: 10})
+	if len(list) != 10 {
+		t.Errorf("limit on a large store: %d", len(list))
+	}
+}
+
+// Article returns a minimal valid article whose raw bytes are raw.
+func Article(raw string) *article.Article { return mk(raw, raw, "test", day(1)) }
