@@ -20,7 +20,8 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		Short: "Score one task on a benchmark data set",
 	}
 	cmd.AddCommand(
-	// one line per task: newEvalXxxCmd(g),
+		// one line per task: newEvalXxxCmd(g),
+		newEvalStoriesCmd(g),
 	)
 	return cmd
 }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-news/dossier/internal/story"
+	"github.com/dossier-news/dossier/internal/story/storyeval"
+)
+
+// newEvalStoriesCmd is "dossier eval stories --data DIR": online story
+// clustering on ECB+, scored at the event level (stories) and the topic
+// level (storylines).
+func newEvalStoriesCmd(g *globalOptions) *cobra.Command {
+	var (
+		ef   evalFlags
+		seed uint64
+		opt  story.Options
+		lopt story.StorylineOptions
+	)
+	cmd := &cobra.Command{
+		Use:   "stories --data DIR",
+		Short: "Story clustering on ECB+ (B-cubed and pairwise, event and topic level)",
+		Long: `Feeds the ECB+ documents (DIR/N/N_Kecb.xml, N_Kecbplus.xml) to the online
+clusterer in a fixed shuffled order, without labels, and scores stories against
+gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			docs, err := storyeval.ReadECBPlus(ef.data)
+			if err != nil {
+				return err
+			}
+			r := storyeval.EvalStories(storyeval.Shuffled(docs, seed), opt, lopt)
+			m := map[string]any{
+				"documents":             r.Docs,
+				"event_bcubed_p":        r.Event.P,
+				"event_bcubed_r":        r.Event.R,
+				"event_bcubed_f1":       r.Event.F1,
+				"event_pairwise_p":      r.EventPairwise.P,
+				"event_pairwise_r":      r.EventPairwise.R,
+				"event_pairwise_f1":     r.EventPairwise.F1,
+				"topic_bcubed_p":        r.Topic.P,
+				"topic_bcubed_r":        r.Topic.R,
+				"topic_bcubed_f1":       r.Topic.F1,
+				"topic_pairwise_p":      r.TopicPairwise.P,
+				"topic_pairwise_r":      r.TopicPairwise.R,
+				"topic_pairwise_f1":     r.TopicPairwise.F1,
+				"stories":               r.Stories,
+				"gold_events":           r.GoldEvents,
+				"storylines":            r.Storylines,
+				"gold_topics":           r.GoldTopics,
+				"duplicate_groups_gt_1": r.DupGroups,
+			}
+			return printMetrics(g.stdout, "ECB+ story clustering", m, ef.asJSON)
+		},
+	}
+	ef.register(cmd)
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the fixed document order")
+	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "story join threshold (0: default)")
+	cmd.Flags().Float64Var(&opt.EntityWeight, "entity-weight", 0, "entity share of the story score (0: default)")
+	cmd.Flags().Float64Var(&opt.KeyEntityPenalty, "key-entity-penalty", 0, "score factor when no key entity is shared (0: default)")
+	cmd.Flags().Float64Var(&lopt.Threshold, "line-threshold", 0, "storyline link threshold (0: default)")
+	return cmd
+}

@@ -1,0 +1,576 @@
+package story
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/dedup"
+)
+
+// Options tune the clusterer. The zero value of a field means its default;
+// the defaults were chosen on ECB+ (see `dossier eval stories`).
+type Options struct {
+	// Threshold is the score an article needs to join a story rather than
+	// open a new one.
+	Threshold float64
+	// EntityWeight is the share of the score that comes from shared entities
+	// (the rest from TF-IDF term cosine).
+	EntityWeight float64
+	// TimeScale is how fast the score decays with the gap between an
+	// article's date and its story's dates: the score is multiplied by
+	// 1/(1+gap/TimeScale). Default 3 days.
+	TimeScale time.Duration
+	// Window drops stories not updated for this long (relative to the newest
+	// article date seen) from the candidate index. Default 21 days.
+	Window time.Duration
+	// MaxActive bounds the number of stories in the candidate index whatever
+	// the dates (the least recently updated go first). Default 50,000.
+	MaxActive int
+	// Candidates is how many stories are scored per article, taken from the
+	// inverted index by number of shared salient features. Default 24.
+	Candidates int
+	// RewriteCosine is the term cosine above which an article that also shares
+	// its entities and numbers with a member of the story is a rewrite of it
+	// (same duplicate group). Default 0.8.
+	RewriteCosine float64
+	// KeyEntityPenalty multiplies the score when none of the article's
+	// heaviest entities is among the story's heaviest: another earthquake
+	// has the same vocabulary but a different place, another arrest a
+	// different person. Default 0.6.
+	KeyEntityPenalty float64
+	// Dedup configures near-duplicate detection.
+	Dedup dedup.Options
+}
+
+func (o Options) withDefaults() Options {
+	if o.Threshold <= 0 {
+		o.Threshold = 0.3
+	}
+	if o.EntityWeight <= 0 {
+		o.EntityWeight = 0.4
+	}
+	if o.TimeScale <= 0 {
+		o.TimeScale = 3 * 24 * time.Hour
+	}
+	if o.Window <= 0 {
+		o.Window = 21 * 24 * time.Hour
+	}
+	if o.MaxActive <= 0 {
+		o.MaxActive = 50_000
+	}
+	if o.Candidates <= 0 {
+		o.Candidates = 24
+	}
+	if o.KeyEntityPenalty <= 0 {
+		o.KeyEntityPenalty = 0.6
+	}
+	if o.RewriteCosine <= 0 {
+		o.RewriteCosine = 0.8
+	}
+	return o
+}
+
+// Sizes of the truncated vectors. Centroids keep their heaviest terms only,
+// so a story costs the same memory however many articles it has.
+const (
+	docTerms         = 100
+	docEntities      = 40
+	centroidTerms    = 150
+	centroidEnts     = 60
+	queryTerms       = 12
+	queryEntities    = 8
+	indexTerms       = 20
+	indexEntities    = 10
+	keptMembers      = 6
+	keyDocEntities   = 2
+	keyStoryEntities = 10
+	maxPostings      = 2000
+	entityPrefix     = "\x01"
+	summaryTerms     = 15
+	summaryEnts      = 10
+	expireInterval   = 512
+)
+
+// DupKind says why an article is not an independent source.
+type DupKind string
+
+const (
+	NotDuplicate DupKind = ""
+	Exact        DupKind = "exact"   // same content hash
+	Near         DupKind = "near"    // same wording (MinHash)
+	Rewrite      DupKind = "rewrite" // same report reworded: shared facts, names and numbers
+)
+
+// Assignment is where one article went.
+type Assignment struct {
+	ArticleID int64
+	StoryID   int64
+	// DupGroup is the duplicate group: the ArticleID of its canonical (first
+	// seen) member, which is also Canonical. An independent article is its own
+	// group.
+	DupGroup  int64
+	Canonical int64
+	Duplicate bool
+	Kind      DupKind
+	// Score is the similarity to the story joined (1 for a duplicate of a
+	// member), 0 when the article opened a new story.
+	Score    float64
+	NewStory bool
+}
+
+// Weighted is a feature name with its weight in a story centroid.
+type Weighted struct {
+	Name   string  `json:"name"`
+	Weight float64 `json:"weight"`
+}
+
+// Story is the summary of one story: everything a store needs to persist and
+// a storyline needs to link it.
+type Story struct {
+	ID       int64      `json:"id"`
+	Members  []int64    `json:"members"`    // article IDs in arrival order
+	Groups   int        `json:"dup_groups"` // independent reports (duplicate groups)
+	Sources  []string   `json:"sources"`    // distinct outlets, sorted
+	First    time.Time  `json:"first,omitzero"`
+	Last     time.Time  `json:"last,omitzero"`
+	Terms    []Weighted `json:"terms"`    // heaviest centroid terms
+	Entities []Weighted `json:"entities"` // heaviest centroid entities
+	Dates    []string   `json:"dates"`    // mentioned dates, sorted
+	Active   bool       `json:"active"`   // still in the candidate index
+}
+
+// member is what an active story keeps of a recent article, to detect
+// rewrites of it.
+type member struct {
+	id, group int64
+	terms     sparse
+	ents      sparse
+	numbers   []string
+	when      time.Time
+}
+
+type activeStory struct {
+	id         int64
+	terms      sparse // centroid: sum of member vectors, truncated
+	ents       sparse
+	n          int // independent members added to the centroid
+	first      time.Time
+	last       time.Time
+	lastSeq    int64 // arrival number of the last member, for LRU expiry
+	members    []member
+	indexed    map[int32]bool
+	keyEnts    []int32 // heaviest centroid entities, id-sorted
+	dates      map[string]bool
+	sum        *Story
+	groups     map[int64]bool
+	sourceSeen map[string]bool
+}
+
+// Clusterer assigns a stream of articles to stories in one pass. Results
+// depend only on the order of Add calls. It is not safe for concurrent use;
+// feed it from one goroutine.
+type Clusterer struct {
+	opt      Options
+	vocab    *vocabulary
+	dups     *dedup.Detector
+	active   map[int64]*activeStory
+	postings map[int32][]int64 // feature id -> active story ids
+	stories  []*Story          // all stories ever, by ID-1
+	storyOf  map[int64]int64   // dup group canonical -> story, for the groups still indexed
+	newest   time.Time
+	seq      int64
+}
+
+// NewClusterer returns an empty clusterer.
+func NewClusterer(opt Options) *Clusterer {
+	opt = opt.withDefaults()
+	return &Clusterer{
+		opt:      opt,
+		vocab:    newVocabulary(),
+		dups:     dedup.NewDetector(opt.Dedup),
+		active:   make(map[int64]*activeStory),
+		postings: make(map[int32][]int64),
+		storyOf:  make(map[int64]int64),
+	}
+}
+
+// Add assigns one article to a story.
+func (c *Clusterer) Add(f Features) Assignment {
+	c.seq++
+	if f.Published.After(c.newest) {
+		c.newest = f.Published
+	}
+	if c.seq%expireInterval == 0 {
+		c.expire()
+	}
+	a := Assignment{ArticleID: f.ArticleID, DupGroup: f.ArticleID, Canonical: f.ArticleID}
+
+	// Copies first: a copy joins its original's story and does not count
+	// as evidence of its own (its words would only inflate the statistics).
+	sk := c.dups.Hasher().Sketch(f.Title + "\n" + f.Text)
+	r := c.dups.Add(f.ArticleID, f.Hash, sk, f.Published)
+	if r.Duplicate {
+		a.DupGroup, a.Canonical, a.Duplicate, a.Kind = r.Group, r.Group, true, Near
+		if r.Exact {
+			a.Kind = Exact
+		}
+		if sid, ok := c.storyOf[r.Group]; ok {
+			a.StoryID, a.Score = sid, 1
+			c.record(sid, f, r.Group)
+			return a
+		}
+		// The original's story has left the index: cluster the copy afresh.
+	}
+
+	b := bagOf(&f)
+	c.vocab.docs++
+	terms := c.vocab.weigh(b.terms, "", docTerms, true)
+	ents := c.vocab.weigh(b.entities, entityPrefix, docEntities, true)
+
+	best, bestScore := c.bestStory(terms, ents, &f, b.dates)
+	if best == nil || bestScore < c.opt.Threshold {
+		best = c.open()
+		a.NewStory = true
+	} else {
+		a.Score = bestScore
+		if !a.Duplicate {
+			if m := c.rewriteOf(best, terms, ents, b.numbers, f.Published); m != nil {
+				a.DupGroup, a.Canonical, a.Duplicate, a.Kind = m.group, m.group, true, Rewrite
+			}
+		}
+	}
+	a.StoryID = best.id
+	c.join(best, terms, ents, b, &f, a.DupGroup)
+	return a
+}
+
+// bestStory retrieves candidate stories through the inverted index and
+// returns the best scoring one.
+func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates []string) (*activeStory, float64) {
+	hits := make(map[int64]int)
+	probe := func(ids []int32) {
+		for _, id := range ids {
+			list := c.postings[id]
+			kept := list[:0]
+			for _, sid := range list {
+				if _, ok := c.active[sid]; !ok {
+					continue // expired story: drop the posting while here
+				}
+				kept = append(kept, sid)
+				hits[sid]++
+			}
+			if len(kept) == 0 {
+				delete(c.postings, id)
+			} else {
+				c.postings[id] = kept
+			}
+		}
+	}
+	probe(firstN(terms.byWeight(), queryTerms))
+	probe(firstN(ents.byWeight(), queryEntities))
+	if len(hits) == 0 {
+		return nil, 0
+	}
+	cands := make([]int64, 0, len(hits))
+	for sid := range hits {
+		cands = append(cands, sid)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if hits[cands[i]] != hits[cands[j]] {
+			return hits[cands[i]] > hits[cands[j]]
+		}
+		return cands[i] > cands[j] // the more recent story
+	})
+	if len(cands) > c.opt.Candidates {
+		cands = cands[:c.opt.Candidates]
+	}
+	var best *activeStory
+	bestScore := -1.0
+	key := firstN(ents.byWeight(), keyDocEntities)
+	for _, sid := range cands {
+		s := c.active[sid]
+		sc := c.score(s, terms, ents, key, f.Published, dates)
+		if sc > bestScore || (sc == bestScore && s.id > best.id) {
+			best, bestScore = s, sc
+		}
+	}
+	return best, bestScore
+}
+
+// score combines term cosine, entity cosine and time proximity.
+func (c *Clusterer) score(s *activeStory, terms, ents sparse, key []int32, when time.Time, dates []string) float64 {
+	ct := dot(terms, s.terms) / nonzero(s.terms.norm())
+	sc := ct
+	if ents.len() > 0 && s.ents.len() > 0 {
+		ce := dot(ents, s.ents) / nonzero(s.ents.norm())
+		sc = (1-c.opt.EntityWeight)*ct + c.opt.EntityWeight*ce
+		found := false
+		for _, id := range key {
+			if _, ok := slices.BinarySearch(s.keyEnts, id); ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			sc *= c.opt.KeyEntityPenalty
+		}
+	}
+	if !when.IsZero() && !s.first.IsZero() {
+		var gap time.Duration
+		switch {
+		case when.Before(s.first):
+			gap = s.first.Sub(when)
+		case when.After(s.last):
+			gap = when.Sub(s.last)
+		}
+		sc /= 1 + float64(gap)/float64(c.opt.TimeScale)
+	}
+	// Mentioned dates: the same date is mild evidence of the same event,
+	// disjoint dates mild evidence against.
+	if len(dates) > 0 && len(s.dates) > 0 {
+		same := false
+		for _, d := range dates {
+			if s.dates[d] {
+				same = true
+				break
+			}
+		}
+		if same {
+			sc *= 1.1
+		} else {
+			sc *= 0.9
+		}
+	}
+	return sc
+}
+
+func nonzero(x float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	return x
+}
+
+func firstN(ids []int32, n int) []int32 {
+	if len(ids) > n {
+		return ids[:n]
+	}
+	return ids
+}
+
+// rewriteOf returns the kept member the article rewrites, or nil: nearly the
+// same terms, the same names and the same numbers, within two days.
+func (c *Clusterer) rewriteOf(s *activeStory, terms, ents sparse, numbers []string, when time.Time) *member {
+	for i := range s.members {
+		m := &s.members[i]
+		if !when.IsZero() && !m.when.IsZero() && absDur(when.Sub(m.when)) > 48*time.Hour {
+			continue
+		}
+		if cosine(terms, m.terms) < c.opt.RewriteCosine {
+			continue
+		}
+		if ents.len() > 0 && m.ents.len() > 0 && cosine(ents, m.ents) < c.opt.RewriteCosine {
+			continue
+		}
+		if len(numbers) >= 2 && len(m.numbers) >= 2 && overlap(numbers, m.numbers) < 0.6 {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// overlap is |a∩b|/min(|a|,|b|) of two sorted, distinct string lists.
+func overlap(a, b []string) float64 {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+func (c *Clusterer) open() *activeStory {
+	id := int64(len(c.stories) + 1)
+	sum := &Story{ID: id, Active: true}
+	c.stories = append(c.stories, sum)
+	s := &activeStory{id: id, indexed: make(map[int32]bool), dates: make(map[string]bool),
+		sum: sum, groups: make(map[int64]bool), sourceSeen: make(map[string]bool)}
+	c.active[id] = s
+	return s
+}
+
+// join adds an independent article (or rewrite) to a story's centroid and
+// indexes the story under its now-heaviest features.
+func (c *Clusterer) join(s *activeStory, terms, ents sparse, b bag, f *Features, group int64) {
+	s.terms = addInto(s.terms, terms)
+	if s.terms.len() > centroidTerms*3/2 {
+		s.terms = s.terms.top(centroidTerms)
+	}
+	s.ents = addInto(s.ents, ents)
+	if s.ents.len() > centroidEnts*3/2 {
+		s.ents = s.ents.top(centroidEnts)
+	}
+	s.n++
+	for _, d := range b.dates {
+		s.dates[d] = true
+	}
+	if group == f.ArticleID {
+		s.members = append(s.members, member{id: f.ArticleID, group: group, terms: terms.top(40), ents: ents,
+			numbers: b.numbers, when: f.Published})
+		if len(s.members) > keptMembers {
+			// keep the first member (often the wire original) and the most recent ones
+			s.members = append(s.members[:1], s.members[2:]...)
+		}
+	}
+	for _, id := range firstN(s.terms.byWeight(), indexTerms) {
+		c.index(s, id)
+	}
+	s.keyEnts = append(s.keyEnts[:0], firstN(s.ents.byWeight(), keyStoryEntities)...)
+	slices.Sort(s.keyEnts)
+	for _, id := range firstN(s.ents.byWeight(), indexEntities) {
+		c.index(s, id)
+	}
+	c.record(s.id, *f, group)
+}
+
+func (c *Clusterer) index(s *activeStory, id int32) {
+	if s.indexed[id] {
+		return
+	}
+	s.indexed[id] = true
+	list := append(c.postings[id], s.id)
+	if len(list) > maxPostings {
+		// a feature this common is no evidence; keep the most recent stories
+		list = append(list[:0:0], list[len(list)-maxPostings/2:]...)
+	}
+	c.postings[id] = list
+}
+
+// record notes the article in the story summary.
+func (c *Clusterer) record(sid int64, f Features, group int64) {
+	sum := c.stories[sid-1]
+	sum.Members = append(sum.Members, f.ArticleID)
+	s := c.active[sid]
+	if s == nil {
+		return
+	}
+	s.lastSeq = c.seq
+	if !f.Published.IsZero() {
+		if s.first.IsZero() || f.Published.Before(s.first) {
+			s.first = f.Published
+		}
+		if f.Published.After(s.last) {
+			s.last = f.Published
+		}
+	}
+	if !s.groups[group] {
+		s.groups[group] = true
+		c.storyOf[group] = sid
+	}
+	if f.Source != "" {
+		s.sourceSeen[f.Source] = true
+	}
+}
+
+// expire takes stale stories out of the candidate index: those not updated
+// within the window, then the least recently updated beyond MaxActive.
+func (c *Clusterer) expire() {
+	cutoff := c.newest.Add(-c.opt.Window)
+	var drop []*activeStory
+	for _, s := range c.active {
+		if !c.newest.IsZero() && !s.last.IsZero() && s.last.Before(cutoff) {
+			drop = append(drop, s)
+		}
+	}
+	if over := len(c.active) - len(drop) - c.opt.MaxActive; over > 0 {
+		rest := make([]*activeStory, 0, len(c.active))
+		for _, s := range c.active {
+			if c.newest.IsZero() || s.last.IsZero() || !s.last.Before(cutoff) {
+				rest = append(rest, s)
+			}
+		}
+		sort.Slice(rest, func(i, j int) bool { return rest[i].lastSeq < rest[j].lastSeq })
+		drop = append(drop, rest[:over]...)
+	}
+	for _, s := range drop {
+		c.freeze(s)
+		delete(c.active, s.id)
+		for g := range s.groups {
+			if c.storyOf[g] == s.id {
+				delete(c.storyOf, g)
+			}
+		}
+	}
+}
+
+// freeze writes the active state into the story's summary.
+func (c *Clusterer) freeze(s *activeStory) {
+	sum := s.sum
+	sum.First, sum.Last = s.first, s.last
+	sum.Groups = len(s.groups)
+	sum.Sources = sortedKeys(s.sourceSeen)
+	sum.Dates = sortedKeys(s.dates)
+	sum.Terms = c.weighted(s.terms, summaryTerms, "")
+	sum.Entities = c.weighted(s.ents, summaryEnts, entityPrefix)
+	sum.Active = false
+}
+
+func (c *Clusterer) weighted(v sparse, n int, prefix string) []Weighted {
+	norm := nonzero(v.norm())
+	ids := firstN(v.byWeight(), n)
+	out := make([]Weighted, 0, len(ids))
+	w := make(map[int32]float32, v.len())
+	for i, id := range v.ids {
+		w[id] = v.w[i]
+	}
+	for _, id := range ids {
+		out = append(out, Weighted{Name: strings.TrimPrefix(c.vocab.names[id], prefix), Weight: math.Round(float64(w[id])/norm*1e4) / 1e4})
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Stories returns the summaries of all stories so far, by ID. Active
+// stories are summarised as of now.
+func (c *Clusterer) Stories() []Story {
+	out := make([]Story, len(c.stories))
+	for i, sum := range c.stories {
+		if s := c.active[sum.ID]; s != nil {
+			c.freeze(s)
+			sum.Active = true
+		}
+		out[i] = *sum
+		out[i].Members = append([]int64(nil), sum.Members...)
+	}
+	return out
+}
+
+// Active is the number of stories in the candidate index.
+func (c *Clusterer) Active() int { return len(c.active) }

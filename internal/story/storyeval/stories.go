@@ -1,0 +1,68 @@
+package storyeval
+
+import (
+	"fmt"
+
+	"github.com/dossier-news/dossier/internal/story"
+)
+
+// StoriesResult is the score of one clustering run on ECB+.
+type StoriesResult struct {
+	Docs          int
+	Event, Topic  PRF // B-cubed against events (stories) and topics (storylines)
+	EventPairwise PRF
+	TopicPairwise PRF
+	Stories       int // predicted stories
+	GoldEvents    int
+	Storylines    int
+	GoldTopics    int
+	DupGroups     int // duplicate groups with more than one member
+}
+
+// EvalStories feeds the documents, in the order given, to a fresh clusterer
+// without labels and scores stories against gold events and storylines
+// against gold topics.
+func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions) StoriesResult {
+	c := story.NewClusterer(opt)
+	pred := make([]string, len(docs))
+	events := make([]string, len(docs))
+	topics := make([]string, len(docs))
+	groups := make(map[int64]int)
+	storyOf := make(map[int64]int64)
+	for i, d := range docs {
+		a := c.Add(story.Features{ArticleID: int64(i + 1), Text: d.Text})
+		pred[i] = fmt.Sprint(a.StoryID)
+		storyOf[int64(i+1)] = a.StoryID
+		events[i] = d.Event
+		topics[i] = d.Topic
+		groups[a.DupGroup]++
+	}
+	lines := story.Storylines(c.Stories(), lopt)
+	lineOf := make(map[int64]int)
+	for li, l := range lines {
+		for _, sid := range l.Stories {
+			lineOf[sid] = li
+		}
+	}
+	predTopic := make([]string, len(docs))
+	for i := range docs {
+		predTopic[i] = fmt.Sprint(lineOf[storyOf[int64(i+1)]])
+	}
+	res := StoriesResult{
+		Docs:          len(docs),
+		Event:         BCubed(pred, events),
+		Topic:         BCubed(predTopic, topics),
+		EventPairwise: Pairwise(pred, events),
+		TopicPairwise: Pairwise(predTopic, topics),
+		Stories:       Clusters(pred),
+		GoldEvents:    Clusters(events),
+		Storylines:    Clusters(predTopic),
+		GoldTopics:    Clusters(topics),
+	}
+	for _, n := range groups {
+		if n > 1 {
+			res.DupGroups++
+		}
+	}
+	return res
+}
