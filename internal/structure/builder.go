@@ -1,0 +1,122 @@
+package structure
+
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// Builder assembles an article's text and Structure block by block, for
+// readers whose input already says what each block is (HTML elements, feed
+// entries, SGML fields). Blocks are separated by a blank line, so the text it
+// builds parses back into the same paragraphs. The zero value is ready.
+type Builder struct {
+	buf    []byte
+	blocks []article.Block
+	levels []int
+}
+
+// Headline adds the article's headline.
+func (b *Builder) Headline(text string) { b.add(article.BlockHeadline, 0, "", text) }
+
+// Heading adds a section heading of the given level (1 for the largest).
+func (b *Builder) Heading(level int, text string) {
+	if level < 1 {
+		level = 2
+	}
+	b.add(article.BlockHeading, level, "", text)
+}
+
+// Paragraph adds running text; single newlines inside it stay.
+func (b *Builder) Paragraph(text string) { b.add(article.BlockParagraph, 0, "", text) }
+
+// Bullet adds one bullet-point item. The text gets a "- " marker so the
+// plain text reads as a list; the block's Content leaves the marker out.
+func (b *Builder) Bullet(text string) { b.add(article.BlockBullet, 0, "- ", text) }
+
+// Len returns the number of blocks added so far.
+func (b *Builder) Len() int { return len(b.blocks) }
+
+// HasBody reports whether any block other than the headline was added.
+func (b *Builder) HasBody() bool {
+	for _, bl := range b.blocks {
+		if bl.Kind != article.BlockHeadline {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Builder) add(kind article.BlockKind, level int, marker, text string) {
+	text = strings.Trim(Normalise(text), "\n")
+	text = strings.TrimLeft(text, " \t")
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	if len(b.buf) > 0 {
+		b.buf = append(b.buf, '\n', '\n')
+	}
+	start := len(b.buf)
+	b.buf = append(b.buf, marker...)
+	cs := len(b.buf)
+	b.buf = append(b.buf, text...)
+	b.blocks = append(b.blocks, article.Block{
+		Kind: kind, Span: article.Span{Start: start, End: len(b.buf)},
+		Content: article.Span{Start: cs, End: len(b.buf)}, Section: -1,
+	})
+	b.levels = append(b.levels, level)
+}
+
+// Finish returns the text and its Structure, sections and opinion marks
+// filled in. The Builder must not be used afterwards.
+func (b *Builder) Finish() (string, article.Structure) {
+	text := string(b.buf)
+	st := article.Structure{Blocks: b.blocks}
+	if st.Blocks == nil {
+		st.Blocks = []article.Block{}
+	}
+	fillSections(text, &st, b.levels)
+	return text, st
+}
+
+// fillSections groups blocks under their headings: every heading opens a
+// section that runs to the next heading of the same or a higher level. A
+// section is opinion when its heading says so or when it sits inside an
+// opinion section (a sub-heading of "Analysis" is still analysis).
+func fillSections(text string, st *article.Structure, levels []int) {
+	type frame struct {
+		level   int
+		opinion bool
+	}
+	var stack []frame
+	cur := -1
+	for i := range st.Blocks {
+		b := &st.Blocks[i]
+		switch b.Kind {
+		case article.BlockMeta, article.BlockHeadline:
+			b.Section = -1
+			continue
+		case article.BlockHeading:
+			lvl := levels[i]
+			if lvl == 0 {
+				lvl = 2
+			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= lvl {
+				stack = stack[:len(stack)-1]
+			}
+			heading := b.Content.Of(text)
+			op := opinionHeading(heading) || len(stack) > 0 && stack[len(stack)-1].opinion
+			stack = append(stack, frame{lvl, op})
+			st.Sections = append(st.Sections, article.Section{Heading: heading, Span: b.Span, Opinion: op})
+			cur = len(st.Sections) - 1
+		}
+		b.Section = cur
+		if cur >= 0 {
+			s := &st.Sections[cur]
+			b.Opinion = b.Opinion || s.Opinion
+			if b.Span.End > s.Span.End {
+				s.Span.End = b.Span.End
+			}
+		}
+	}
+}
