@@ -14,8 +14,9 @@ type Event struct {
 	Trigger  Span   `json:"trigger"`
 	Source   Actor  `json:"source"`
 	Target   *Actor `json:"target,omitempty"`
-	Plover   string `json:"plover"` // PLOVER category: CONSULT, AGREE, ASSAULT, …
-	Cameo    string `json:"cameo"`  // CAMEO root code, two digits: "04"
+	Plover   string `json:"plover"`         // PLOVER category: CONSULT, AGREE, ASSAULT, …
+	Cameo    string `json:"cameo"`          // CAMEO root code, two digits: "04"
+	Code     string `json:"code,omitempty"` // full CAMEO event code when finer than the root: "042", "1712"
 	Location string `json:"location,omitempty"`
 	Date     string `json:"date,omitempty"` // TimeML value when a date is stated
 	Negated  bool   `json:"negated,omitempty"`

@@ -1,0 +1,289 @@
+package cameo
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv.gz
+var dataFS embed.FS
+
+// DatedCode is an actor code valid between From and To (YYYYMMDD, 0 = open).
+type DatedCode struct {
+	Code     string
+	From, To int
+}
+
+// Dict is the loaded, read-only set of CAMEO tables. It is safe for
+// concurrent use.
+type Dict struct {
+	actors    map[string][]DatedCode
+	actorMax  int // longest actor phrase in words
+	agents    map[string]string
+	agentMax  int
+	verbForms map[string]string // inflected form ("asked for") -> base ("ask for")
+	verbCode  map[string]string // base -> default event code
+	patterns  map[string][]VerbPattern
+	synsets   map[string]map[string]bool
+	verbMax   int
+}
+
+// Default returns the embedded dictionaries, loaded once.
+var Default = sync.OnceValues(func() (*Dict, error) { return load(dataFS) })
+
+func load(fs embed.FS) (*Dict, error) {
+	d := &Dict{
+		actors:    map[string][]DatedCode{},
+		agents:    map[string]string{},
+		verbForms: map[string]string{},
+		verbCode:  map[string]string{},
+		patterns:  map[string][]VerbPattern{},
+		synsets:   map[string]map[string]bool{},
+	}
+	err := eachLine(fs, "data/actors.tsv.gz", func(f []string) error {
+		if len(f) != 4 {
+			return fmt.Errorf("actor line has %d fields", len(f))
+		}
+		from, _ := strconv.Atoi(f[2])
+		to, _ := strconv.Atoi(f[3])
+		d.actors[f[0]] = append(d.actors[f[0]], DatedCode{Code: f[1], From: from, To: to})
+		d.actorMax = max(d.actorMax, strings.Count(f[0], " ")+1)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fs, "data/agents.tsv.gz", func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("agent line has %d fields", len(f))
+		}
+		if _, ok := d.agents[f[0]]; !ok {
+			d.agents[f[0]] = f[1]
+		}
+		d.agentMax = max(d.agentMax, strings.Count(f[0], " ")+1)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(fs, "data/verbs.tsv.gz", func(f []string) error {
+		switch f[0] {
+		case "V":
+			if len(f) != 4 {
+				return fmt.Errorf("verb line has %d fields", len(f))
+			}
+			base := f[1]
+			if f[2] != "" || d.verbCode[base] == "" {
+				d.verbCode[base] = f[2]
+			}
+			for _, form := range Inflect(base) {
+				if _, ok := d.verbForms[form]; !ok {
+					d.verbForms[form] = base
+				}
+			}
+			for _, form := range splitBar(f[3]) {
+				d.verbForms[form] = base
+			}
+			d.verbMax = max(d.verbMax, strings.Count(base, " ")+1)
+		case "P":
+			if len(f) != 5 {
+				return fmt.Errorf("pattern line has %d fields", len(f))
+			}
+			d.patterns[f[1]] = append(d.patterns[f[1]], VerbPattern{Verb: f[1], Code: f[2], Pre: splitBar(f[3]), Post: splitBar(f[4])})
+		case "S":
+			if len(f) != 3 {
+				return fmt.Errorf("synset line has %d fields", len(f))
+			}
+			set := map[string]bool{}
+			for _, w := range splitBar(f[2]) {
+				set[w] = true
+			}
+			d.synsets[strings.ToLower(f[1])] = set
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func splitBar(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func eachLine(fs embed.FS, name string, fn func([]string) error) error {
+	b, err := fs.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer zr.Close()
+	return eachTSV(zr, name, fn)
+}
+
+func eachTSV(r io.Reader, name string, fn func([]string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		if err := fn(strings.Split(sc.Text(), "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// Inflect returns the regular forms of a verb (the first word inflects in
+// phrasal verbs: "ask for" -> "asked for"). It over-generates a little
+// (both "banned" and "baned"), which is harmless for lookup.
+func Inflect(base string) []string {
+	head, tail, _ := strings.Cut(base, " ")
+	if tail != "" {
+		tail = " " + tail
+	}
+	forms := []string{head}
+	n := len(head)
+	if n == 0 {
+		return nil
+	}
+	last := head[n-1]
+	switch {
+	case last == 'e':
+		forms = append(forms, head+"s", head+"d", head[:n-1]+"ing")
+	case last == 'y' && n > 1 && !strings.ContainsRune("aeiou", rune(head[n-2])):
+		forms = append(forms, head[:n-1]+"ies", head[:n-1]+"ied", head+"ing")
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+		forms = append(forms, head+"es", head+"ed", head+"ing")
+	default:
+		forms = append(forms, head+"s", head+"ed", head+"ing")
+		if n >= 3 && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(head[n-2]) && !isVowel(head[n-3]) {
+			forms = append(forms, head+string(last)+"ed", head+string(last)+"ing")
+		}
+	}
+	for i := range forms {
+		forms[i] += tail
+	}
+	return forms
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// ActorCodes returns the dated codes of an exact lower-case phrase.
+func (d *Dict) ActorCodes(phrase string) []DatedCode { return d.actors[phrase] }
+
+// ActorAt returns the longest actor phrase starting at words[i]: its
+// length in words and codes, or 0 when none. A plural last word
+// ("Palestinians") also matches its singular entry.
+func (d *Dict) ActorAt(words []string, i int) (int, []DatedCode) {
+	for n := min(d.actorMax, len(words)-i); n >= 1; n-- {
+		p := strings.Join(words[i:i+n], " ")
+		if cs, ok := d.actors[p]; ok {
+			return n, cs
+		}
+		if s, ok := singular(p); ok {
+			if cs, ok := d.actors[s]; ok {
+				return n, cs
+			}
+		}
+	}
+	return 0, nil
+}
+
+// AgentAt returns the longest agent phrase starting at words[i] and its
+// code ("~GOV", "IGO~"), or 0 when none.
+func (d *Dict) AgentAt(words []string, i int) (int, string) {
+	for n := min(d.agentMax, len(words)-i); n >= 1; n-- {
+		p := strings.Join(words[i:i+n], " ")
+		if c, ok := d.agents[p]; ok {
+			return n, c
+		}
+		if s, ok := singular(p); ok {
+			if c, ok := d.agents[s]; ok {
+				return n, c
+			}
+		}
+	}
+	return 0, ""
+}
+
+// VerbAt returns the verb (base form) whose inflected form starts at
+// words[i], longest phrasal verb first, and its length in words.
+func (d *Dict) VerbAt(words []string, i int) (int, string) {
+	for n := min(d.verbMax, len(words)-i); n >= 1; n-- {
+		if b, ok := d.verbForms[strings.Join(words[i:i+n], " ")]; ok {
+			return n, b
+		}
+	}
+	return 0, ""
+}
+
+// VerbCode is the default event code of a verb base ("" when the verb codes
+// only through patterns).
+func (d *Dict) VerbCode(base string) string { return d.verbCode[base] }
+
+// Patterns returns the patterns of a verb base.
+func (d *Dict) Patterns(base string) []VerbPattern { return d.patterns[base] }
+
+// InSynset reports whether word belongs to the synonym set name ("&food").
+func (d *Dict) InSynset(name, word string) bool { return d.synsets[name][word] }
+
+// singular undoes regular English plurals ("officials", "militias",
+// "policemen"), since PETRARCH's dictionaries list singular nouns.
+func singular(p string) (string, bool) {
+	switch {
+	case strings.HasSuffix(p, "men"):
+		return p[:len(p)-3] + "man", true
+	case strings.HasSuffix(p, "ies"):
+		return p[:len(p)-3] + "y", true
+	case strings.HasSuffix(p, "ses"), strings.HasSuffix(p, "xes"), strings.HasSuffix(p, "ches"), strings.HasSuffix(p, "shes"):
+		return p[:len(p)-2], true
+	case strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss"):
+		return p[:len(p)-1], true
+	}
+	return "", false
+}
+
+// CodeOn picks the code valid on date (YYYYMMDD; 0 when unknown). Without
+// a date it prefers the government code (the office that made a person
+// newsworthy), then an undated code, then the last listed.
+func CodeOn(cs []DatedCode, date int) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	if date > 0 {
+		for _, c := range cs {
+			if (c.From == 0 || c.From <= date) && (c.To == 0 || date <= c.To) && (c.From != 0 || c.To != 0) {
+				return c.Code
+			}
+		}
+	}
+	for _, c := range cs {
+		if _, s := Split(c.Code); s == "GOV" {
+			return c.Code
+		}
+	}
+	for _, c := range cs {
+		if c.From == 0 && c.To == 0 {
+			return c.Code
+		}
+	}
+	return cs[len(cs)-1].Code
+}

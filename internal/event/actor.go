@@ -1,0 +1,358 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/cameo"
+)
+
+// subjectRegion returns the words before the verb at v that can hold its
+// subject: back to the previous comma, "that" or reporting verb, extended
+// over earlier comma segments while they hold no actor ("Quatar's emir,
+// Sheikh Hamad, launched").
+func (cl *clause) subjectRegion(v int) (int, int) {
+	to := v
+	for to > 0 && (auxiliaries[cl.lows[to-1]] || strings.HasSuffix(cl.lows[to-1], "ly")) {
+		to--
+	}
+	from := to
+	for from > 0 {
+		w := cl.lows[from-1]
+		if w == "that" || w == ";" {
+			break
+		}
+		if w == "," {
+			if cl.hasActor(from, to) {
+				break
+			}
+		}
+		if _, b := cl.dict.VerbAt(cl.lows, from-1); (reportingVerbs[b] || b == "say") && from-1 > 0 {
+			break
+		}
+		from--
+	}
+	if from >= to {
+		return -1, -1
+	}
+	return from, to
+}
+
+func (cl *clause) hasActor(from, to int) bool {
+	for i := from; i < to; i++ {
+		if n, _ := cl.actorAt(i); n > 0 {
+			return true
+		}
+		if n, _ := cl.dict.AgentAt(cl.lows, i); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbBefore finds a reporting verb just before a complement
+// clause starting at from ("Hungary has said it will ...").
+func (cl *clause) reportingVerbBefore(from int) int {
+	for j := from - 1; j >= 0 && j >= from-4; j-- {
+		if _, b := cl.dict.VerbAt(cl.lows, j); reportingVerbs[b] || b == "say" {
+			return j
+		}
+		if n, b := cl.verbAt(j); n > 0 && (intentAdjectives[cl.lows[j]] || passThrough[b]) {
+			continue
+		}
+	}
+	return -1
+}
+
+// objectRegion returns the words after the trigger that can hold the
+// target, up to a clause break or the reporting tail.
+func (cl *clause) objectRegion(tr trigger) (int, int) {
+	from := tr.objFrom
+	if from >= cl.end {
+		return -1, -1
+	}
+	return from, cl.regionEnd(from)
+}
+
+func (cl *clause) regionEnd(from int) int {
+	for j := from; j < cl.end; j++ {
+		if clauseBreaks[cl.lows[j]] && j > from {
+			return j
+		}
+		if cl.lows[j] == "," && j > from+1 {
+			// a comma closes the object unless an apposition of a name follows
+			return j
+		}
+	}
+	return cl.end
+}
+
+// actorAt matches an actor dictionary phrase at i, requiring a capitalised
+// first word (dictionary entries are names, and "chad" or "turkey" in
+// lower case are not countries).
+func (cl *clause) actorAt(i int) (int, string) {
+	if !cl.ws[i].cap {
+		return 0, ""
+	}
+	n, cs := cl.dict.ActorAt(cl.lows, i)
+	if n == 0 {
+		return 0, ""
+	}
+	return n, cameo.CodeOn(cs, cl.date)
+}
+
+// piece is one coded unit inside an actor phrase.
+type piece struct {
+	start, end int
+	code       string // full actor code, or agent code ("~GOV", "IGO~")
+	agent      bool
+}
+
+// actors codes the actor phrases in words [from, to). Several actors come
+// back for coordinations ("Hungarian and Romanian officials", "the
+// United States and Jordan"); a shared agent applies to all of them.
+func (cl *clause) actors(from, to int, subject bool) []article.Actor {
+	if from < 0 || to <= from {
+		return nil
+	}
+	var ps []piece
+	for i := from; i < to; {
+		if n, code := cl.actorAt(i); n > 0 && code != "" {
+			ps = append(ps, piece{start: i, end: i + n, code: code})
+			i += n
+			continue
+		}
+		if n, code := cl.dict.AgentAt(cl.lows, i); n > 0 && !cl.ws[i].cap || n > 1 {
+			if code != "" {
+				ps = append(ps, piece{start: i, end: i + n, code: code, agent: true})
+				i += max(n, 1)
+				continue
+			}
+		}
+		i++
+	}
+	ps = cl.withEntityRoles(ps, from, to)
+	if len(ps) == 0 {
+		return nil
+	}
+	// for a target keep the first noun phrase: cut at the first
+	// preposition after a coded piece, except the coordinations and "of"
+	// and "in" phrases that locate a bare agent ("rebels in Darfur")
+	groups := [][]piece{{ps[0]}}
+	for k := 1; k < len(ps); k++ {
+		prev, cur := ps[k-1], ps[k]
+		gap := cl.lows[prev.end:cur.start]
+		if joinsCoordination(gap) {
+			groups = append(groups, []piece{cur})
+			continue
+		}
+		if !subject && breaksPhrase(gap) && !(prev.agent && !groupHasCountry(groups[len(groups)-1])) {
+			break
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], cur)
+	}
+	// a shared trailing agent ("Hungarian and Romanian officials")
+	var shared string
+	last := groups[len(groups)-1]
+	for _, p := range last {
+		if p.agent && strings.HasPrefix(p.code, "~") {
+			shared = p.code
+		}
+	}
+	var out []article.Actor
+	for gi, g := range groups {
+		code := combine(g)
+		if code == "" {
+			continue
+		}
+		if gi < len(groups)-1 && shared != "" && len(code) == 3 && !hasAgent(g) {
+			code += strings.TrimPrefix(shared, "~")
+		}
+		a := article.Actor{
+			Text:   cl.doc.Article.Text[cl.ws[g[0].start].span.Start:cl.ws[g[len(g)-1].end-1].span.End],
+			Span:   article.Span{Start: cl.ws[g[0].start].span.Start, End: cl.ws[g[len(g)-1].end-1].span.End},
+			Code:   code,
+			Entity: cl.entityOf(g),
+		}
+		out = append(out, a)
+	}
+	if subject && len(out) > 1 {
+		// subjects: a coordination keeps all; otherwise the head is the
+		// group nearest the verb unless it is only an agent
+		return out
+	}
+	return out
+}
+
+func hasAgent(g []piece) bool {
+	for _, p := range g {
+		if p.agent {
+			return true
+		}
+	}
+	return false
+}
+
+func groupHasCountry(g []piece) bool {
+	for _, p := range g {
+		if !p.agent {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsCoordination reports whether the words between two coded pieces
+// coordinate them ("and", "and the", ",").
+func joinsCoordination(gap []string) bool {
+	if len(gap) == 0 || len(gap) > 2 {
+		return false
+	}
+	if gap[0] != "and" && gap[0] != "," && gap[0] != "or" {
+		return false
+	}
+	return len(gap) == 1 || gap[1] == "the" || gap[1] == "its"
+}
+
+func breaksPhrase(gap []string) bool {
+	for _, w := range gap {
+		switch w {
+		case "to", "with", "against", "from", "for", "over", "on", "at", "into", "about", "by", "that", "if", "unless":
+			return true
+		}
+	}
+	return false
+}
+
+// combine builds one CAMEO code from the pieces of one actor phrase: the
+// first full actor code gives the country (or IGO, NGO, IMG), the agents
+// add their role ("Israeli" + "soldiers" -> ISRMIL, "UN" + "peacekeeping
+// troops" -> IGOUNO + MIL).
+func combine(g []piece) string {
+	country, role, prefix := "", "", ""
+	for _, p := range g {
+		switch {
+		case !p.agent && country == "":
+			country = p.code
+		case p.agent && strings.HasPrefix(p.code, "~") && role == "":
+			role = strings.TrimPrefix(p.code, "~")
+		case p.agent && strings.HasSuffix(p.code, "~") && prefix == "":
+			prefix = strings.TrimSuffix(p.code, "~")
+		}
+	}
+	if country == "" {
+		if prefix != "" {
+			return prefix + role
+		}
+		if role != "" {
+			return "---" + role
+		}
+		return ""
+	}
+	if role == "" {
+		return country
+	}
+	// a role already in the actor's code is not repeated ("ISRGOV" + "~GOV")
+	if _, s := cameo.Split(country); s != "" {
+		if len(role) >= 3 && s == role[:3] {
+			return country
+		}
+		return country[:3] + role
+	}
+	return country + role
+}
+
+// withEntityRoles adds what the entity layer knows: a mention's role
+// country and title when the dictionaries found none there.
+func (cl *clause) withEntityRoles(ps []piece, from, to int) []piece {
+	ms := cl.doc.Analysis.Mentions
+	if len(ms) == 0 {
+		return ps
+	}
+	span := article.Span{Start: cl.ws[from].span.Start, End: cl.ws[to-1].span.End}
+	for _, m := range ms {
+		if m.Role == nil || !span.Contains(m.Span) {
+			continue
+		}
+		covered := false
+		for _, p := range ps {
+			ps := article.Span{Start: cl.ws[p.start].span.Start, End: cl.ws[p.end-1].span.End}
+			if ps.Overlaps(m.Role.Span) {
+				covered = true
+			}
+		}
+		if covered || m.Role.Country == "" {
+			continue
+		}
+		i := cl.wordIndex(m.Span.Start)
+		if i < 0 {
+			continue
+		}
+		ps = append(ps, piece{start: i, end: i + 1, code: m.Role.Country})
+		if n, code := cl.dict.AgentAt(strings.Fields(m.Role.Title), 0); n > 0 {
+			ps = append(ps, piece{start: i, end: i + 1, code: code, agent: true})
+		}
+	}
+	return ps
+}
+
+func (cl *clause) wordIndex(off int) int {
+	for i, w := range cl.ws {
+		if w.span.Start <= off && off < w.span.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// entityOf links an actor to the entity of the mention it overlaps, -1 when none.
+func (cl *clause) entityOf(g []piece) int {
+	span := article.Span{Start: cl.ws[g[0].start].span.Start, End: cl.ws[g[len(g)-1].end-1].span.End}
+	for _, m := range cl.doc.Analysis.Mentions {
+		if m.Span.Overlaps(span) && m.Entity >= 0 {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
+// location is the first "in/at PLACE" after the trigger whose place is in
+// the actor dictionaries (countries list their cities).
+func (cl *clause) location(from int) string {
+	for j := from; j+1 < cl.end; j++ {
+		if cl.lows[j] != "in" && cl.lows[j] != "at" && cl.lows[j] != "near" {
+			continue
+		}
+		k := j + 1
+		for k < cl.end && (cl.lows[k] == "the" || cl.lows[k] == "northern" || cl.lows[k] == "southern" ||
+			cl.lows[k] == "eastern" || cl.lows[k] == "western" || cl.lows[k] == "central") {
+			k++
+		}
+		if k >= cl.end {
+			break
+		}
+		if n, code := cl.actorAt(k); n > 0 && len(code) == 3 {
+			return cl.doc.Article.Text[cl.ws[k].span.Start:cl.ws[k+n-1].span.End]
+		}
+	}
+	return ""
+}
+
+// timex is the value of the date expression nearest the trigger in the
+// sentence, when the timex stage ran.
+func (cl *clause) timex(sent, trig article.Span) string {
+	best, bestD := "", 1<<30
+	for _, t := range cl.doc.Analysis.Timexes {
+		if t.Type != "DATE" || !sent.Contains(t.Span) {
+			continue
+		}
+		d := t.Span.Start - trig.End
+		if d < 0 {
+			d = trig.Start - t.Span.End
+		}
+		if d < bestD {
+			best, bestD = t.Value, d
+		}
+	}
+	return best
+}

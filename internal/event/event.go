@@ -1,0 +1,605 @@
+// Package event codes who-did-what-to-whom events from sentences: a source
+// actor, a PLOVER category with its CAMEO root, a target actor, and the
+// location and date when the sentence states them.
+//
+// The coder is a shallow one in the spirit of PETRARCH: it finds the main
+// verb of a sentence (skipping reporting verbs such as "said"), reads the
+// verb's meaning from a hand lexicon built from the CAMEO codebook and from
+// the verb patterns of PETRARCH's CAMEO.2.0 dictionary, takes the subject
+// before the verb as source and the object or prepositional object after it
+// as target (swapped for passives with "by"), and codes both actors with
+// the CAMEO actor and agent dictionaries of package cameo ("Israeli
+// soldiers" -> ISRMIL). Future and intended actions follow CAMEO's rules:
+// an intended cooperative act is AGREE (03), an intended material conflict
+// is THREATEN (13), a refused cooperative act is REJECT (12).
+package event
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/cameo"
+	"github.com/dossier-news/dossier/internal/pipeline"
+)
+
+// Coder is the event stage. It holds only read-only tables, so one Coder
+// serves any number of goroutines.
+type Coder struct {
+	dict *cameo.Dict
+}
+
+var _ pipeline.Stage = (*Coder)(nil)
+
+// New loads the embedded CAMEO dictionaries.
+func New() (*Coder, error) {
+	d, err := cameo.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading CAMEO dictionaries: %w", err)
+	}
+	return &Coder{dict: d}, nil
+}
+
+// Name is the stage name.
+func (c *Coder) Name() string { return "event" }
+
+// Analyse codes the events of every sentence of doc into
+// doc.Analysis.Events. It needs the text layer (doc.Tokens, doc.Sentences).
+func (c *Coder) Analyse(doc *article.Doc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("event: internal error: %v", r)
+		}
+	}()
+	if doc == nil || doc.Article == nil {
+		return nil
+	}
+	date := docDate(doc)
+	doc.Analysis.Events = doc.Analysis.Events[:0]
+	for si := range doc.Sentences {
+		s := c.sentence(doc, si, date)
+		doc.Analysis.Events = append(doc.Analysis.Events, s...)
+	}
+	return nil
+}
+
+// docDate is the article date as YYYYMMDD for dated actor codes, 0 when unknown.
+func docDate(doc *article.Doc) int {
+	if doc.Article.HasDate() {
+		t := doc.Article.Published
+		return t.Year()*10000 + int(t.Month())*100 + t.Day()
+	}
+	if dd := doc.Analysis.DocDate; dd != nil && len(dd.Value) >= 10 {
+		n, err := strconv.Atoi(strings.ReplaceAll(dd.Value[:10], "-", ""))
+		if err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// word is one token as the coder sees it.
+type word struct {
+	low  string // lower case, curly apostrophes straightened
+	span article.Span
+	cap  bool // starts with an upper-case letter
+}
+
+func words(doc *article.Doc, si int) []word {
+	toks := doc.SentenceTokens(si)
+	ws := make([]word, 0, len(toks))
+	for _, t := range toks {
+		low := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		ws = append(ws, word{low: low, span: t.Span, cap: unicode.IsUpper(r)})
+	}
+	return ws
+}
+
+// clause is the analysis of one sentence.
+type clause struct {
+	ws      []word
+	lows    []string
+	end     int // words after end are a reporting tail (", officials said.")
+	doc     *article.Doc
+	dict    *cameo.Dict
+	date    int
+	coderef *Coder
+}
+
+// trigger is the chosen event verb.
+type trigger struct {
+	start, end int // words [start, end) of the trigger
+	code       string
+	verbAt     int // index of the finite verb whose subject is the source
+	objFrom    int // where the object region starts
+	passive    bool
+	negated    bool
+}
+
+func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
+	ws := words(doc, si)
+	if len(ws) < 2 {
+		return nil
+	}
+	cl := &clause{ws: ws, doc: doc, dict: c.dict, date: date, coderef: c}
+	cl.lows = make([]string, len(ws))
+	for i, w := range ws {
+		cl.lows[i] = w.low
+	}
+	cl.end = cl.reportingTail()
+	tr, ok := cl.findTrigger()
+	if !ok {
+		return nil
+	}
+	plover := cameo.Plover(tr.code)
+	if plover == "" {
+		return nil
+	}
+	srcFrom, srcTo := cl.subjectRegion(tr.verbAt)
+	sources := cl.actors(srcFrom, srcTo, true)
+	if len(sources) == 0 && srcFrom >= 0 {
+		// a pronoun subject of a complement clause: the reporting clause's subject
+		if rv := cl.reportingVerbBefore(srcFrom); rv >= 0 {
+			f, t := cl.subjectRegion(rv)
+			sources = cl.actors(f, t, true)
+		}
+	}
+	tgtFrom, tgtTo := cl.objectRegion(tr)
+	var targets []article.Actor
+	if tr.passive {
+		// "X was attacked by Y": Y is the source, X the target
+		byAt := -1
+		for i := tr.end; i < cl.end && i < tr.end+6; i++ {
+			if cl.lows[i] == "by" {
+				byAt = i
+				break
+			}
+		}
+		if byAt >= 0 {
+			targets = sources
+			sources = cl.actors(byAt+1, cl.regionEnd(byAt+1), true)
+			tgtFrom, tgtTo = -1, -1
+		}
+	}
+	if tgtFrom >= 0 {
+		targets = cl.actors(tgtFrom, tgtTo, false)
+		targets = dropSame(targets, sources)
+	}
+	sentSpan := doc.Sentences[si].Span
+	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
+	loc := cl.location(tr.end)
+	dt := cl.timex(sentSpan, trig)
+	if len(sources) == 0 {
+		sources = []article.Actor{{Entity: -1}}
+	}
+	var out []article.Event
+	for _, s := range sources {
+		ev := article.Event{Sentence: sentSpan, Trigger: trig, Source: s, Plover: plover,
+			Cameo: cameo.Root(tr.code), Code: tr.code, Location: loc, Date: dt, Negated: tr.negated}
+		if len(targets) == 0 {
+			out = append(out, ev)
+			continue
+		}
+		for _, t := range targets {
+			t := t
+			e := ev
+			e.Target = &t
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// dropSame removes targets whose code equals a source's ("Palestinians
+// blocked Palestinian roads" keeps one side), unless that leaves none.
+func dropSame(ts, ss []article.Actor) []article.Actor {
+	var out []article.Actor
+	for _, t := range ts {
+		same := false
+		for _, s := range ss {
+			if t.Code != "" && t.Code == s.Code {
+				same = true
+			}
+		}
+		if !same {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// reportingTail finds a trailing attribution (", the White House announced
+// Tuesday.", ", according to officials.") and returns where it starts.
+func (cl *clause) reportingTail() int {
+	n := len(cl.ws)
+	for i := n - 1; i > 0; i-- {
+		if cl.lows[i] != "," {
+			continue
+		}
+		if i+1 < n && cl.lows[i+1] == "according" {
+			return i
+		}
+		for j := i + 1; j < n && j < i+12; j++ {
+			if _, base := cl.dict.VerbAt(cl.lows, j); reportingVerbs[base] || base == "say" {
+				if j+1 < n && cl.lows[j+1] == "that" {
+					break
+				}
+				return i
+			}
+			if cl.lows[j] == "," {
+				break
+			}
+		}
+		break
+	}
+	return n
+}
+
+// verbBase returns the base of a verb form at i ("" when none), preferring
+// the hand lexicon's phrasal verbs.
+func (cl *clause) verbAt(i int) (int, string) {
+	// phrasal verbs of the hand lexicon first ("call on", "step down")
+	if i+1 < len(cl.lows) {
+		for _, b := range baseForms(cl.lows[i]) {
+			p := b + " " + cl.lows[i+1]
+			if _, ok := verbCodes[p]; ok {
+				return 2, p
+			}
+		}
+	}
+	if n, b := cl.dict.VerbAt(cl.lows, i); n > 0 {
+		return n, b
+	}
+	for _, b := range baseForms(cl.lows[i]) {
+		if _, ok := verbCodes[b]; ok {
+			return 1, b
+		}
+		if lightVerbs[b] || passThrough[b] || intentVerbs[b] || reportingVerbs[b] {
+			return 1, b
+		}
+	}
+	return 0, ""
+}
+
+// baseForms guesses the base forms of an inflected word for the hand lexicon.
+func baseForms(w string) []string {
+	out := []string{w}
+	irregular := map[string]string{"met": "meet", "gave": "give", "given": "give", "sent": "send", "held": "hold",
+		"began": "begin", "begun": "begin", "took": "take", "taken": "take", "made": "make", "fought": "fight",
+		"struck": "strike", "withdrew": "withdraw", "withdrawn": "withdraw", "swore": "swear", "sworn": "swear",
+		"said": "say", "told": "tell", "beat": "beat", "beaten": "beat", "froze": "freeze", "frozen": "freeze",
+		"overran": "overrun", "sought": "seek", "shot": "shoot", "blew": "blow", "blown": "blow", "rose": "rise",
+		"forgave": "forgive", "forgiven": "forgive", "led": "lead", "won": "win", "quit": "quit", "cut": "cut", "set": "set"}
+	if b, ok := irregular[w]; ok {
+		return append(out, b)
+	}
+	for _, suf := range []string{"ies", "ied"} {
+		if strings.HasSuffix(w, suf) {
+			out = append(out, w[:len(w)-3]+"y")
+		}
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			stem := w[:len(w)-len(suf)]
+			out = append(out, stem, stem+"e")
+			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+				out = append(out, stem[:n-1])
+			}
+		}
+	}
+	return out
+}
+
+func (cl *clause) isNounUse(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := cl.lows[i-1]
+	return determiners[p]
+}
+
+// findTrigger picks the event verb: the first verb with an event meaning
+// in the main clause, following reporting, pass-through, intent and light
+// verbs to the verb or noun that carries the event.
+func (cl *clause) findTrigger() (trigger, bool) {
+	for i := 0; i < cl.end; i++ {
+		if cl.ws[i].cap && i > 0 && !isSentenceStartish(cl.lows[i-1]) {
+			continue // a proper name, not a verb
+		}
+		n, base := cl.verbAt(i)
+		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) {
+			continue
+		}
+		tr, ok := cl.resolve(i, n, base, 0)
+		if ok {
+			return tr, true
+		}
+	}
+	return trigger{}, false
+}
+
+func isSentenceStartish(p string) bool {
+	return p == "``" || p == "\"" || p == "(" || p == "{" || p == "'" || p == "“"
+}
+
+// looksFinite rejects participles used as adjectives before a noun
+// ("armed forces") and words right after a preposition.
+func (cl *clause) looksFinite(i int) bool {
+	if i > 0 {
+		switch cl.lows[i-1] {
+		case "in", "on", "at", "for", "with", "from", "by", "into", "over", "under", "against", "between":
+			return false
+		}
+	}
+	return true
+}
+
+// resolve turns the verb at i into a trigger, following complements.
+func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
+	if depth > 3 {
+		return trigger{}, false
+	}
+	tr := trigger{start: i, end: i + n, verbAt: i, objFrom: i + n}
+	tr.negated = cl.negatedAt(i)
+	tr.passive = cl.passiveAt(i)
+	modal := cl.modalAt(i)
+	// reporting verbs: the event is in the reported clause
+	if reportingVerbs[base] && !lightVerbWithNoun(cl, base, i+n) {
+		return trigger{}, false
+	}
+	// light verb + event noun
+	if lightVerbs[base] || lightUndo[base] != "" {
+		if code, nend, ok := cl.eventNounAfter(i + n); ok {
+			if u := lightUndo[base]; u != "" {
+				code = u + "0"
+			}
+			tr.end, tr.objFrom, tr.code = nend, nend, code
+			return cl.applyMood(tr, modal), true
+		}
+	}
+	// pass-through, intent and fail verbs with a "to" complement
+	if ci, cn, cbase, ok := cl.toComplement(i + n); ok && (passThrough[base] || intentVerbs[base] || failVerbs[base] || base == "refuse" || base == "decline") {
+		inner, ok := cl.resolve(ci, cn, cbase, depth+1)
+		if ok {
+			inner.verbAt = i
+			inner.start = i
+			if inner.negated != tr.negated {
+				inner.negated = true
+			}
+			switch {
+			case failVerbs[base] || base == "refuse" || base == "decline":
+				if cooperative(inner.code) {
+					inner.code = "120"
+				}
+			case base == "threaten" || base == "warn":
+				inner.code = "130"
+			case intentVerbs[base]:
+				inner.code = intentCode(inner.code)
+			}
+			inner.passive = tr.passive
+			return cl.applyMood(inner, modal), true
+		}
+		if passThrough[base] || failVerbs[base] {
+			return trigger{}, false
+		}
+	}
+	// "is willing to withdraw"
+	if passThrough[base] {
+		return trigger{}, false
+	}
+	code, ok := verbCodes[base]
+	if !ok {
+		code = cl.dict.VerbCode(base)
+	}
+	if pc := cl.patternCode(base, i, i+n); pc != "" {
+		if _, hand := verbCodes[base]; !hand || len(pc) > len(code) && pc[:2] == code[:2] {
+			code = pc
+		}
+	}
+	if code == "" || cameo.Plover(code) == "" {
+		return trigger{}, false
+	}
+	tr.code = code
+	return cl.applyMood(tr, modal), true
+}
+
+func lightVerbWithNoun(cl *clause, base string, from int) bool {
+	if !lightVerbs[base] {
+		return false
+	}
+	_, _, ok := cl.eventNounAfter(from)
+	return ok
+}
+
+// applyMood applies negation, future and intent to a trigger's code.
+func (cl *clause) applyMood(tr trigger, modal string) trigger {
+	switch {
+	case tr.negated && cooperative(tr.code):
+		tr.code, tr.negated = "120", false
+	case modal == "intent" || modal == "future":
+		tr.code = intentCode(tr.code)
+	case modal == "must" && tr.code != "" && !strings.HasPrefix(tr.code, "1"):
+		tr.code = "100"
+	}
+	return tr
+}
+
+// cooperative reports whether a CAMEO code is a cooperative act (03 to 09).
+func cooperative(code string) bool {
+	return len(code) >= 2 && code[:2] >= "03" && code[:2] <= "09"
+}
+
+// intentCode maps an intended act to CAMEO's intent codes: cooperation to
+// 03, material conflict (14 to 20) to 13; verbal acts keep their code.
+func intentCode(code string) string {
+	switch {
+	case len(code) < 2:
+		return code
+	case code[:2] >= "04" && code[:2] <= "09":
+		return "03" + code[2:]
+	case code[:2] >= "14":
+		return "13" + code[2:]
+	}
+	return code
+}
+
+// modalAt classifies what precedes the verb at i: "future" (will, would),
+// "intent" (is willing to, is prepared to), "must", or "".
+func (cl *clause) modalAt(i int) string {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		w := cl.lows[j]
+		switch {
+		case modals[w]:
+			return "future"
+		case obligation[w]:
+			return "must"
+		case w == "to" && j > 0 && intentAdjectives[cl.lows[j-1]]:
+			return "intent"
+		case w == "to" && j > 1 && cl.lows[j-1] == "going":
+			return "future"
+		case auxiliaries[w] || strings.HasSuffix(w, "ly"):
+			continue
+		}
+		break
+	}
+	return ""
+}
+
+func (cl *clause) negatedAt(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		w := cl.lows[j]
+		if negators[w] {
+			return true
+		}
+		if !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+			break
+		}
+	}
+	return false
+}
+
+// passiveAt reports "was attacked", "have been killed".
+func (cl *clause) passiveAt(i int) bool {
+	w := cl.lows[i]
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "t") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if beForms[cl.lows[j]] {
+			return true
+		}
+		if !auxiliaries[cl.lows[j]] && !strings.HasSuffix(cl.lows[j], "ly") {
+			break
+		}
+	}
+	return false
+}
+
+// toComplement finds "to VERB" right after position from (an object may
+// sit between: "urged the EC to support"; not for intent verbs).
+func (cl *clause) toComplement(from int) (int, int, string, bool) {
+	for j := from; j < cl.end && j < from+3; j++ {
+		if cl.lows[j] == "to" && j+1 < cl.end {
+			k := j + 1
+			for k < cl.end && (strings.HasSuffix(cl.lows[k], "ly") || cl.lows[k] == "not") {
+				k++
+			}
+			if k < cl.end {
+				if n, b := cl.verbAt(k); n > 0 {
+					return k, n, b, true
+				}
+			}
+			return 0, 0, "", false
+		}
+		if !auxiliaries[cl.lows[j]] && !strings.HasSuffix(cl.lows[j], "ly") && !intentAdjectives[cl.lows[j]] {
+			return 0, 0, "", false
+		}
+	}
+	return 0, 0, "", false
+}
+
+// eventNounAfter finds an event noun within a short noun phrase after a
+// light verb ("held their first meeting", "staged mass demonstrations").
+func (cl *clause) eventNounAfter(from int) (string, int, bool) {
+	for j := from; j < cl.end && j < from+5; j++ {
+		if j+2 < cl.end {
+			if c, ok := eventNouns[cl.lows[j]+" "+cl.lows[j+1]+" "+cl.lows[j+2]]; ok {
+				return c, j + 3, true
+			}
+		}
+		if j+1 < cl.end {
+			if c, ok := eventNouns[cl.lows[j]+" "+cl.lows[j+1]]; ok {
+				return c, j + 2, true
+			}
+		}
+		if c, ok := eventNouns[cl.lows[j]]; ok {
+			return c, j + 1, true
+		}
+		if cl.lows[j] == "," || cl.lows[j] == "to" || cl.lows[j] == "that" {
+			break
+		}
+	}
+	return "", 0, false
+}
+
+// patternCode matches the verb's PETRARCH patterns around it; the pattern
+// with the most matched words wins.
+func (cl *clause) patternCode(base string, vs, ve int) string {
+	best, bestN := "", 0
+	for _, p := range cl.dict.Patterns(base) {
+		if len(p.Pre)+len(p.Post) == 0 || len(p.Pre)+len(p.Post) <= bestN {
+			continue
+		}
+		if !cl.matchSeq(p.Post, ve, min(cl.end, ve+8)) {
+			continue
+		}
+		if !cl.matchSeq(p.Pre, max(0, vs-4), vs) {
+			continue
+		}
+		best, bestN = p.Code, len(p.Pre)+len(p.Post)
+	}
+	return best
+}
+
+// matchSeq reports whether the pattern words occur in order in [from, to).
+func (cl *clause) matchSeq(pw []string, from, to int) bool {
+	j := from
+	for _, p := range pw {
+		found := false
+		for ; j < to; j++ {
+			if cl.wordMatches(p, j) {
+				found = true
+				j++
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func (cl *clause) wordMatches(p string, j int) bool {
+	w := cl.lows[j]
+	if strings.HasPrefix(p, "&") {
+		return cl.dict.InSynset(p, w) || cl.dict.InSynset(p, strings.TrimSuffix(w, "s"))
+	}
+	if strings.Contains(p, " ") {
+		parts := strings.Fields(p)
+		if j+len(parts) > len(cl.lows) {
+			return false
+		}
+		for k, q := range parts {
+			if cl.lows[j+k] != q {
+				return false
+			}
+		}
+		return true
+	}
+	return w == p || w == p+"s" || w == p+"es" || w == p+"ed" || w == p+"d"
+}
