@@ -22,6 +22,7 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 	cmd.AddCommand(
 		// one line per task: newEvalXxxCmd(g),
 		newEvalStoriesCmd(g),
+		newEvalEventsCmd(g),
 	)
 	return cmd
 }
