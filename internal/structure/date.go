@@ -76,10 +76,7 @@ func ParseDatePrefix(s string) (time.Time, int, bool) {
 	loc := time.UTC
 	// Optional time: "T09:30" or " 09:30", then an optional zone.
 	if q := p; q < len(s) && (s[q] == 'T' || s[q] == ' ' || s[q] == ',') {
-		if s[q] == ',' {
-			q++
-		}
-		q++
+		q++ // past 'T', ' ' or ','
 		q = skipSpaces(s, q)
 		if h, m, sec, ns, n2, ok2 := scanClock(s[q:]); ok2 {
 			hh, mm, ss, nsec = h, m, sec, ns
