@@ -1,0 +1,1032 @@
+package timex
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Pattern fragments shared by the rules.
+const (
+	// rePMod is a position modifier in front of a calendar expression
+	// ("early", "the end of", "mid-"), read into TimeML mod START/MID/END.
+	rePMod   = `(?:(?P<pmod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|latter\s+half|dawn)\s+of(?:\s+the)?|(?:early|late|mid)(?:\s+|-)|end-|(?:earlier|later)\s+)\s*)?`
+	reDurMod = `(?:(?P<dmod>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|just|only|fewer\s+than|upwards\s+of|well\s+over|as\s+many\s+as|as\s+long\s+as|as\s+much\s+as|close\s+to|nearly\s+a|almost\s+a|barely|a\s+little\s+over|a\s+little\s+more\s+than|little\s+more\s+than)\s+)?`
+)
+
+func pmodOf(s string) string {
+	s = strings.ToLower(s)
+	switch {
+	case s == "":
+		return ""
+	case strings.Contains(s, "mid") || strings.Contains(s, "middle"):
+		return "MID"
+	case strings.Contains(s, "early") || strings.Contains(s, "beginning") || strings.Contains(s, "start") ||
+		strings.Contains(s, "earlier") || strings.Contains(s, "first half") || strings.Contains(s, "dawn"):
+		return "START"
+	case strings.Contains(s, "late") || strings.Contains(s, "end") || strings.Contains(s, "close") ||
+		strings.Contains(s, "second half") || strings.Contains(s, "latter"):
+		return "END"
+	}
+	return ""
+}
+
+func dmodOf(s string) string {
+	switch strings.Join(strings.Fields(strings.ToLower(s)), " ") {
+	case "":
+		return ""
+	case "about", "around", "approximately", "roughly", "some", "close to":
+		return "APPROX"
+	case "nearly", "almost", "nearly a", "almost a", "up to", "at most", "no more than", "as many as",
+		"as long as", "as much as", "barely":
+		return "EQUAL_OR_LESS"
+	case "more than", "over", "just over", "well over", "upwards of", "a little over", "a little more than", "little more than":
+		return "MORE_THAN"
+	case "less than", "under", "just under", "fewer than":
+		return "LESS_THAN"
+	case "at least", "no less than":
+		return "EQUAL_OR_MORE"
+	}
+	return ""
+}
+
+func mustRule(name, pattern string, check func(*match) bool, norm func(*resolver, *match) (result, bool)) *rule {
+	return &rule{name: name, re: regexp.MustCompile(`(?i)\b` + pattern), check: check, norm: norm}
+}
+
+// yearOf reads a four-digit year, or a two-digit one in a slash date.
+func yearOf(s string) (int, bool) {
+	s = strings.TrimPrefix(s, "'")
+	y, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, false
+	}
+	if len(s) == 2 {
+		if y < 50 {
+			return 2000 + y, true
+		}
+		return 1900 + y, true
+	}
+	return y, true
+}
+
+func dayOf(s string) int {
+	s = strings.TrimRight(strings.ToLower(s), "stndrh")
+	d, _ := strconv.Atoi(s)
+	return d
+}
+
+// placeMonth puts a month (and optional day) without a year into the year the
+// tense suggests: before the DCT for past, after it for future, the DCT's
+// own year when nothing tells.
+func (r *resolver) placeMonth(mo time.Month, day int, rel string, tense int) (int, bool) {
+	if !r.hasDCT {
+		return 0, false
+	}
+	y := r.dct.t.Year()
+	dm := r.dct.t.Month()
+	switch rel {
+	case "last", "past", "this past":
+		return y - 1 + b2i(mo < dm || (mo == dm && day > 0 && day < r.dct.t.Day())), true
+	case "next", "coming", "this coming":
+		return y + b2i(mo <= dm), true
+	case "this":
+		return y, true
+	}
+	switch {
+	case tense < 0 && (mo > dm || (mo == dm && day > r.dct.t.Day())):
+		return y - 1, true
+	case tense > 0 && (mo < dm || (mo == dm && day > 0 && day < r.dct.t.Day())):
+		return y + 1, true
+	}
+	return y, true
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// placeWeekday resolves a weekday name against the DCT.
+func (r *resolver) placeWeekday(wd time.Weekday, rel string, tense int) (time.Time, bool) {
+	if !r.hasDCT {
+		return time.Time{}, false
+	}
+	d := r.dct.t
+	diff := int(wd) - int(d.Weekday()) // -6..6
+	switch rel {
+	case "last", "past", "this past", "the previous":
+		back := (int(d.Weekday()) - int(wd) + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return d.AddDate(0, 0, -back), true
+	case "next", "coming", "this coming", "the following":
+		fwd := (int(wd) - int(d.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return d.AddDate(0, 0, fwd), true
+	case "this":
+		// the same ISO week
+		iso := (int(wd)+6)%7 - (int(d.Weekday())+6)%7
+		return d.AddDate(0, 0, iso), true
+	}
+	_ = diff
+	if tense > 0 {
+		return d.AddDate(0, 0, (int(wd)-int(d.Weekday())+7)%7), true
+	}
+	return d.AddDate(0, 0, -((int(d.Weekday()) - int(wd) + 7) % 7)), true
+}
+
+func calendar(p point, mod string) result {
+	typ := "DATE"
+	if p.g >= granPartOfDay {
+		typ = "TIME"
+	}
+	return result{typ: typ, value: p.value(), mod: mod, pt: &p}
+}
+
+func under(g gran, sub, mod string) result {
+	return result{typ: "DATE", value: xValue(g, sub), mod: mod}
+}
+
+func buildRules() []*rule {
+	var rs []*rule
+	add := func(name, pattern string, check func(*match) bool, norm func(*resolver, *match) (result, bool)) {
+		rs = append(rs, mustRule(name, pattern, check, norm))
+	}
+
+	// --- absolute dates ---------------------------------------------------
+	add("abs-iso", `(?P<y>`+reYear+`)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?P<hh>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9]))?\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			y, _ := yearOf(m.g("y"))
+			mo, _ := strconv.Atoi(m.g("mo"))
+			d, _ := strconv.Atoi(m.g("d"))
+			t := date(y, time.Month(mo), d)
+			if t.Day() != d {
+				return result{}, false
+			}
+			if m.has("hh") {
+				h, _ := strconv.Atoi(m.g("hh"))
+				mi, _ := strconv.Atoi(m.g("mi"))
+				return calendar(point{t: t.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute), g: granMinute}, ""), true
+			}
+			return calendar(point{t: t, g: granDay}, ""), true
+		})
+	add("abs-slash", `(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])/(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			y, _ := yearOf(m.g("y"))
+			mo, _ := strconv.Atoi(m.g("mo"))
+			d, _ := strconv.Atoi(m.g("d"))
+			t := date(y, time.Month(mo), d)
+			if t.Day() != d {
+				return result{}, false
+			}
+			return calendar(point{t: t, g: granDay}, ""), true
+		})
+	monthDay := func(r *resolver, m *match) (result, bool) {
+		mo, ok := monthOf(m.g("month"))
+		if !ok {
+			return result{}, false
+		}
+		d := dayOf(m.g("d"))
+		mod := pmodOf(m.g("pmod"))
+		var y int
+		name := "abs-"
+		if m.has("y") {
+			y, _ = yearOf(m.g("y"))
+		} else {
+			name = ""
+			ty := 0
+			if !m.has("wd") {
+				ty = r.tense(m.start, m.end)
+			}
+			if y, ok = r.placeMonth(mo, d, "", ty); !ok {
+				return result{typ: "DATE", value: "XXXX-" + twoDigits(int(mo)) + "-" + twoDigits(d), mod: mod}, true
+			}
+		}
+		_ = name
+		t := date(y, mo, d)
+		if t.Day() != d {
+			return result{}, false
+		}
+		res := calendar(point{t: t, g: granDay}, mod)
+		if m.has("pod") {
+			p := point{t: t, g: granPartOfDay, sub: partsOfDay[m.g("pod")]}
+			res = result{typ: "TIME", value: p.value(), mod: mod, pt: &p}
+		}
+		return res, true
+	}
+	add("md", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b)?(?:,?\s+(?P<pod>morning|afternoon|evening|night))?`, nil, monthDay)
+	add("dm", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d>`+reDay+`)\s+(?:of\s+)?(?P<month>`+reMonth+`)(?:,?\s+(?P<y>`+reYear+`)\b)?`, nil, monthDay)
+	add("abs-my", rePMod+`(?P<month>`+reMonth+`),?\s+(?:of\s+)?(?P<y>`+reYear+`)\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			mo, ok := monthOf(m.g("month"))
+			if !ok {
+				return result{}, false
+			}
+			y, _ := yearOf(m.g("y"))
+			return calendar(point{t: date(y, mo, 1), g: granMonth}, pmodOf(m.g("pmod"))), true
+		})
+	add("month", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<month>`+reMonth+`)`,
+		func(m *match) bool {
+			mo := m.g("month")
+			if len(strings.TrimSuffix(mo, ".")) <= 4 && mo != "may" && mo != "june" && mo != "july" {
+				return false // bare abbreviations are too often something else
+			}
+			if mo == "may" && !m.has("rel") && !m.has("pmod") {
+				// "May" is a month only where a modal cannot stand: after "in", "of", "since", "by", "until".
+				return prevWordIn(m, "in", "of", "since", "by", "until", "through", "before", "after", "during", "from", "to", "and", "late", "early", "mid", "end")
+			}
+			if mo == "march" && !m.has("rel") && !m.has("pmod") {
+				return prevWordIn(m, "in", "of", "since", "by", "until", "through", "before", "after", "during", "from", "to", "and")
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			mo, _ := monthOf(m.g("month"))
+			y, ok := r.placeMonth(mo, 0, m.g("rel"), r.tense(m.start, m.end))
+			mod := pmodOf(m.g("pmod"))
+			if !ok {
+				return result{typ: "DATE", value: "XXXX-" + twoDigits(int(mo)), mod: mod}, true
+			}
+			return calendar(point{t: date(y, mo, 1), g: granMonth}, mod), true
+		})
+	add("abs-year", rePMod+`(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?P<y>`+reYear+`)\b`,
+		func(m *match) bool {
+			y, _ := yearOf(m.g("y"))
+			s, e := m.start, m.end
+			if s > 0 && strings.ContainsAny(m.text[s-1:s], "$#£€¥/:.,-") {
+				return false
+			}
+			rest := m.text[e:]
+			if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, ":") ||
+				(len(rest) > 1 && (rest[0] == ',' || rest[0] == '.' || rest[0] == '-') && rest[1] >= '0' && rest[1] <= '9') {
+				return false
+			}
+			low := strings.ToLower(rest)
+			for _, w := range []string{" percent", " per cent", " million", " billion", " shares", " people", " feet", " meters", " miles", " tons", " troops", " points", " km", " kilometers", " pounds", " dollars", " yen", " euros"} {
+				if strings.HasPrefix(low, w) {
+					return false
+				}
+			}
+			if m.has("fiscal") || m.has("pmod") {
+				return true
+			}
+			if y >= 1900 && y <= 2039 {
+				return true
+			}
+			return prevWordIn(m, "in", "since", "of", "by", "until", "from", "to", "before", "after", "during", "year", "circa", "c.")
+		},
+		func(r *resolver, m *match) (result, bool) {
+			y, _ := yearOf(m.g("y"))
+			return calendar(point{t: date(y, 1, 1), g: granYear}, pmodOf(m.g("pmod"))), true
+		})
+	add("abs-decade", rePMod+`(?:the\s+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|'(?P<dec2>[0-9]0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`,
+		func(m *match) bool {
+			return !m.has("decw") || strings.HasPrefix(m.g("x"+"")+strings.ToLower(m.text[m.start:m.end]), "the") || m.has("pmod")
+		},
+		func(r *resolver, m *match) (result, bool) {
+			var y int
+			switch {
+			case m.has("dec"):
+				y, _ = strconv.Atoi(m.g("dec"))
+			case m.has("dec2"):
+				d, _ := strconv.Atoi(m.g("dec2"))
+				y = 1900 + d
+				if d < 30 {
+					y = 2000 + d
+				}
+			default:
+				w := map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+				y = 1900 + w[m.g("decw")]
+			}
+			return calendar(point{t: date(y, 1, 1), g: granDecade}, pmodOf(m.g("pmod"))), true
+		})
+	add("century", rePMod+`(?:the\s+)?(?:(?P<ord>`+reOrd+`)|(?P<rel>this|last|next|the\s+last|the\s+next|the\s+previous|the\s+current|the\s+past))[\s-]+century`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			mod := pmodOf(m.g("pmod"))
+			if m.has("ord") {
+				n, ok := ordinalOf(m.g("ord"))
+				if !ok || n < 1 || n > 30 {
+					return result{}, false
+				}
+				return calendar(point{t: date((n-1)*100, 1, 1), g: granCentury}, mod), true
+			}
+			rel := m.g("rel")
+			if strings.HasPrefix(rel, "the last") || strings.HasPrefix(rel, "the past") || strings.HasPrefix(rel, "the next") {
+				return result{typ: "DURATION", value: "P100Y", mod: mod}, true
+			}
+			if !r.hasDCT {
+				return under(granCentury, "", mod), true
+			}
+			p := r.dct.at(granCentury)
+			switch rel {
+			case "last", "the previous":
+				p = p.shift(-1)
+			case "next":
+				p = p.shift(1)
+			}
+			return calendar(p, mod), true
+		})
+	add("season", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the|past|coming)\s+)?(?P<season>`+reSeason+`)(?:\s+(?:of\s+)?(?P<y>`+reYear+`)\b)?`,
+		func(m *match) bool {
+			s := m.g("season")
+			if (s == "fall" || s == "spring") && !m.has("rel") && !m.has("y") && !m.has("pmod") {
+				return false
+			}
+			if !m.has("rel") && !m.has("y") && !m.has("pmod") {
+				return prevWordIn(m, "in", "this", "last", "next", "during", "by", "until", "since", "over")
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			code := seasons[m.g("season")]
+			mod := pmodOf(m.g("pmod"))
+			if m.has("y") {
+				y, _ := yearOf(m.g("y"))
+				return calendar(point{t: date(y, seasonMonth[code], 1), g: granSeason, sub: code}, mod), true
+			}
+			if !r.hasDCT {
+				return under(granSeason, code, mod), true
+			}
+			y := r.dct.t.Year()
+			sm := seasonMonth[code]
+			dm := r.dct.t.Month()
+			switch m.g("rel") {
+			case "last", "past", "this past", "the past":
+				if sm >= dm {
+					y--
+				}
+			case "next", "coming", "this coming", "the coming":
+				if sm <= dm {
+					y++
+				}
+			case "this":
+			default:
+				tz := r.tense(m.start, m.end)
+				if tz < 0 && sm > dm+1 {
+					y--
+				} else if tz > 0 && sm+1 < dm {
+					y++
+				}
+			}
+			return calendar(point{t: date(y, sm, 1), g: granSeason, sub: code}, mod), true
+		})
+	add("quarter", rePMod+`(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
+		func(m *match) bool {
+			qh, yq := m.g("qh"), m.g("yq")
+			switch qh {
+			case "period":
+				return yq == "year-earlier" || yq == "year-ago" || yq == "year earlier" || yq == "latest" || yq == "comparable" || yq == "corresponding"
+			case "half":
+				return m.has("qord")
+			}
+			return m.has("qord") || m.has("yq") || m.has("y") || m.has("det")
+		},
+		func(r *resolver, m *match) (result, bool) {
+			mod := pmodOf(m.g("pmod"))
+			g := granQuarter
+			if m.g("qh") == "half" {
+				g = granHalf
+			}
+			var base point
+			ok := true
+			switch {
+			case m.has("y"):
+				y, _ := yearOf(m.g("y"))
+				base = point{t: date(y, 1, 1), g: g}
+			case r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) && (m.g("yq") == "year-earlier" || m.g("yq") == "year-ago" || m.g("yq") == "year earlier" || m.g("yq") == "comparable" || m.g("yq") == "corresponding" || m.g("yq") == "same"):
+				base = r.ref.at(g)
+			case r.hasDCT:
+				base = r.dct.at(g)
+			default:
+				ok = false
+			}
+			if !ok {
+				return under(g, "", mod), true
+			}
+			if m.has("qord") {
+				n, _ := ordinalOf(m.g("qord"))
+				if g == granHalf && n > 2 {
+					n = 2
+				}
+				if n < 1 || n > 4 {
+					return result{}, false
+				}
+				step := 3
+				if g == granHalf {
+					step = 6
+				}
+				base = point{t: date(base.t.Year(), time.Month(1+(n-1)*step), 1), g: g}
+			} else if !m.has("y") {
+				switch m.g("yq") {
+				case "current", "this":
+				case "year-earlier", "year-ago", "year earlier", "comparable", "corresponding", "same":
+					if r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) {
+						break
+					}
+					base = base.shift(-1)
+				default:
+					// "the quarter", "the latest quarter": the last one reported, before the DCT's.
+					if m.g("det") != "this" {
+						base = base.shift(-1)
+					}
+				}
+				switch m.g("det") {
+				case "next":
+					base = r.dct.at(g).shift(1)
+				case "last":
+					base = r.dct.at(g).shift(-1)
+				}
+			}
+			switch m.g("yp") {
+			case "last":
+				base = point{t: base.t.AddDate(-1, 0, 0), g: g}
+			case "next":
+				base = point{t: base.t.AddDate(1, 0, 0), g: g}
+			}
+			switch m.g("yq") {
+			case "year-earlier", "year-ago", "year earlier", "comparable", "corresponding":
+				base = point{t: base.t.AddDate(-1, 0, 0), g: g}
+			}
+			return calendar(base, mod), true
+		})
+	add("abs-quarter-code", `(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y>`+reYear+`))?\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			n, _ := strconv.Atoi(m.g("qn"))
+			var y int
+			switch {
+			case m.has("y"):
+				y, _ = yearOf(m.g("y"))
+			case r.hasDCT:
+				y = r.dct.t.Year()
+			default:
+				return result{typ: "DATE", value: "XXXX-Q" + m.g("qn")}, true
+			}
+			return calendar(point{t: date(y, time.Month(1+(n-1)*3), 1), g: granQuarter}, ""), true
+		})
+	add("fiscal-year", rePMod+`(?:the\s+)?(?:(?P<yq>current|latest|previous|prior|past|last|next|coming|new|this)\s+)?fiscal\s+year\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			mod := pmodOf(m.g("pmod"))
+			if !r.hasDCT {
+				return under(granYear, "", mod), true
+			}
+			p := r.dct.at(granYear)
+			switch m.g("yq") {
+			case "previous", "prior", "past", "last":
+				p = p.shift(-1)
+			case "next", "coming", "new":
+				p = p.shift(1)
+			}
+			return calendar(p, mod), true
+		})
+	add("year-adj", `(?P<w>year-end|year-earlier|year-ago|year\s+end|year-before)\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			w := m.g("w")
+			if w == "year-end" || w == "year end" {
+				if !r.hasDCT {
+					return under(granYear, "", "END"), true
+				}
+				return calendar(r.dct.at(granYear), "END"), true
+			}
+			if r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) {
+				p := point{t: r.ref.t.AddDate(-1, 0, 0), g: r.ref.g}
+				res := calendar(p, "")
+				res.anaphoric = true
+				return res, true
+			}
+			if !r.hasDCT {
+				return under(granYear, "", ""), true
+			}
+			return calendar(r.dct.at(granYear).shift(-1), ""), true
+		})
+
+	// --- relative to the DCT or to an earlier expression ---------------------
+	add("rel-unit", rePMod+`(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|the\s+current|the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+preceding|the\s+prior|the\s+latest|the|this\s+very|within\s+the|within\s+a)\s+(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night)\b`,
+		func(m *match) bool {
+			rel, unit := m.g("rel"), m.g("unit")
+			if strings.HasPrefix(rel, "within") {
+				return false
+			}
+			if rel == "the" {
+				return unit == "weekend" || unit == "morning" || unit == "afternoon" || unit == "evening"
+			}
+			if unit == "day" && (rel == "this" || rel == "last" || rel == "past" || rel == "the last" || rel == "the past" || rel == "current" || rel == "the current" || rel == "the latest" || rel == "next" || rel == "coming" || rel == "the coming") {
+				return false
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			rel, unit := m.g("rel"), m.g("unit")
+			mod := pmodOf(m.g("pmod"))
+			var g gran
+			sub := ""
+			switch unit {
+			case "week":
+				g = granWeek
+			case "weekend":
+				g = granWeekend
+			case "month":
+				g = granMonth
+			case "year":
+				g = granYear
+			case "decade":
+				g = granDecade
+			case "day":
+				g = granDay
+			default:
+				g, sub = granPartOfDay, partsOfDay[unit]
+			}
+			anaphoric := false
+			var base point
+			var ok bool
+			switch rel {
+			case "the following", "the next", "the previous", "the preceding", "the prior", "the same", "that":
+				if g == granDecade || (g == granYear && (rel == "the next" || rel == "the past")) {
+					break
+				}
+				pg := g
+				if g == granPartOfDay || g == granWeekend {
+					pg = granDay
+				}
+				base, anaphoric, ok = r.anchor(pg)
+			}
+			if !ok {
+				if !r.hasDCT {
+					return under(g, sub, mod), true
+				}
+				base = r.dct
+			}
+			p := point{t: base.t, g: g, sub: sub}
+			if g == granWeekend {
+				// the Saturday of the week in question
+				p.t = base.t.AddDate(0, 0, (6-int(base.t.Weekday())+7)%7)
+			}
+			if g == granYear || g == granDecade || g == granMonth || g == granWeek || g == granDay {
+				p = base.at(g)
+			}
+			switch rel {
+			case "last", "past", "previous", "the past", "the last", "the previous", "the preceding", "the prior", "this past":
+				if g == granPartOfDay {
+					p = p.shift(-1)
+				} else if g == granWeekend {
+					p.t = p.t.AddDate(0, 0, -7)
+				} else {
+					p = p.shift(-1)
+				}
+			case "next", "coming", "the coming", "the following", "the next", "this coming":
+				if g == granWeekend {
+					p.t = p.t.AddDate(0, 0, 7)
+				} else {
+					p = p.shift(1)
+				}
+			case "the":
+				if g == granWeekend && r.tense(m.start, m.end) <= 0 && base.t.Weekday() != time.Saturday && base.t.Weekday() != time.Sunday {
+					p.t = p.t.AddDate(0, 0, -7)
+				}
+			}
+			if g == granPartOfDay && rel == "last" && sub == "NI" {
+				// "last night" is the night before the DCT (already shifted)
+			}
+			res := calendar(p, mod)
+			if g == granPartOfDay && !strings.HasPrefix(rel, "the") && rel != "that" && rel != "last" && rel != "this" {
+				res.typ = "TIME"
+			}
+			res.anaphoric = anaphoric
+			return res, true
+		})
+	add("deictic", `(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|right\s+now|now|at\s+present|the\s+present|recently|lately|previously|the\s+past|soon|shortly|the\s+future|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
+		func(m *match) bool {
+			w := m.g("w")
+			if w == "now" {
+				// "now" in "now that" or "right now" is still the present; "by now" too.
+				return true
+			}
+			if w == "overnight" {
+				return !strings.HasPrefix(strings.ToLower(m.text[m.end:]), " rate")
+			}
+			if w == "anymore" {
+				return false
+			}
+			if w == "the present" {
+				return !strings.HasPrefix(strings.ToLower(strings.TrimSpace(m.text[m.end:])), "of")
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			w := m.g("w")
+			off := 0
+			switch w {
+			case "now", "nowadays", "currently", "presently", "these days", "right now", "at present", "the present", "the time being":
+				return result{typ: "DATE", value: "PRESENT_REF"}, true
+			case "recently", "lately", "previously", "the past", "the distant past":
+				return result{typ: "DATE", value: "PAST_REF"}, true
+			case "soon", "shortly", "the future", "the near future", "the distant future", "in future":
+				return result{typ: "DATE", value: "FUTURE_REF"}, true
+			case "yesterday":
+				off = -1
+			case "tomorrow":
+				off = 1
+			}
+			switch m.g("ba") {
+			case "before":
+				off--
+			case "after":
+				off++
+			}
+			if w == "tonight" || w == "overnight" {
+				if !r.hasDCT {
+					return result{typ: "TIME", value: "XXXX-XX-XXTNI"}, true
+				}
+				p := point{t: r.dct.t, g: granPartOfDay, sub: "NI"}
+				return calendar(p, ""), true
+			}
+			if !r.hasDCT {
+				return under(granDay, "", ""), true
+			}
+			return calendar(r.dct.shift(off), ""), true
+		})
+	add("day-pod", rePMod+`(?:(?P<w>yesterday|today|tomorrow)|(?P<wd>`+reWeekday+`))\s+(?P<pod>`+rePOD+`)`, nil,
+		func(r *resolver, m *match) (result, bool) { return r.dayPartOfDay(m) })
+	add("pod-day", rePMod+`(?P<pod>`+rePOD+`)\s+(?:(?:on\s+)?(?P<wd>`+reWeekday+`)|(?P<w>yesterday|today|tomorrow))`, nil,
+		func(r *resolver, m *match) (result, bool) { return r.dayPartOfDay(m) })
+	add("weekday", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the\s+following|the\s+previous)\s+)?(?P<wd>`+reWeekday+`)\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			wd := weekdays[m.g("wd")]
+			mod := pmodOf(m.g("pmod"))
+			t, ok := r.placeWeekday(wd, m.g("rel"), r.tense(m.start, m.end))
+			if !ok {
+				return result{typ: "DATE", value: "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1), mod: mod}, true
+			}
+			return calendar(point{t: t, g: granDay}, mod), true
+		})
+	add("clock", `(?:(?P<wd>`+reWeekday+`)\s+(?:at\s+)?)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?(?:\s+(?:on\s+)?(?P<wd2>`+reWeekday+`)\b|\s+(?P<w>today|yesterday|tomorrow)\b)?`, nil,
+		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
+	add("clock24", `(?:at|by|until|from|after|before|around)\s+(?P<x>(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?)\b`, nil,
+		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
+	add("noon", `(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd2>`+reWeekday+`)\b|\s+(?P<w>today|yesterday|tomorrow)\b)?`, nil,
+		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
+	add("holiday", `(?:(?P<rel>last|this|next)\s+)?(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Boxing\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?)(?:\s+(?P<y>`+reYear+`)\b)?`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			var y int
+			switch {
+			case m.has("y"):
+				y, _ = yearOf(m.g("y"))
+			case r.hasDCT:
+				y = r.dct.t.Year()
+			default:
+				return under(granDay, "", ""), true
+			}
+			hol := m.g("hol")
+			t, ok := holiday(hol, y)
+			if !ok {
+				return result{}, false
+			}
+			if !m.has("y") {
+				tz := r.tense(m.start, m.end)
+				switch {
+				case m.g("rel") == "last" || (m.g("rel") == "" && tz < 0 && t.After(r.dct.t)):
+					t, _ = holiday(hol, y-1)
+				case m.g("rel") == "next" || (m.g("rel") == "" && tz > 0 && t.Before(r.dct.t)):
+					t, _ = holiday(hol, y+1)
+				}
+			}
+			return calendar(point{t: t, g: granDay}, ""), true
+		})
+
+	// --- durations and expressions counted in units ---------------------------
+	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<old>-old)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back|on)\b)?`,
+		func(m *match) bool {
+			num := m.g("num")
+			unit := m.g("unit")
+			if (num == "a" || num == "an") && strings.HasPrefix(unit, "second") {
+				return false
+			}
+			if m.g("ago") == "on" && m.g("num") != "" {
+				return false
+			}
+			if m.g("ago") == "back" && m.g("num") == "" {
+				return false
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) { return r.duration(m) })
+	add("dur-bare", `(?:for|within|over|in|after|took|takes|take|lasted|last|lasting|spent|spend|spends)\s+(?P<x>(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries))\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			v, ok := durationValue(0, true, m.g("unit"))
+			return result{typ: "DURATION", value: v}, ok
+		})
+	add("recent-units", `(?:(?P<rel>recent|coming|the\s+coming|the\s+past|past|the\s+last|the\s+recent|the\s+next|next|previous|the\s+previous|the\s+following|following)\s+)(?P<unit>days|weeks|months|years|decades|hours|quarters)\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			v, ok := durationValue(0, true, m.g("unit"))
+			return result{typ: "DURATION", value: v}, ok
+		})
+	add("set", `(?:(?P<q>every|each|per|a)\s+(?:(?P<other>other)\s+)?(?:(?P<num>`+reNumber+`)\s+)?(?:(?P<unit>year|month|week|day|hour|minute|quarter|night|morning|evening|decade|weekend|years|months|weeks|days|hours)|(?P<wd>`+reWeekday+`)|(?P<month>`+reMonth+`)|(?P<season>`+reSeason+`))|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|semiannually|semi-annually|fortnightly)|(?P<times>once|twice|thrice|(?:`+reNumber+`)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>year|month|week|day|hour|minute|quarter))\b`,
+		func(m *match) bool {
+			q := m.g("q")
+			if q == "a" {
+				// "$5 a year", "three meals a day": a rate after an amount.
+				prev := strings.TrimRight(m.text[:m.start], " ")
+				if prev == "" {
+					return false
+				}
+				c := prev[len(prev)-1]
+				w := strings.ToLower(lastWord(prev))
+				return (c >= '0' && c <= '9') || w == "million" || w == "billion" || w == "cents" || w == "dollars" || w == "times" || w == "once" || w == "twice" || strings.HasSuffix(w, "%") || w == "percent" || w == "barrels" || w == "tons"
+			}
+			if q == "per" {
+				return m.has("unit")
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			switch {
+			case m.has("adv"):
+				v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H",
+					"nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W"}[m.g("adv")]
+				return result{typ: "SET", value: v}, v != ""
+			case m.has("wd"):
+				return result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1)}, true
+			case m.has("month"):
+				mo, _ := monthOf(m.g("month"))
+				return result{typ: "SET", value: "XXXX-" + twoDigits(int(mo))}, true
+			case m.has("season"):
+				return result{typ: "SET", value: "XXXX-" + seasons[m.g("season")]}, true
+			}
+			unit := m.g("unit")
+			if unit == "" {
+				unit = m.g("unit2")
+			}
+			n := 1.0
+			if m.has("num") {
+				n, _, _ = numberOf(m.g("num"))
+			}
+			if m.has("other") {
+				n *= 2
+			}
+			switch unit {
+			case "morning", "evening":
+				return result{typ: "SET", value: "XXXX-XX-XXT" + partsOfDay[unit]}, true
+			case "weekend":
+				return result{typ: "SET", value: "XXXX-WXX-WE"}, true
+			}
+			v, ok := durationValue(n, false, unit)
+			return result{typ: "SET", value: v}, ok
+		})
+	return rs
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,;:\"'")
+}
+
+// prevWordIn reports whether the word before the match is one of ws.
+func prevWordIn(m *match, ws ...string) bool {
+	w := strings.ToLower(lastWord(m.text[:m.start]))
+	for _, x := range ws {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func (r *resolver) dayPartOfDay(m *match) (result, bool) {
+	sub := partsOfDay[m.g("pod")]
+	mod := pmodOf(m.g("pmod"))
+	typ := "TIME"
+	var t time.Time
+	ok := r.hasDCT
+	switch {
+	case m.has("wd"):
+		typ = "DATE"
+		t, ok = r.placeWeekday(weekdays[m.g("wd")], "", r.tense(m.start, m.end))
+		if !ok {
+			return result{typ: typ, value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1) + "T" + sub, mod: mod}, true
+		}
+	case ok:
+		t = r.dct.t
+		switch m.g("w") {
+		case "yesterday":
+			t = t.AddDate(0, 0, -1)
+		case "tomorrow":
+			t = t.AddDate(0, 0, 1)
+		}
+	}
+	if !ok {
+		return result{typ: typ, value: "XXXX-XX-XXT" + sub, mod: mod}, true
+	}
+	p := point{t: t, g: granPartOfDay, sub: sub}
+	res := calendar(p, mod)
+	res.typ = typ
+	return res, true
+}
+
+func (r *resolver) clock(m *match) (result, bool) {
+	h, _ := strconv.Atoi(m.g("h"))
+	mi, _ := strconv.Atoi(m.g("mi"))
+	switch m.g("nm") {
+	case "noon", "midday":
+		h = 12
+	case "midnight":
+		h = 24
+	}
+	ap := strings.ReplaceAll(m.g("ap"), ".", "")
+	if ap == "pm" && h < 12 {
+		h += 12
+	}
+	if ap == "am" && h == 12 {
+		h = 0
+	}
+	hm := twoDigits(h) + ":" + twoDigits(mi)
+	if m.g("nm") != "" {
+		hm = twoDigits(h)
+	}
+	wd := m.g("wd")
+	if wd == "" {
+		wd = m.g("wd2")
+	}
+	var t time.Time
+	switch {
+	case !r.hasDCT:
+		if wd != "" {
+			return result{typ: "TIME", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[wd])+6)%7+1) + "T" + hm}, true
+		}
+		return result{typ: "TIME", value: "XXXX-XX-XXT" + hm}, true
+	case wd != "":
+		t, _ = r.placeWeekday(weekdays[wd], "", r.tense(m.start, m.end))
+	case m.has("w"):
+		t = r.dct.t.AddDate(0, 0, map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[m.g("w")])
+	case r.hasRef && r.ref.g >= granDay:
+		t = r.ref.t
+	default:
+		t = r.dct.t
+	}
+	v := t.Format("2006-01-02") + "T" + hm
+	p := point{t: t, g: granDay}
+	return result{typ: "TIME", value: v, pt: &p}, true
+}
+
+// duration normalises "three weeks", "the past two months", "a year ago",
+// "two days later", "the three-week-old strike".
+func (r *resolver) duration(m *match) (result, bool) {
+	n, vague, ok := numberOf(m.g("num"))
+	if m.has("vague") {
+		vague, ok = true, true
+	}
+	if !ok {
+		return result{}, false
+	}
+	mod := dmodOf(m.g("dmod"))
+	unit := m.g("unit")
+	ago := m.g("ago")
+	switch ago {
+	case "", "on":
+		if ago == "on" {
+			return result{}, false
+		}
+		if m.g("unit") == "weekend" || m.g("unit") == "weekends" {
+			unit = "week"
+		}
+		v, ok := durationValue(n, vague, unit)
+		return result{typ: "DURATION", value: v, mod: mod}, ok
+	}
+	// A point counted back or forward: "ago" from the DCT, "later"/"earlier"
+	// from the last mentioned point.
+	_, _, _, g, ok := unitOf(unit)
+	if !ok {
+		return result{}, false
+	}
+	sign := 1
+	if ago == "ago" || ago == "earlier" || ago == "before that" || ago == "previously" || ago == "back" {
+		sign = -1
+	}
+	if vague || n != float64(int(n)) {
+		if sign < 0 {
+			return result{typ: "DATE", value: "PAST_REF", mod: mod}, true
+		}
+		return result{typ: "DATE", value: "FUTURE_REF", mod: mod}, true
+	}
+	k := int(n)
+	var base point
+	anaphoric := false
+	switch ago {
+	case "ago", "from now", "hence", "back":
+		if !r.hasDCT {
+			return under(g, "", mod), true
+		}
+		base = r.dct
+		if r.hasRef && r.ref.g == granQuarter && g == granYear {
+			base = r.ref
+		}
+	default:
+		var okA bool
+		base, anaphoric, okA = r.anchor(g)
+		if !okA {
+			return under(g, "", mod), true
+		}
+		if r.hasRef && r.ref.g == granQuarter && g == granYear {
+			base, anaphoric = r.ref, true
+		}
+	}
+	var p point
+	switch {
+	case g == granYear && base.g == granQuarter:
+		p = point{t: base.t.AddDate(sign*k, 0, 0), g: granQuarter}
+	case g == granQuarter:
+		p = base.at(granQuarter).shift(sign * k)
+	case g == granDecade:
+		p = point{t: base.t.AddDate(10*sign*k, 0, 0), g: granYear}
+	case g == granCentury:
+		p = point{t: base.t.AddDate(100*sign*k, 0, 0), g: granYear}
+	case g >= granHour:
+		p = point{t: base.t, g: granDay}
+		if g == granHour && k < 24 && r.hasDCT && base == r.dct {
+			return result{typ: "DATE", value: p.value(), mod: mod, pt: &p}, true
+		}
+		p = base.at(granDay)
+	default:
+		p = base.at(g).shift(sign * k)
+	}
+	res := calendar(p, mod)
+	res.anaphoric = anaphoric
+	return res, true
+}
+
+// holiday returns the date of a named holiday in year y (US conventions,
+// which is what English-language wire copy means by the bare names).
+func holiday(name string, y int) (time.Time, bool) {
+	name = strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	nth := func(mo time.Month, wd time.Weekday, n int) time.Time {
+		t := date(y, mo, 1)
+		for t.Weekday() != wd {
+			t = t.AddDate(0, 0, 1)
+		}
+		return t.AddDate(0, 0, 7*(n-1))
+	}
+	last := func(mo time.Month, wd time.Weekday) time.Time {
+		t := date(y, mo+1, 1).AddDate(0, 0, -1)
+		for t.Weekday() != wd {
+			t = t.AddDate(0, 0, -1)
+		}
+		return t
+	}
+	switch name {
+	case "christmas", "christmas day":
+		return date(y, 12, 25), true
+	case "christmas eve":
+		return date(y, 12, 24), true
+	case "new year's", "new year's day":
+		return date(y, 1, 1), true
+	case "new year's eve":
+		return date(y, 12, 31), true
+	case "thanksgiving", "thanksgiving day":
+		return nth(time.November, time.Thursday, 4), true
+	case "independence day":
+		return date(y, 7, 4), true
+	case "labor day":
+		return nth(time.September, time.Monday, 1), true
+	case "memorial day":
+		return last(time.May, time.Monday), true
+	case "halloween":
+		return date(y, 10, 31), true
+	case "valentine's day":
+		return date(y, 2, 14), true
+	case "election day":
+		return nth(time.November, time.Monday, 1).AddDate(0, 0, 1), true
+	case "boxing day":
+		return date(y, 12, 26), true
+	case "veterans day":
+		return date(y, 11, 11), true
+	case "easter", "easter sunday":
+		// Anonymous Gregorian algorithm.
+		a, b, c := y%19, y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		h := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - h - k) % 7
+		mm := (a + 11*h + 22*l) / 451
+		month := (h + l - 7*mm + 114) / 31
+		day := (h+l-7*mm+114)%31 + 1
+		return date(y, time.Month(month), day), true
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,327 @@
+package timex
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// match is one rule hit: the whole text, the span the expression covers and
+// the rule's named groups (original case).
+type match struct {
+	text       string
+	start, end int
+	groups     map[string]string
+	rule       *rule
+}
+
+// g returns a group lowercased with runs of white space collapsed.
+func (m *match) g(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(m.groups[name])), " ")
+}
+
+func (m *match) has(name string) bool { return m.groups[name] != "" }
+
+// result is what a normaliser makes of a match.
+type result struct {
+	typ, value, mod string
+	pt              *point // the calendar point, when the expression names one
+	anaphoric       bool   // resolved against an earlier expression rather than the DCT
+}
+
+type rule struct {
+	name  string
+	re    *regexp.Regexp
+	check func(m *match) bool
+	norm  func(r *resolver, m *match) (result, bool)
+}
+
+// Tagger finds and normalises time expressions. It holds only compiled,
+// read-only rules and is safe for concurrent use.
+type Tagger struct {
+	rules []*rule
+}
+
+var sharedTagger = sync.OnceValue(func() *Tagger { return &Tagger{rules: buildRules()} })
+
+// NewTagger returns the tagger (the compiled rule set is built once and shared).
+func NewTagger() *Tagger { return sharedTagger() }
+
+type candidate struct {
+	m    *match
+	prio int
+}
+
+// Tag finds the time expressions of text and normalises them against dct, the
+// document creation time (zero when unknown: relative expressions then keep X
+// placeholders instead of invented values). Spans are byte offsets into text.
+func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	var cands []candidate
+	for i, ru := range tg.rules {
+		for _, loc := range ru.re.FindAllStringSubmatchIndex(text, -1) {
+			m := &match{text: text, start: loc[0], end: loc[1], groups: map[string]string{}, rule: ru}
+			for gi, name := range ru.re.SubexpNames() {
+				if name == "" || loc[2*gi] < 0 {
+					continue
+				}
+				m.groups[name] = text[loc[2*gi]:loc[2*gi+1]]
+				if name == "x" {
+					m.start, m.end = loc[2*gi], loc[2*gi+1]
+				}
+			}
+			// Trailing white space or a sentence full stop never belongs to the
+			// expression (abbreviation dots inside it do).
+			for m.end > m.start && (text[m.end-1] == ' ' || text[m.end-1] == '\n' || text[m.end-1] == ',') {
+				m.end--
+			}
+			if m.end <= m.start || !boundaries(text, m.start, m.end) || !capitalised(m) {
+				continue
+			}
+			if ru.check != nil && !ru.check(m) {
+				continue
+			}
+			cands = append(cands, candidate{m: m, prio: i})
+		}
+	}
+	// Longest match wins; among equals the earlier rule.
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].m.end-cands[i].m.start, cands[j].m.end-cands[j].m.start
+		if li != lj {
+			return li > lj
+		}
+		if cands[i].prio != cands[j].prio {
+			return cands[i].prio < cands[j].prio
+		}
+		return cands[i].m.start < cands[j].m.start
+	})
+	var chosen []*match
+	for _, c := range cands {
+		free := true
+		for _, o := range chosen {
+			if c.m.start < o.end && o.start < c.m.end {
+				free = false
+				break
+			}
+		}
+		if free {
+			chosen = append(chosen, c.m)
+		}
+	}
+	sort.Slice(chosen, func(i, j int) bool { return chosen[i].start < chosen[j].start })
+
+	r := newResolver(text, dct)
+	out := make([]article.Timex, 0, len(chosen))
+	for _, m := range chosen {
+		res, ok := m.rule.norm(r, m)
+		if !ok || res.value == "" || !ValidValue(res.value) {
+			continue
+		}
+		tx := article.Timex{
+			Span:  article.Span{Start: m.start, End: m.end},
+			Text:  text[m.start:m.end],
+			Type:  res.typ,
+			Value: res.value,
+			Mod:   res.mod,
+		}
+		switch {
+		case res.anaphoric && r.refIdx >= 0:
+			tx.Anchor = fmt.Sprintf("timex:%d", r.refIdx)
+		case isRelativeRule(m.rule.name, res) && r.hasDCT:
+			tx.Anchor = "dct"
+		}
+		out = append(out, tx)
+		if res.pt != nil && res.typ != "DURATION" && res.typ != "SET" {
+			r.ref, r.hasRef, r.refIdx = *res.pt, true, len(out)-1
+		}
+	}
+	return out
+}
+
+// isRelativeRule reports whether a result was computed from the DCT.
+func isRelativeRule(name string, res result) bool {
+	if res.typ == "DURATION" || res.typ == "SET" {
+		return false
+	}
+	return !strings.HasPrefix(name, "abs-")
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80
+}
+
+// boundaries rejects hits that start or end inside a word.
+func boundaries(text string, s, e int) bool {
+	if s > 0 && isWordByte(text[s]) && isWordByte(text[s-1]) {
+		return false
+	}
+	if e < len(text) && isWordByte(text[e-1]) && isWordByte(text[e]) {
+		return false
+	}
+	return true
+}
+
+// capitalised enforces that month and weekday names are written as names:
+// lower-case "may", "march", "sun" are ordinary words.
+func capitalised(m *match) bool {
+	for _, name := range []string{"month", "wd", "hol"} {
+		v := m.groups[name]
+		if v == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(v)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolver carries what normalisation needs across a document: the DCT and
+// the last calendar point mentioned (for anaphoric expressions such as "the
+// next day" or "a year earlier").
+type resolver struct {
+	text   string
+	dct    point
+	hasDCT bool
+	ref    point
+	hasRef bool
+	refIdx int
+}
+
+func newResolver(text string, dct time.Time) *resolver {
+	r := &resolver{text: text, refIdx: -1}
+	if !dct.IsZero() {
+		d := dct.UTC()
+		r.dct = point{t: date(d.Year(), d.Month(), d.Day()), g: granDay}
+		r.hasDCT = true
+	}
+	return r
+}
+
+// anchor returns the point anaphoric expressions count from: the last
+// mentioned point when it is at least as fine as g, otherwise the DCT.
+func (r *resolver) anchor(g gran) (point, bool, bool) {
+	if r.hasRef && r.ref.g >= g && r.ref.g != granSeason {
+		return r.ref, true, true
+	}
+	if r.hasRef && g <= granYear && r.ref.g >= granYear {
+		return r.ref, true, true
+	}
+	if r.hasDCT {
+		return r.dct, false, true
+	}
+	return point{}, false, false
+}
+
+// Tense cues: the nearest one decides whether an underspecified weekday or
+// month lies before or after the DCT.
+var futureCues = map[string]bool{
+	"will": true, "'ll": true, "shall": true, "going": true, "plans": true, "plan": true, "planned": true,
+	"expects": true, "expected": true, "scheduled": true, "due": true, "upcoming": true, "next": true,
+	"until": true, "would": true, "wo": true, "begins": true, "starts": true, "opens": true, "tomorrow": true,
+	"intends": true, "set": true, "aims": true, "coming": true, "hopes": true, "hope": true, "may": true,
+	"could": true, "should": true, "must": true, "might": true,
+}
+
+var pastCues = map[string]bool{
+	"said": true, "was": true, "were": true, "had": true, "did": true, "told": true, "ago": true, "last": true,
+	"earlier": true, "since": true, "came": true, "went": true, "made": true, "took": true, "gave": true,
+	"met": true, "won": true, "lost": true, "began": true, "left": true, "fell": true, "rose": true, "sold": true,
+	"paid": true, "held": true, "got": true, "found": true, "hit": true, "saw": true, "led": true, "struck": true,
+	"says": true, "has": true, "have": true, "been": true, "previous": true, "yesterday": true, "spoke": true,
+}
+
+// tense looks at the words around [s, e) in the same sentence: -1 past, +1
+// future, 0 no cue.
+func (r *resolver) tense(s, e int) int {
+	lo := s - 160
+	if lo < 0 {
+		lo = 0
+	}
+	hi := e + 160
+	if hi > len(r.text) {
+		hi = len(r.text)
+	}
+	left := r.text[lo:s]
+	if i := strings.LastIndexAny(left, "\n!?;"); i >= 0 {
+		left = left[i+1:]
+	}
+	if i := strings.LastIndex(left, ". "); i >= 0 && i > 3 && left[i-3] != ' ' {
+		left = left[i+2:]
+	}
+	right := r.text[e:hi]
+	if i := strings.IndexAny(right, "\n!?;"); i >= 0 {
+		right = right[:i]
+	}
+	if i := strings.Index(right, ". "); i >= 0 {
+		right = right[:i]
+	}
+	lw := strings.Fields(strings.ToLower(left))
+	rw := strings.Fields(strings.ToLower(right))
+	cue := func(w string) int {
+		w = strings.Trim(w, ".,\"'()“”’")
+		if strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
+			return 1
+		}
+		if futureCues[w] {
+			return 1
+		}
+		if pastCues[w] {
+			return -1
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return -1
+		}
+		return 0
+	}
+	for d := 1; d <= 10; d++ {
+		if d <= len(lw) {
+			if c := cue(lw[len(lw)-d]); c != 0 {
+				return c
+			}
+		}
+		if d <= len(rw) {
+			if c := cue(rw[d-1]); c != 0 {
+				return c
+			}
+		}
+	}
+	return 0
+}
+
+// xValue is the underspecified value of a granularity, used when no DCT is
+// known and the expression cannot be placed.
+func xValue(g gran, sub string) string {
+	switch g {
+	case granCentury:
+		return "XX"
+	case granDecade, granYear:
+		return "XXXX"
+	case granHalf:
+		return "XXXX-HX"
+	case granQuarter:
+		return "XXXX-QX"
+	case granSeason:
+		return "XXXX-" + sub
+	case granMonth:
+		return "XXXX-XX"
+	case granWeek:
+		return "XXXX-WXX"
+	case granWeekend:
+		return "XXXX-WXX-WE"
+	case granPartOfDay:
+		return "XXXX-XX-XXT" + sub
+	default:
+		return "XXXX-XX-XX"
+	}
+}
