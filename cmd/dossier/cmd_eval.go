@@ -23,6 +23,7 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		// one line per task: newEvalXxxCmd(g),
 		newEvalStoriesCmd(g),
 		newEvalEventsCmd(g),
+		newEvalTimexCmd(g),
 	)
 	return cmd
 }
