@@ -81,6 +81,7 @@ composes a cited dossier per story.`,
 		newStatsCmd(g),
 		newEvalCmd(g),
 		newBenchCmd(g),
+		newTrainCmd(g),
 	)
 	return root
 }

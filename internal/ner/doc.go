@@ -1,0 +1,8 @@
+// Package ner owns dossier's named-entity recogniser: a greedy, two-pass
+// averaged-perceptron tagger over BILOU labels for the CoNLL-2003 types (PER,
+// ORG, LOC, MISC, with GPE split from LOC by a gazetteer post-pass), the
+// features it uses (word forms, shapes, affixes, context, word clusters,
+// gazetteers, document-level evidence), its trainer, the embedded model, the
+// pipeline stage that turns tags into article.Mention spans, and the readers
+// and scorer for the benchmarks it is measured on (CoNLL-2003, MEANTIME).
+package ner

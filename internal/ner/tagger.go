@@ -1,0 +1,258 @@
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed model/ner.bin.gz
+var modelGz []byte
+
+// Tagger tags tokenised sentences with entity labels. It is read-only after
+// construction and safe for concurrent use.
+type Tagger struct {
+	lx *lexicon
+	m  *Model
+}
+
+var defaultTagger = sync.OnceValues(func() (*Tagger, error) {
+	m, err := ReadModel(bytes.NewReader(modelGz))
+	if err != nil {
+		return nil, fmt.Errorf("embedded NER model: %w", err)
+	}
+	return NewTagger(m)
+})
+
+// Default returns the tagger with the embedded model, loaded once.
+func Default() (*Tagger, error) { return defaultTagger() }
+
+var sharedLexicon = sync.OnceValues(loadLexicon)
+
+// NewTagger returns a tagger for a model (the embedded lexicon is shared).
+func NewTagger(m *Model) (*Tagger, error) {
+	lx, err := sharedLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Tagger{lx: lx, m: m}, nil
+}
+
+// Tag returns one BIO label per token (B-PER, I-ORG, B-GPE, O, ...), treating
+// the sentence as a document of its own.
+func (t *Tagger) Tag(tokens []string) []string {
+	return t.TagDocument([][]string{tokens})[0]
+}
+
+// TagDocument tags the sentences of one document together, so that what the
+// first pass learns about a word in one sentence informs the others.
+func (t *Tagger) TagDocument(sents [][]string) [][]string {
+	labels := t.labelDocument(sents)
+	out := make([][]string, len(sents))
+	for si, ls := range labels {
+		out[si] = t.bio(sents[si], ls)
+	}
+	return out
+}
+
+// ChunkDocument is TagDocument returning chunks (with GPE split from LOC).
+func (t *Tagger) ChunkDocument(sents [][]string) [][]Chunk {
+	labels := t.labelDocument(sents)
+	out := make([][]Chunk, len(sents))
+	for si, ls := range labels {
+		cs := chunksFromBILOU(ls)
+		for ci := range cs {
+			if cs[ci].Type == "LOC" && t.isGPE(sents[si][cs[ci].Start:cs[ci].End]) {
+				cs[ci].Type = "GPE"
+			}
+		}
+		out[si] = cs
+	}
+	return out
+}
+
+func (t *Tagger) bio(tokens []string, labels []int) []string {
+	out := make([]string, len(labels))
+	for i := range out {
+		out[i] = "O"
+	}
+	for _, c := range chunksFromBILOU(labels) {
+		typ := c.Type
+		if typ == "LOC" && t.isGPE(tokens[c.Start:c.End]) {
+			typ = "GPE"
+		}
+		out[c.Start] = "B-" + typ
+		for i := c.Start + 1; i < c.End; i++ {
+			out[i] = "I-" + typ
+		}
+	}
+	return out
+}
+
+// isGPE reports a location that the gazetteer knows as a country or a
+// city, province or state: a geo-political entity.
+func (t *Tagger) isGPE(tokens []string) bool {
+	h := uint64(gazSeed)
+	for _, w := range tokens {
+		h = mix(h, hashLower(w))
+	}
+	k := t.lx.gaz.phrases[h]
+	return k&(1<<gazCountry|1<<gazPlace) != 0
+}
+
+// workspace is the per-call scratch space of the tagger.
+type workspace struct {
+	keys []uint64
+	rows []int32
+}
+
+// labelDocument runs both passes and returns BILOU label ids.
+func (t *Tagger) labelDocument(sents [][]string) [][]int {
+	infos := make([][]tokInfo, len(sents))
+	for si, s := range sents {
+		infos[si] = t.lx.prepare(s, make([]tokInfo, 0, len(s)))
+	}
+	return t.m.label(infos, true)
+}
+
+// label tags prepared sentences: the first pass, then (when second is set
+// and the model has one) the second pass over the first pass's labels.
+func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
+	doc := newDocContext(infos)
+	var ws workspace
+	// Static rows of every token, looked up once for both passes.
+	type sentRows struct {
+		rows []int32
+		off  []int32
+	}
+	static := make([]sentRows, len(infos))
+	for si, s := range infos {
+		caps := sentenceIsCaps(s)
+		sr := sentRows{off: make([]int32, len(s)+1)}
+		for i := range s {
+			ws.keys = staticFeatures(s, i, caps, doc, ws.keys[:0])
+			for _, k := range ws.keys {
+				if r := m.row(k); r >= 0 {
+					sr.rows = append(sr.rows, r)
+				}
+			}
+			sr.off[i+1] = int32(len(sr.rows))
+		}
+		static[si] = sr
+	}
+	l1 := make([][]int, len(infos))
+	var base [][numLabels]float32
+	for si, s := range infos {
+		base = growBase(base, len(s))
+		sr := static[si]
+		for i := range s {
+			base[i] = [numLabels]float32{}
+			addRows(&base[i], m.w1, sr.rows[sr.off[i]:sr.off[i+1]])
+		}
+		l1[si] = m.decode(s, base, m.w1, &ws)
+	}
+	if !second || m.w2 == nil {
+		return l1
+	}
+	dl := newDocLabels(infos, l1)
+	l2 := make([][]int, len(infos))
+	for si, s := range infos {
+		base = growBase(base, len(s))
+		sr := static[si]
+		for i := range s {
+			base[i] = [numLabels]float32{}
+			addRows(&base[i], m.w2, sr.rows[sr.off[i]:sr.off[i+1]])
+			ws.keys = secondPassFeatures(s, l1[si], i, dl, ws.keys[:0])
+			ws.rows = ws.rows[:0]
+			for _, k := range ws.keys {
+				if r := m.row(k); r >= 0 {
+					ws.rows = append(ws.rows, r)
+				}
+			}
+			addRows(&base[i], m.w2, ws.rows)
+		}
+		l2[si] = m.decode(s, base, m.w2, &ws)
+	}
+	return l2
+}
+
+func growBase(b [][numLabels]float32, n int) [][numLabels]float32 {
+	if cap(b) < n {
+		return make([][numLabels]float32, n)
+	}
+	return b[:n]
+}
+
+func addRows(dst *[numLabels]float32, w []float32, rows []int32) {
+	for _, r := range rows {
+		row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
+		for l := range dst {
+			dst[l] += row[l]
+		}
+	}
+}
+
+// decode is greedy left-to-right decoding: each token takes the best label
+// that may follow the previous one, given static scores plus the features of
+// the labels already chosen.
+func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *workspace) []int {
+	out := make([]int, len(s))
+	prev, prev2 := labelO, 31
+	for i := range s {
+		sc := base[i]
+		ws.keys = dynamicFeatures(&s[i], prev, prev2, ws.keys[:0])
+		for _, k := range ws.keys {
+			if r := m.row(k); r >= 0 {
+				row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
+				for l := range sc {
+					sc[l] += row[l]
+				}
+			}
+		}
+		best := bestAllowed(&sc, prev)
+		out[i] = best
+		prev2, prev = prev, best
+	}
+	// A name left open at the end of the sentence is closed: B becomes U, I becomes L.
+	fixLast(out)
+	return out
+}
+
+func bestAllowed(sc *[numLabels]float32, prev int) int {
+	best, bestScore := -1, float32(0)
+	for l := 0; l < numLabels; l++ {
+		if !allowed(prev, l) {
+			continue
+		}
+		if best < 0 || sc[l] > bestScore {
+			best, bestScore = l, sc[l]
+		}
+	}
+	return best
+}
+
+func fixLast(out []int) {
+	if len(out) == 0 {
+		return
+	}
+	l := out[len(out)-1]
+	if l == labelO {
+		return
+	}
+	switch labelPos(l) {
+	case posB:
+		out[len(out)-1] = label(labelType(l), posU)
+	case posI:
+		out[len(out)-1] = label(labelType(l), posL)
+	}
+}
+
+// TypeOf returns the entity type of a BIO label ("B-PER" -> "PER"), "" for O.
+func TypeOf(tag string) string {
+	if _, t, ok := strings.Cut(tag, "-"); ok {
+		return t
+	}
+	return ""
+}

@@ -1,0 +1,94 @@
+package ner
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/dataset"
+)
+
+func TestDefaultTaggerTagsSentence(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens := strings.Fields("German Chancellor Angela Merkel met executives of Siemens in Paris on Tuesday .")
+	got := tg.Tag(tokens)
+	if len(got) != len(tokens) {
+		t.Fatalf("got %d labels for %d tokens", len(got), len(tokens))
+	}
+	want := map[string]string{"Angela": "B-PER", "Merkel": "I-PER", "Siemens": "B-ORG", "Tuesday": "O", "met": "O"}
+	for i, tok := range tokens {
+		if w, ok := want[tok]; ok && got[i] != w {
+			t.Errorf("%s: got %s, want %s (all: %v)", tok, got[i], w, got)
+		}
+	}
+	if TypeOf(got[9]) != "GPE" && TypeOf(got[9]) != "LOC" {
+		t.Errorf("Paris: got %s, want a place (all: %v)", got[9], got)
+	}
+}
+
+func TestTaggerEdgeCases(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tokens := range [][]string{nil, {""}, {"\xff\xfe"}, {strings.Repeat("A", 1000)}, {"-", "-"}} {
+		if got := tg.Tag(tokens); len(got) != len(tokens) {
+			t.Errorf("Tag(%q): %d labels", tokens, len(got))
+		}
+	}
+	if got := tg.TagDocument(nil); len(got) != 0 {
+		t.Errorf("TagDocument(nil) = %v", got)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := tg.m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.NumFeatures() != tg.m.NumFeatures() {
+		t.Fatalf("features: %d, want %d", m.NumFeatures(), tg.m.NumFeatures())
+	}
+	for k, r := range tg.m.index {
+		r2 := m.index[k]
+		for l := 0; l < numLabels; l++ {
+			if tg.m.w1[int(r)*numLabels+l] != m.w1[int(r2)*numLabels+l] {
+				t.Fatalf("weight of %x/%d differs", k, l)
+			}
+		}
+	}
+	if _, err := ReadModel(strings.NewReader("not a model")); err == nil {
+		t.Error("ReadModel on garbage: want an error")
+	}
+}
+
+// TestDevF1 checks the committed model on CoNLL-2003 dev (51k tokens, about
+// a second) against a floor a little under what it scores.
+func TestDevF1(t *testing.T) {
+	path := dataset.Require(t, "conll2003/dev.txt")
+	docs, err := readFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := tg.Evaluate(docs)
+	const floor = 0.90
+	t.Logf("dev F1 %.4f (P %.4f R %.4f), %.0f tokens/s", r.Scores.All.F1(), r.Scores.All.Precision(), r.Scores.All.Recall(), r.TokensPerSecond())
+	if f := r.Scores.All.F1(); f < floor {
+		t.Errorf("dev F1 %.4f below the floor %.2f", f, floor)
+	}
+}

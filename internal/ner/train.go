@@ -1,0 +1,251 @@
+package ner
+
+import (
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"time"
+)
+
+// TrainOptions configures Train. The zero value trains with the defaults the
+// committed model was built with.
+type TrainOptions struct {
+	Epochs int    // passes over the training data per model; default 12
+	Folds  int    // jackknife folds that give the second pass honest first-pass labels; default 5, 1 = one pass only
+	Seed   uint64 // shuffling seed; the same data, options and seed give the same model
+	Log    *slog.Logger
+	Dev    []Document // when set, F1 on it is logged after each model
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Epochs <= 0 {
+		o.Epochs = 12
+	}
+	if o.Folds <= 0 {
+		o.Folds = 5
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+}
+
+// trainDoc is one training document, prepared once.
+type trainDoc struct {
+	infos [][]tokInfo
+	gold  [][]int
+	keys  [][][]uint64 // static feature keys per sentence and token
+}
+
+// Train fits the two-pass tagger on gold documents. The first pass is an
+// averaged perceptron over static and previous-label features. The second
+// pass adds features of first-pass labels (the token's and its neighbours',
+// and those of the same word elsewhere in the document); it is trained on
+// first-pass labels produced by models that did not see the document
+// (jackknifing), so it learns how far to trust them on unseen text.
+func Train(docs []Document, opt TrainOptions) (*Model, error) {
+	opt.defaults()
+	lx, err := sharedLexicon()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	td := make([]*trainDoc, len(docs))
+	tokens := 0
+	for di, d := range docs {
+		t := &trainDoc{}
+		for _, s := range d.Sentences {
+			info := lx.prepare(s.Tokens, nil)
+			t.infos = append(t.infos, info)
+			t.gold = append(t.gold, bilouFromChunks(len(s.Tokens), Chunks(s.Tags)))
+			tokens += len(s.Tokens)
+		}
+		ctx := newDocContext(t.infos)
+		for _, s := range t.infos {
+			caps := sentenceIsCaps(s)
+			ks := make([][]uint64, len(s))
+			for i := range s {
+				ks[i] = staticFeatures(s, i, caps, ctx, nil)
+			}
+			t.keys = append(t.keys, ks)
+		}
+		td[di] = t
+	}
+	opt.Log.Info("prepared training data", "docs", len(docs), "tokens", tokens, "took", time.Since(start).Round(time.Millisecond))
+
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	all := make([]int, len(td))
+	for i := range all {
+		all[i] = i
+	}
+	if opt.Folds == 1 {
+		i1, w1 := trainPass(td, all, nil, opt.Epochs, rng)
+		m := mergeModels(i1, w1, nil, nil)
+		m.w2 = nil
+		opt.logDev(m, "pass1")
+		return m, nil
+	}
+
+	// Jackknifed first-pass labels for every training document.
+	order := append([]int(nil), all...)
+	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	l1 := make([][][]int, len(td))
+	for f := 0; f < opt.Folds; f++ {
+		var in, out []int
+		for pos, di := range order {
+			if pos%opt.Folds == f {
+				out = append(out, di)
+			} else {
+				in = append(in, di)
+			}
+		}
+		idx, w := trainPass(td, in, nil, opt.Epochs, rng)
+		fm := &Model{index: idx, w1: w}
+		for _, di := range out {
+			l1[di] = fm.label(td[di].infos, false)
+		}
+		opt.Log.Info("jackknife fold", "fold", f+1, "of", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
+	}
+	i1, w1 := trainPass(td, all, nil, opt.Epochs, rng)
+	opt.logDev(&Model{index: i1, w1: w1}, "pass1")
+
+	// Second-pass keys: static plus first-pass evidence.
+	keys2 := make([][][][]uint64, len(td))
+	for di, t := range td {
+		dl := newDocLabels(t.infos, l1[di])
+		keys2[di] = make([][][]uint64, len(t.infos))
+		for si, s := range t.infos {
+			keys2[di][si] = make([][]uint64, len(s))
+			for i := range s {
+				keys2[di][si][i] = secondPassFeatures(s, l1[di][si], i, dl, append([]uint64(nil), t.keys[si][i]...))
+			}
+		}
+	}
+	i2, w2 := trainPass(td, all, keys2, opt.Epochs, rng)
+	m := mergeModels(i1, w1, i2, w2)
+	opt.Log.Info("trained", "features", m.NumFeatures(), "took", time.Since(start).Round(time.Millisecond))
+	opt.logDev(m, "pass2")
+	return m, nil
+}
+
+func (o *TrainOptions) logDev(m *Model, what string) {
+	if len(o.Dev) == 0 {
+		return
+	}
+	t, err := NewTagger(m)
+	if err != nil {
+		return
+	}
+	r := t.Evaluate(o.Dev)
+	o.Log.Info("dev", "model", what, "f1", fmt.Sprintf("%.4f", r.Scores.All.F1()))
+}
+
+// perceptron is an averaged perceptron with lazily averaged weights: u
+// accumulates c*delta so that the average is w - u/c at the end.
+type perceptron struct {
+	index map[uint64]int32
+	w     []float32
+	u     []float64
+	c     float64
+}
+
+func (p *perceptron) find(k uint64) int32 {
+	if r, ok := p.index[k]; ok {
+		return r
+	}
+	return -1
+}
+
+func (p *perceptron) rowOf(k uint64) int32 {
+	if r, ok := p.index[k]; ok {
+		return r
+	}
+	r := int32(len(p.index))
+	p.index[k] = r
+	p.w = append(p.w, make([]float32, numLabels)...)
+	p.u = append(p.u, make([]float64, numLabels)...)
+	return r
+}
+
+func (p *perceptron) update(r int32, l int, d float32) {
+	j := int(r)*numLabels + l
+	p.w[j] += d
+	p.u[j] += p.c * float64(d)
+}
+
+func (p *perceptron) averaged() []float32 {
+	out := make([]float32, len(p.w))
+	for j := range p.w {
+		out[j] = p.w[j] - float32(p.u[j]/p.c)
+	}
+	return out
+}
+
+// trainPass trains one pass on the documents sel; keys2, when set, replaces
+// the static keys (the second pass).
+func trainPass(td []*trainDoc, sel []int, keys2 [][][][]uint64, epochs int, rng *rand.Rand) (map[uint64]int32, []float32) {
+	p := &perceptron{index: map[uint64]int32{}}
+	type sentRef struct {
+		doc, sent int
+		rows      [][]int32
+	}
+	var sents []sentRef
+	for _, di := range sel {
+		for si := range td[di].infos {
+			keys := td[di].keys[si]
+			if keys2 != nil {
+				keys = keys2[di][si]
+			}
+			rows := make([][]int32, len(keys))
+			for i, ks := range keys {
+				rows[i] = make([]int32, len(ks))
+				for j, k := range ks {
+					rows[i][j] = p.rowOf(k)
+				}
+			}
+			sents = append(sents, sentRef{doc: di, sent: si, rows: rows})
+		}
+	}
+	var dyn []uint64
+	var dynRows []int32
+	for e := 0; e < epochs; e++ {
+		rng.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
+		for _, sr := range sents {
+			info := td[sr.doc].infos[sr.sent]
+			gold := td[sr.doc].gold[sr.sent]
+			prev, prev2 := labelO, 31
+			for i := range info {
+				var sc [numLabels]float32
+				addRows(&sc, p.w, sr.rows[i])
+				dyn = dynamicFeatures(&info[i], prev, prev2, dyn[:0])
+				dynRows = dynRows[:0]
+				for _, k := range dyn {
+					r := p.find(k)
+					dynRows = append(dynRows, r)
+					if r >= 0 {
+						row := p.w[int(r)*numLabels : int(r)*numLabels+numLabels]
+						for l := range sc {
+							sc[l] += row[l]
+						}
+					}
+				}
+				pred := bestAllowed(&sc, prev)
+				if g := gold[i]; pred != g {
+					for _, r := range sr.rows[i] {
+						p.update(r, g, 1)
+						p.update(r, pred, -1)
+					}
+					for j, r := range dynRows {
+						if r < 0 {
+							r = p.rowOf(dyn[j])
+						}
+						p.update(r, g, 1)
+						p.update(r, pred, -1)
+					}
+				}
+				p.c++
+				prev2, prev = prev, pred
+			}
+		}
+	}
+	return p.index, p.averaged()
+}
