@@ -12,7 +12,7 @@ import (
 	"sync"
 )
 
-//go:embed data/*.tsv.gz
+//go:embed data/*.tsv.gz data/supplement.tsv
 var dataFS embed.FS
 
 // DatedCode is an actor code valid between From and To (YYYYMMDD, 0 = open).
@@ -83,13 +83,18 @@ func load(fs embed.FS) (*Dict, error) {
 			if f[2] != "" || d.verbCode[base] == "" {
 				d.verbCode[base] = f[2]
 			}
+			if !hasLetter(base) {
+				return nil // stray punctuation entries in the source
+			}
 			for _, form := range Inflect(base) {
 				if _, ok := d.verbForms[form]; !ok {
 					d.verbForms[form] = base
 				}
 			}
 			for _, form := range splitBar(f[3]) {
-				d.verbForms[form] = base
+				if hasLetter(form) {
+					d.verbForms[form] = base
+				}
 			}
 			d.verbMax = max(d.verbMax, strings.Count(base, " ")+1)
 		case "P":
@@ -112,7 +117,88 @@ func load(fs embed.FS) (*Dict, error) {
 	if err != nil {
 		return nil, err
 	}
+	sup, err := fs.ReadFile("data/supplement.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("reading supplement: %w", err)
+	}
+	for _, line := range strings.Split(string(sup), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		p, code, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("supplement line %q: want phrase<TAB>code", line)
+		}
+		d.actors[p] = []DatedCode{{Code: code}}
+	}
+	d.addSurnames()
 	return d, nil
+}
+
+// addSurnames indexes people by surname ("Mugabe" for "Robert Mugabe"), as
+// news refers to them after the first mention. People are the entries with
+// dated codes; a surname shared by people of different countries, or that
+// is itself an entry, is left out.
+func (d *Dict) addSurnames() {
+	country := map[string]string{}
+	codes := map[string][]DatedCode{}
+	for p, cs := range d.actors {
+		i := strings.LastIndexByte(p, ' ')
+		if i < 0 || !dated(cs) {
+			continue
+		}
+		last := p[i+1:]
+		if len(last) < 4 || d.actors[last] != nil || d.agents[last] != "" || d.verbForms[last] != "" || commonWords[last] {
+			continue
+		}
+		c := cs[0].Code[:min(3, len(cs[0].Code))]
+		if prev, ok := country[last]; ok && prev != c {
+			country[last] = "-"
+			continue
+		}
+		country[last] = c
+		if len(cs) > len(codes[last]) {
+			codes[last] = cs
+		}
+	}
+	for last, c := range country {
+		if c != "-" {
+			d.actors[last] = codes[last]
+		}
+	}
+}
+
+// commonWords are English words that start sentences and are also
+// someone's surname in the dictionaries ("Some", "Many").
+var commonWords = map[string]bool{
+	"some": true, "many": true, "most": true, "more": true, "such": true, "this": true, "that": true,
+	"these": true, "those": true, "they": true, "them": true, "their": true, "there": true, "then": true,
+	"what": true, "when": true, "where": true, "which": true, "while": true, "with": true, "from": true,
+	"after": true, "also": true, "only": true, "even": true, "over": true, "under": true, "about": true,
+	"against": true, "between": true, "both": true, "each": true, "every": true, "other": true, "senior": true,
+	"young": true, "good": true, "great": true, "white": true, "black": true, "little": true, "long": true,
+	"north": true, "south": true, "east": true, "west": true, "central": true, "prime": true, "recent": true,
+	"angry": true, "radical": true, "official": true, "first": true, "last": true, "next": true, "here": true,
+	"thousands": true, "hundreds": true, "tens": true, "dozens": true, "several": true, "five": true,
+	"three": true, "four": true, "seven": true, "eight": true, "nine": true,
+}
+
+func dated(cs []DatedCode) bool {
+	for _, c := range cs {
+		if c.From != 0 || c.To != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 func splitBar(s string) []string {
@@ -262,8 +348,9 @@ func singular(p string) (string, bool) {
 }
 
 // CodeOn picks the code valid on date (YYYYMMDD; 0 when unknown). Without
-// a date it prefers the government code (the office that made a person
-// newsworthy), then an undated code, then the last listed.
+// a date it prefers the code in force since a date and still open (the
+// current state: MKD rather than YUGMKD), then a government code (the office
+// that made a person newsworthy), then an undated code, then the last.
 func CodeOn(cs []DatedCode, date int) string {
 	if len(cs) == 0 {
 		return ""
@@ -273,6 +360,11 @@ func CodeOn(cs []DatedCode, date int) string {
 			if (c.From == 0 || c.From <= date) && (c.To == 0 || date <= c.To) && (c.From != 0 || c.To != 0) {
 				return c.Code
 			}
+		}
+	}
+	for _, c := range cs {
+		if c.From != 0 && c.To == 0 {
+			return c.Code
 		}
 	}
 	for _, c := range cs {

@@ -27,7 +27,7 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 				break
 			}
 		}
-		if _, b := cl.dict.VerbAt(cl.lows, from-1); (reportingVerbs[b] || b == "say") && from-1 > 0 {
+		if _, b := cl.verbAt(from - 1); reportingVerbs[b] && from-1 > 0 {
 			break
 		}
 		from--
@@ -54,7 +54,7 @@ func (cl *clause) hasActor(from, to int) bool {
 // clause starting at from ("Hungary has said it will ...").
 func (cl *clause) reportingVerbBefore(from int) int {
 	for j := from - 1; j >= 0 && j >= from-4; j-- {
-		if _, b := cl.dict.VerbAt(cl.lows, j); reportingVerbs[b] || b == "say" {
+		if _, b := cl.verbAt(j); reportingVerbs[b] {
 			return j
 		}
 		if n, b := cl.verbAt(j); n > 0 && (intentAdjectives[cl.lows[j]] || passThrough[b]) {
@@ -78,6 +78,14 @@ func (cl *clause) regionEnd(from int) int {
 	for j := from; j < cl.end; j++ {
 		if clauseBreaks[cl.lows[j]] && j > from {
 			return j
+		}
+		if cl.lows[j] == "to" && j > from+1 && j+1 < cl.end {
+			// a purpose clause ("resigned to allow elections") holds no target
+			if n, _ := cl.verbAt(j + 1); n > 0 && !cl.isNounUse(j+1) {
+				if _, nb := cl.dict.AgentAt(cl.lows, j+1); nb == "" {
+					return j
+				}
+			}
 		}
 		if cl.lows[j] == "," && j > from+1 {
 			// a comma closes the object unless an apposition of a name follows
@@ -118,16 +126,17 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 	var ps []piece
 	for i := from; i < to; {
 		if n, code := cl.actorAt(i); n > 0 && code != "" {
+			if i > 0 && locative[cl.lows[i-1]] {
+				code, _ = cameo.Split(code) // "in Beirut": the place, not the government
+			}
 			ps = append(ps, piece{start: i, end: i + n, code: code})
 			i += n
 			continue
 		}
-		if n, code := cl.dict.AgentAt(cl.lows, i); n > 0 && !cl.ws[i].cap || n > 1 {
-			if code != "" {
-				ps = append(ps, piece{start: i, end: i + n, code: code, agent: true})
-				i += max(n, 1)
-				continue
-			}
+		if n, code := cl.dict.AgentAt(cl.lows, i); n > 0 && code != "" {
+			ps = append(ps, piece{start: i, end: i + n, code: code, agent: true})
+			i += n
+			continue
 		}
 		i++
 	}
@@ -146,10 +155,20 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			groups = append(groups, []piece{cur})
 			continue
 		}
-		if !subject && breaksPhrase(gap) && !(prev.agent && !groupHasCountry(groups[len(groups)-1])) {
+		if !subject && breaksPhrase(gap) {
 			break
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], cur)
+	}
+	// a target that starts with an uncoded thing ("military intelligence
+	// to Macedonia") is the first group naming a country
+	if !subject && len(groups) == 1 && !groupHasCountry(groups[0]) {
+		for k := len(groups[0]); k < len(ps); k++ {
+			if !ps[k].agent {
+				groups = [][]piece{{ps[k]}}
+				break
+			}
+		}
 	}
 	// a shared trailing agent ("Hungarian and Romanian officials")
 	var shared string
@@ -202,6 +221,8 @@ func groupHasCountry(g []piece) bool {
 	return false
 }
 
+var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "inside": true}
+
 // joinsCoordination reports whether the words between two coded pieces
 // coordinate them ("and", "and the", ",").
 func joinsCoordination(gap []string) bool {
@@ -234,8 +255,11 @@ func combine(g []piece) string {
 		switch {
 		case !p.agent && country == "":
 			country = p.code
-		case p.agent && strings.HasPrefix(p.code, "~") && role == "":
-			role = strings.TrimPrefix(p.code, "~")
+		case p.agent && strings.HasPrefix(p.code, "~") && (role == "" || !cameo.IsSector(role[:min(3, len(role))])):
+			// a sector (GOV, MIL) outranks a religion or ethnicity (MUS)
+			if r := strings.TrimPrefix(p.code, "~"); role == "" || cameo.IsSector(r[:min(3, len(r))]) {
+				role = r
+			}
 		case p.agent && strings.HasSuffix(p.code, "~") && prefix == "":
 			prefix = strings.TrimSuffix(p.code, "~")
 		}
@@ -355,4 +379,45 @@ func (cl *clause) timex(sent, trig article.Span) string {
 		}
 	}
 	return best
+}
+
+// politicalRoles are the sectors whose actors belong to a state's own
+// politics: an uncoded "the president" or "rebels" in a sentence about one
+// country is that country's.
+var politicalRoles = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP": true, "COP": true,
+	"JUD": true, "LEG": true, "PTY": true, "ELI": true, "SPY": true, "CVL": true}
+
+// inheritCountry gives agent-only actors ("---GOV") a country: the other
+// side's, else the first country the sentence names.
+func (cl *clause) inheritCountry(as, other []article.Actor) []article.Actor {
+	for i := range as {
+		if !strings.HasPrefix(as[i].Code, "---") || !politicalRoles[as[i].Code[3:min(6, len(as[i].Code))]] {
+			continue
+		}
+		country := ""
+		for _, o := range other {
+			if c, _ := cameo.Split(o.Code); c != "---" && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
+				country = c
+				break
+			}
+		}
+		if country == "" {
+			country = cl.firstCountry()
+		}
+		if country != "" {
+			as[i].Code = country + as[i].Code[3:]
+		}
+	}
+	return as
+}
+
+func (cl *clause) firstCountry() string {
+	for i := 0; i < cl.end; i++ {
+		if n, code := cl.actorAt(i); n > 0 {
+			if c, _ := cameo.Split(code); len(c) == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
+				return c
+			}
+		}
+	}
+	return ""
 }

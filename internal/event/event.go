@@ -118,6 +118,7 @@ type trigger struct {
 	objFrom    int // where the object region starts
 	passive    bool
 	negated    bool
+	obliged    bool // under "must": a demand made on the subject
 }
 
 func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
@@ -169,6 +170,18 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 		targets = cl.actors(tgtFrom, tgtTo, false)
 		targets = dropSame(targets, sources)
 	}
+	if tr.obliged {
+		// "Russia said Sudan must return the helicopter": the speaker
+		// demands, the subject of "must" is the target
+		if rv := cl.reportingVerbBefore(srcFrom); rv >= 0 {
+			f, t := cl.subjectRegion(rv)
+			if speakers := cl.actors(f, t, true); len(speakers) > 0 {
+				targets, sources = sources, speakers
+			}
+		}
+	}
+	sources = cl.inheritCountry(sources, targets)
+	targets = cl.inheritCountry(targets, sources)
 	sentSpan := doc.Sentences[si].Span
 	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
 	loc := cl.location(tr.end)
@@ -224,7 +237,7 @@ func (cl *clause) reportingTail() int {
 			return i
 		}
 		for j := i + 1; j < n && j < i+12; j++ {
-			if _, base := cl.dict.VerbAt(cl.lows, j); reportingVerbs[base] || base == "say" {
+			if _, base := cl.verbAt(j); reportingVerbs[base] {
 				if j+1 < n && cl.lows[j+1] == "that" {
 					break
 				}
@@ -242,6 +255,9 @@ func (cl *clause) reportingTail() int {
 // verbBase returns the base of a verb form at i ("" when none), preferring
 // the hand lexicon's phrasal verbs.
 func (cl *clause) verbAt(i int) (int, string) {
+	if cl.ws[i].cap {
+		return 0, "" // news sentences do not start with a verb: a capital is a name
+	}
 	// phrasal verbs of the hand lexicon first ("call on", "step down")
 	if i+1 < len(cl.lows) {
 		for _, b := range baseForms(cl.lows[i]) {
@@ -307,9 +323,6 @@ func (cl *clause) isNounUse(i int) bool {
 // verbs to the verb or noun that carries the event.
 func (cl *clause) findTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
-		if cl.ws[i].cap && i > 0 && !isSentenceStartish(cl.lows[i-1]) {
-			continue // a proper name, not a verb
-		}
 		n, base := cl.verbAt(i)
 		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) {
 			continue
@@ -320,10 +333,6 @@ func (cl *clause) findTrigger() (trigger, bool) {
 		}
 	}
 	return trigger{}, false
-}
-
-func isSentenceStartish(p string) bool {
-	return p == "``" || p == "\"" || p == "(" || p == "{" || p == "'" || p == "“"
 }
 
 // looksFinite rejects participles used as adjectives before a noun
@@ -351,14 +360,30 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	if reportingVerbs[base] && !lightVerbWithNoun(cl, base, i+n) {
 		return trigger{}, false
 	}
+	// verb + noun compounds ("accepted demands") and motion to an event
+	// ("returned to Geneva for talks")
+	if code, nend, ok := cl.compoundAfter(base, i+n); ok {
+		tr.end, tr.objFrom, tr.code = nend, i+n, code
+		return cl.applyMood(tr, modal), true
+	}
 	// light verb + event noun
 	if lightVerbs[base] || lightUndo[base] != "" {
 		if code, nend, ok := cl.eventNounAfter(i + n); ok {
 			if u := lightUndo[base]; u != "" {
 				code = u + "0"
 			}
+			if requestVerbs[base] && cooperative(code) {
+				code = "020" // "sought refuge", "asked for aid": an appeal
+			}
 			tr.end, tr.objFrom, tr.code = nend, nend, code
-			return cl.applyMood(tr, modal), true
+			tr = cl.applyMood(tr, modal)
+			if cameo.Plover(tr.code) != "" {
+				return tr, true
+			}
+			return trigger{}, false // "issued a declaration": no event of its own
+		}
+		if _, hand := verbCodes[base]; !hand {
+			return trigger{}, false
 		}
 	}
 	// pass-through, intent and fail verbs with a "to" complement
@@ -381,7 +406,11 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 				inner.code = intentCode(inner.code)
 			}
 			inner.passive = tr.passive
-			return cl.applyMood(inner, modal), true
+			inner = cl.applyMood(inner, modal)
+			if (intentVerbs[base] || modal != "") && cl.conditional(inner.end) && !hasRoot(inner.code, "12") {
+				inner.code = "130"
+			}
+			return inner, true
 		}
 		if passThrough[base] || failVerbs[base] {
 			return trigger{}, false
@@ -395,16 +424,46 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	if !ok {
 		code = cl.dict.VerbCode(base)
 	}
+	// a matching PETRARCH pattern refines the default; for verbs of the
+	// hand lexicon only within the same root, as the flattened patterns
+	// match loosely
 	if pc := cl.patternCode(base, i, i+n); pc != "" {
-		if _, hand := verbCodes[base]; !hand || len(pc) > len(code) && pc[:2] == code[:2] {
+		if _, hand := verbCodes[base]; !hand || pc[:2] == code[:2] {
 			code = pc
 		}
 	}
-	if code == "" || cameo.Plover(code) == "" {
+	// gerund complements of aspectual verbs: "resumed shelling"
+	if aspectual[base] && i+n < cl.end && strings.HasSuffix(cl.lows[i+n], "ing") {
+		if gn, gb := cl.verbAt(i + n); gn > 0 {
+			if inner, ok := cl.resolve(i+n, gn, gb, depth+1); ok {
+				inner.start, inner.verbAt = i, i
+				return cl.applyMood(inner, modal), true
+			}
+		}
+	}
+	if code == "" {
 		return trigger{}, false
 	}
 	tr.code = code
-	return cl.applyMood(tr, modal), true
+	tr = cl.applyMood(tr, modal)
+	if cl.conditional(tr.end) && (modal == "future" || modal == "intent") {
+		tr.code = "130" // "will withdraw ... unless": an ultimatum
+	}
+	if cameo.Plover(tr.code) == "" {
+		return trigger{}, false
+	}
+	return tr, true
+}
+
+// conditional reports an "unless" after the trigger: CAMEO codes a future
+// act conditioned that way as a threat (ultimatum).
+func (cl *clause) conditional(from int) bool {
+	for j := from; j < cl.end; j++ {
+		if cl.lows[j] == "unless" {
+			return true
+		}
+	}
+	return false
 }
 
 func lightVerbWithNoun(cl *clause, base string, from int) bool {
@@ -422,8 +481,8 @@ func (cl *clause) applyMood(tr trigger, modal string) trigger {
 		tr.code, tr.negated = "120", false
 	case modal == "intent" || modal == "future":
 		tr.code = intentCode(tr.code)
-	case modal == "must" && tr.code != "" && !strings.HasPrefix(tr.code, "1"):
-		tr.code = "100"
+	case modal == "must" && tr.code != "":
+		tr.code, tr.obliged = "100", true
 	}
 	return tr
 }
@@ -602,4 +661,32 @@ func (cl *clause) wordMatches(p string, j int) bool {
 		return true
 	}
 	return w == p || w == p+"s" || w == p+"es" || w == p+"ed" || w == p+"d"
+}
+
+// hasRoot reports whether code has the given two-digit root.
+func hasRoot(code, root string) bool { return len(code) >= 2 && code[:2] == root }
+
+// compoundAfter reads verb + noun compounds within a few words of the verb
+// ("accepted the demands"), and motion verbs heading to an event ("return
+// to Geneva for talks").
+func (cl *clause) compoundAfter(base string, from int) (string, int, bool) {
+	for j := from; j < cl.end && j < from+3; j++ {
+		if c, ok := verbNoun[base+" "+cl.lows[j]]; ok {
+			return c, j + 1, true
+		}
+	}
+	if !motionVerbs[base] {
+		return "", 0, false
+	}
+	for j := from; j+1 < cl.end && j < from+8; j++ {
+		if cl.lows[j] == "," {
+			break
+		}
+		if cl.lows[j] == "for" {
+			if c, end, ok := cl.eventNounAfter(j + 1); ok && end <= j+4 {
+				return c, end, true
+			}
+		}
+	}
+	return "", 0, false
 }

@@ -83,7 +83,15 @@ var eventNouns = map[string]string{
 	"state of emergency": "175", "blockade": "1721", "martial law": "175",
 	"attack": "190", "offensive": "190", "raid": "190", "invasion": "192", "fire": "190", "air strike": "195",
 	"airstrike": "195", "bombing": "183", "bomb attack": "183",
+	"talk": "040", "suspension": "160", "withdrawal": "0874", "expulsion": "166", "refuge": "075",
+	"help": "070", "patrol": "150", "reinforcements": "150", "closure": "160", "release": "0841",
 }
+
+// requestVerbs turn a cooperative noun into an appeal for it.
+var requestVerbs = map[string]bool{"seek": true, "request": true, "ask for": true, "ask": true, "appeal": true}
+
+// aspectual verbs take a gerund complement that carries the event.
+var aspectual = map[string]bool{"begin": true, "start": true, "continue": true, "resume": true, "keep": true}
 
 // lightVerbs take their meaning from an event noun after them.
 var lightVerbs = map[string]bool{
@@ -92,6 +100,7 @@ var lightVerbs = map[string]bool{
 	"continue": true, "impose": true, "reach": true, "sign": true, "declare": true, "call": true,
 	"announce": true, "institute": true, "end": true, "renew": true, "resume": true, "file": true,
 	"extend": true, "establish": true, "give": true, "grant": true, "provide": true,
+	"order": true, "seek": true, "request": true, "ask": true, "ask for": true,
 }
 
 // lightUndo are light verbs that cancel the noun's event: "ended
@@ -168,3 +177,21 @@ var determiners = map[string]bool{
 
 // pronouns as subjects refer back to the actor of the reporting clause.
 var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "i": true}
+
+// verbNoun are verb + object compounds whose meaning differs from the
+// verb's own: accepting demands is yielding (083), not intent (03).
+var verbNoun = map[string]string{
+	"accept demands": "083", "accept demand": "083", "accept conditions": "083", "accept terms": "083",
+	"meet demands": "083", "accept ceasefire": "0871", "accept truce": "0871", "accept plan": "030",
+	"break relations": "161", "break ties": "161", "cut ties": "161", "sever ties": "161", "sever relations": "161",
+	"establish ties": "051", "establish relations": "051", "restore ties": "051", "restore relations": "051",
+	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
+	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
+	"withdraw ambassador": "161", "recall ambassador": "161", "expel diplomats": "166", "expel ambassador": "161",
+	"lift sanctions": "085", "lift embargo": "085", "lift curfew": "081", "lift blockade": "0872", "lift ban": "081",
+	"summon ambassador": "114",
+}
+
+// motionVerbs head somewhere; "for talks" after them is the event.
+var motionVerbs = map[string]bool{"travel": true, "go": true, "return": true, "come": true, "fly": true,
+	"head": true, "arrive": true, "leave": true}
