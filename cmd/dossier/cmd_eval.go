@@ -21,9 +21,12 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 	}
 	cmd.AddCommand(
 		// one line per task: newEvalXxxCmd(g),
+		newEvalQuotesCmd(g),
 		newEvalStoriesCmd(g),
+		newEvalSimilarityCmd(g),
 		newEvalEventsCmd(g),
 		newEvalTimexCmd(g),
+		newEvalNERCmd(g),
 	)
 	return cmd
 }

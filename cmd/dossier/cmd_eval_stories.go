@@ -12,10 +12,11 @@ import (
 // level (storylines).
 func newEvalStoriesCmd(g *globalOptions) *cobra.Command {
 	var (
-		ef   evalFlags
-		seed uint64
-		opt  story.Options
-		lopt story.StorylineOptions
+		ef        evalFlags
+		seed      uint64
+		primeSelf bool
+		opt       story.Options
+		lopt      story.StorylineOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "stories --data DIR",
@@ -28,7 +29,13 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 			if err != nil {
 				return err
 			}
-			r := storyeval.EvalStories(storyeval.Shuffled(docs, seed), opt, lopt)
+			var prime []string
+			if primeSelf {
+				for _, d := range docs {
+					prime = append(prime, d.Text)
+				}
+			}
+			r := storyeval.EvalStories(storyeval.Shuffled(docs, seed), opt, lopt, prime)
 			m := map[string]any{
 				"documents":             r.Docs,
 				"event_bcubed_p":        r.Event.P,
@@ -54,9 +61,12 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 	}
 	ef.register(cmd)
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the fixed document order")
+	cmd.Flags().BoolVar(&primeSelf, "prime-self", false, "diagnostic: learn IDF from all documents before clustering (transductive)")
 	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "story join threshold (0: default)")
 	cmd.Flags().Float64Var(&opt.EntityWeight, "entity-weight", 0, "entity share of the story score (0: default)")
 	cmd.Flags().Float64Var(&opt.KeyEntityPenalty, "key-entity-penalty", 0, "score factor when no key entity is shared (0: default)")
+	cmd.Flags().Float64Var(&opt.MergeThreshold, "merge-threshold", 0, "story merge threshold (0: default)")
+	cmd.Flags().Float64Var(&opt.DatePenalty, "date-penalty", 0, "score factor when mentioned dates are disjoint (0: default)")
 	cmd.Flags().Float64Var(&lopt.Threshold, "line-threshold", 0, "storyline link threshold (0: default)")
 	return cmd
 }

@@ -41,13 +41,19 @@ type Options struct {
 	// has the same vocabulary but a different place, another arrest a
 	// different person. Default 0.6.
 	KeyEntityPenalty float64
+	// DatePenalty multiplies the score when the article and the story both
+	// mention dates and share none. Default 0.8.
+	DatePenalty float64
+	// MergeThreshold is the story-to-story score above which two active
+	// stories are merged. Default 0.5.
+	MergeThreshold float64
 	// Dedup configures near-duplicate detection.
 	Dedup dedup.Options
 }
 
 func (o Options) withDefaults() Options {
 	if o.Threshold <= 0 {
-		o.Threshold = 0.3
+		o.Threshold = 0.25
 	}
 	if o.EntityWeight <= 0 {
 		o.EntityWeight = 0.4
@@ -67,6 +73,12 @@ func (o Options) withDefaults() Options {
 	if o.KeyEntityPenalty <= 0 {
 		o.KeyEntityPenalty = 0.6
 	}
+	if o.DatePenalty <= 0 {
+		o.DatePenalty = 0.8
+	}
+	if o.MergeThreshold <= 0 {
+		o.MergeThreshold = 0.5
+	}
 	if o.RewriteCosine <= 0 {
 		o.RewriteCosine = 0.8
 	}
@@ -76,9 +88,9 @@ func (o Options) withDefaults() Options {
 // Sizes of the truncated vectors. Centroids keep their heaviest terms only,
 // so a story costs the same memory however many articles it has.
 const (
-	docTerms         = 100
+	docTerms         = 300
 	docEntities      = 40
-	centroidTerms    = 150
+	centroidTerms    = 600
 	centroidEnts     = 60
 	queryTerms       = 12
 	queryEntities    = 8
@@ -119,6 +131,9 @@ type Assignment struct {
 	// member), 0 when the article opened a new story.
 	Score    float64
 	NewStory bool
+	// Merged lists stories absorbed into StoryID while adding this article:
+	// a store re-points their articles (Clusterer.Resolve does the same).
+	Merged []int64
 }
 
 // Weighted is a feature name with its weight in a story centroid.
@@ -140,6 +155,9 @@ type Story struct {
 	Entities []Weighted `json:"entities"` // heaviest centroid entities
 	Dates    []string   `json:"dates"`    // mentioned dates, sorted
 	Active   bool       `json:"active"`   // still in the candidate index
+	// MergedInto is the story this one was merged into (0 when none); a
+	// merged story has no members of its own any more.
+	MergedInto int64 `json:"merged_into,omitempty"`
 }
 
 // member is what an active story keeps of a recent article, to detect
@@ -242,9 +260,162 @@ func (c *Clusterer) Add(f Features) Assignment {
 			}
 		}
 	}
-	a.StoryID = best.id
 	c.join(best, terms, ents, b, &f, a.DupGroup)
+	if !a.NewStory {
+		best, a.Merged = c.mergeAround(best)
+	}
+	a.StoryID = best.id
 	return a
+}
+
+// mergeAround merges into one the story that just grew and any active story
+// that now looks like the same event: early in a story its centroid is thin
+// and a second story may have been opened for the same event. The older story
+// (lower ID) survives. It returns the survivor and the IDs absorbed.
+func (c *Clusterer) mergeAround(s *activeStory) (*activeStory, []int64) {
+	var absorbed []int64
+	for range 4 { // a few rounds at most: each merge changes the centroid
+		key := firstN(c.vocab.scaled(s.ents).byWeight(), keyDocEntities)
+		dates := sortedKeys(s.dates)
+		hits := make(map[int64]int)
+		for _, id := range firstN(c.vocab.scaled(s.terms).byWeight(), queryTerms) {
+			for _, sid := range c.postings[id] {
+				hits[sid]++
+			}
+		}
+		for _, id := range firstN(c.vocab.scaled(s.ents).byWeight(), queryEntities) {
+			for _, sid := range c.postings[id] {
+				hits[sid]++
+			}
+		}
+		var other *activeStory
+		best := -1.0
+		ids := make([]int64, 0, len(hits))
+		for sid := range hits {
+			ids = append(ids, sid)
+		}
+		slices.Sort(ids)
+		for _, sid := range ids {
+			o := c.active[sid]
+			if o == nil || o == s {
+				continue
+			}
+			sc := c.score(o, s.terms, s.ents, key, time.Time{}, dates)
+			if gap, _ := storyGap(o.summary(), s.summary()); gap > 0 {
+				sc /= 1 + float64(gap)/float64(c.opt.TimeScale)
+			}
+			if sc > best {
+				other, best = o, sc
+			}
+		}
+		if other == nil || best < c.opt.MergeThreshold {
+			break
+		}
+		keep, gone := s, other
+		if gone.id < keep.id {
+			keep, gone = gone, keep
+		}
+		c.absorb(keep, gone)
+		absorbed = append(absorbed, gone.id)
+		s = keep
+	}
+	return s, absorbed
+}
+
+// summary is the time span of an active story as a Story, for storyGap.
+func (s *activeStory) summary() Story { return Story{First: s.first, Last: s.last} }
+
+// absorb moves story gone into keep.
+func (c *Clusterer) absorb(keep, gone *activeStory) {
+	keep.terms = c.vocab.topScaled(addInto(keep.terms, gone.terms), centroidTerms)
+	keep.ents = c.vocab.topScaled(addInto(keep.ents, gone.ents), centroidEnts)
+	keep.n += gone.n
+	for d := range gone.dates {
+		keep.dates[d] = true
+	}
+	for g := range gone.groups {
+		keep.groups[g] = true
+		c.storyOf[g] = keep.id
+	}
+	for src := range gone.sourceSeen {
+		keep.sourceSeen[src] = true
+	}
+	if !gone.first.IsZero() && (keep.first.IsZero() || gone.first.Before(keep.first)) {
+		keep.first = gone.first
+	}
+	if gone.last.After(keep.last) {
+		keep.last = gone.last
+	}
+	keep.lastSeq = max(keep.lastSeq, gone.lastSeq)
+	keep.members = append(keep.members, gone.members...)
+	if len(keep.members) > keptMembers {
+		keep.members = append(keep.members[:1], keep.members[len(keep.members)-keptMembers+1:]...)
+	}
+	ks, gs := keep.sum, gone.sum
+	ks.Members = append(ks.Members, gs.Members...)
+	gs.Members = nil
+	gs.MergedInto = keep.id
+	gs.Active = false
+	delete(c.active, gone.id)
+	c.reindex(keep)
+}
+
+// reindex refreshes a story's key entities and indexes it under its
+// heaviest features.
+func (c *Clusterer) reindex(s *activeStory) {
+	byW := c.vocab.scaled(s.ents).byWeight()
+	s.keyEnts = append(s.keyEnts[:0], firstN(byW, keyStoryEntities)...)
+	slices.Sort(s.keyEnts)
+	for _, id := range firstN(byW, indexEntities) {
+		c.index(s, id)
+	}
+	for _, id := range firstN(c.vocab.scaled(s.terms).byWeight(), indexTerms) {
+		c.index(s, id)
+	}
+}
+
+// Resolve follows merges: the story an earlier assignment's StoryID now
+// lives in.
+func (c *Clusterer) Resolve(id int64) int64 {
+	for id > 0 && id <= int64(len(c.stories)) && c.stories[id-1].MergedInto != 0 {
+		id = c.stories[id-1].MergedInto
+	}
+	return id
+}
+
+// Observe learns document frequencies from an article without clustering
+// it: a warm start for a new clusterer from a store's history or a
+// background corpus, so the first stories are not judged with an IDF learned
+// from a handful of articles.
+func (c *Clusterer) Observe(f Features) {
+	b := bagOf(&f)
+	c.vocab.docs++
+	c.vocab.weigh(b.terms, "", docTerms, true)
+	c.vocab.weigh(b.entities, entityPrefix, docEntities, true)
+}
+
+// Similarity scores how likely two articles report the same event, on the
+// clusterer's scale (0..1): term and entity TF-IDF cosine under the document
+// frequencies learned so far (see Observe), with the same key-entity and
+// date adjustments as story scoring. It learns nothing.
+func (c *Clusterer) Similarity(x, y Features) float64 {
+	bx, by := bagOf(&x), bagOf(&y)
+	tx := c.vocab.weigh(bx.terms, "", docTerms, false)
+	ty := c.vocab.weigh(by.terms, "", docTerms, false)
+	ex := c.vocab.weigh(bx.entities, entityPrefix, docEntities, false)
+	ey := c.vocab.weigh(by.entities, entityPrefix, docEntities, false)
+	s := &activeStory{terms: ty, ents: ey, dates: make(map[string]bool)}
+	for _, d := range by.dates {
+		s.dates[d] = true
+	}
+	byW := c.vocab.scaled(ey).byWeight()
+	s.keyEnts = append(s.keyEnts, firstN(byW, keyStoryEntities)...)
+	slices.Sort(s.keyEnts)
+	if !y.Published.IsZero() {
+		s.first, s.last = y.Published, y.Published
+	}
+	key := firstN(c.vocab.scaled(ex).byWeight(), keyDocEntities)
+	return c.score(s, tx, ex, key, x.Published, bx.dates)
 }
 
 // bestStory retrieves candidate stories through the inverted index and
@@ -269,8 +440,8 @@ func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates []string) (
 			}
 		}
 	}
-	probe(firstN(terms.byWeight(), queryTerms))
-	probe(firstN(ents.byWeight(), queryEntities))
+	probe(firstN(c.vocab.scaled(terms).byWeight(), queryTerms))
+	probe(firstN(c.vocab.scaled(ents).byWeight(), queryEntities))
 	if len(hits) == 0 {
 		return nil, 0
 	}
@@ -289,7 +460,7 @@ func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates []string) (
 	}
 	var best *activeStory
 	bestScore := -1.0
-	key := firstN(ents.byWeight(), keyDocEntities)
+	key := firstN(c.vocab.scaled(ents).byWeight(), keyDocEntities)
 	for _, sid := range cands {
 		s := c.active[sid]
 		sc := c.score(s, terms, ents, key, f.Published, dates)
@@ -302,10 +473,10 @@ func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates []string) (
 
 // score combines term cosine, entity cosine and time proximity.
 func (c *Clusterer) score(s *activeStory, terms, ents sparse, key []int32, when time.Time, dates []string) float64 {
-	ct := dot(terms, s.terms) / nonzero(s.terms.norm())
+	ct := c.vocab.cos(terms, s.terms)
 	sc := ct
 	if ents.len() > 0 && s.ents.len() > 0 {
-		ce := dot(ents, s.ents) / nonzero(s.ents.norm())
+		ce := c.vocab.cos(ents, s.ents)
 		sc = (1-c.opt.EntityWeight)*ct + c.opt.EntityWeight*ce
 		found := false
 		for _, id := range key {
@@ -341,7 +512,7 @@ func (c *Clusterer) score(s *activeStory, terms, ents sparse, key []int32, when 
 		if same {
 			sc *= 1.1
 		} else {
-			sc *= 0.9
+			sc *= c.opt.DatePenalty
 		}
 	}
 	return sc
@@ -369,10 +540,10 @@ func (c *Clusterer) rewriteOf(s *activeStory, terms, ents sparse, numbers []stri
 		if !when.IsZero() && !m.when.IsZero() && absDur(when.Sub(m.when)) > 48*time.Hour {
 			continue
 		}
-		if cosine(terms, m.terms) < c.opt.RewriteCosine {
+		if c.vocab.cos(terms, m.terms) < c.opt.RewriteCosine {
 			continue
 		}
-		if ents.len() > 0 && m.ents.len() > 0 && cosine(ents, m.ents) < c.opt.RewriteCosine {
+		if ents.len() > 0 && m.ents.len() > 0 && c.vocab.cos(ents, m.ents) < c.opt.RewriteCosine {
 			continue
 		}
 		if len(numbers) >= 2 && len(m.numbers) >= 2 && overlap(numbers, m.numbers) < 0.6 {
@@ -423,11 +594,11 @@ func (c *Clusterer) open() *activeStory {
 func (c *Clusterer) join(s *activeStory, terms, ents sparse, b bag, f *Features, group int64) {
 	s.terms = addInto(s.terms, terms)
 	if s.terms.len() > centroidTerms*3/2 {
-		s.terms = s.terms.top(centroidTerms)
+		s.terms = c.vocab.topScaled(s.terms, centroidTerms)
 	}
 	s.ents = addInto(s.ents, ents)
 	if s.ents.len() > centroidEnts*3/2 {
-		s.ents = s.ents.top(centroidEnts)
+		s.ents = c.vocab.topScaled(s.ents, centroidEnts)
 	}
 	s.n++
 	for _, d := range b.dates {
@@ -441,12 +612,13 @@ func (c *Clusterer) join(s *activeStory, terms, ents sparse, b bag, f *Features,
 			s.members = append(s.members[:1], s.members[2:]...)
 		}
 	}
-	for _, id := range firstN(s.terms.byWeight(), indexTerms) {
+	for _, id := range firstN(c.vocab.scaled(s.terms).byWeight(), indexTerms) {
 		c.index(s, id)
 	}
-	s.keyEnts = append(s.keyEnts[:0], firstN(s.ents.byWeight(), keyStoryEntities)...)
+	byW := c.vocab.scaled(s.ents).byWeight()
+	s.keyEnts = append(s.keyEnts[:0], firstN(byW, keyStoryEntities)...)
 	slices.Sort(s.keyEnts)
-	for _, id := range firstN(s.ents.byWeight(), indexEntities) {
+	for _, id := range firstN(byW, indexEntities) {
 		c.index(s, id)
 	}
 	c.record(s.id, *f, group)
@@ -535,6 +707,7 @@ func (c *Clusterer) freeze(s *activeStory) {
 }
 
 func (c *Clusterer) weighted(v sparse, n int, prefix string) []Weighted {
+	v = c.vocab.scaled(v)
 	norm := nonzero(v.norm())
 	ids := firstN(v.byWeight(), n)
 	out := make([]Weighted, 0, len(ids))
@@ -560,14 +733,18 @@ func sortedKeys[V any](m map[string]V) []string {
 // Stories returns the summaries of all stories so far, by ID. Active
 // stories are summarised as of now.
 func (c *Clusterer) Stories() []Story {
-	out := make([]Story, len(c.stories))
-	for i, sum := range c.stories {
+	out := make([]Story, 0, len(c.stories))
+	for _, sum := range c.stories {
+		if sum.MergedInto != 0 {
+			continue
+		}
 		if s := c.active[sum.ID]; s != nil {
 			c.freeze(s)
 			sum.Active = true
 		}
-		out[i] = *sum
-		out[i].Members = append([]int64(nil), sum.Members...)
+		st := *sum
+		st.Members = append([]int64(nil), sum.Members...)
+		out = append(out, st)
 	}
 	return out
 }

@@ -175,6 +175,7 @@ type bag struct {
 func bagOf(f *Features) bag {
 	b := bag{terms: make(map[string]float64), entities: make(map[string]float64)}
 	nums := make(map[string]bool)
+	years := make(map[string]bool)
 	add := func(text string, weight float64, entities bool) {
 		toks := tokenize(text)
 		if entities && titleCased(toks) {
@@ -183,6 +184,10 @@ func bagOf(f *Features) bag {
 		for _, t := range toks {
 			if t.digit {
 				nums[t.lower] = true
+				if isYear(t.lower) {
+					years[t.lower] = true
+				}
+				b.terms["#"+t.lower] += weight
 				continue
 			}
 			if len(t.lower) < 2 || stopwords[t.lower] {
@@ -201,6 +206,10 @@ func bagOf(f *Features) bag {
 		b.entities[e]++
 	}
 	b.dates = append(b.dates, f.Dates...)
+	if len(b.dates) == 0 {
+		// no resolved dates: the years the text mentions are the next best clue
+		b.dates = sortedKeys(years)
+	}
 	sort.Strings(b.dates)
 	b.numbers = sortedKeys(nums)
 	return b
@@ -219,4 +228,9 @@ func titleCased(toks []token) bool {
 		}
 	}
 	return n*10 >= len(toks)*6
+}
+
+// isYear accepts 1900–2099.
+func isYear(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
 }

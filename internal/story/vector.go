@@ -206,9 +206,11 @@ func (v *vocabulary) idf(id int32) float64 {
 	return math.Log(float64(v.docs+1) / (float64(v.df[id]) + 0.5))
 }
 
-// weigh turns raw counts into a unit-length TF-IDF vector of at most n
-// entries (sublinear tf). When learn is set the counts first update the
-// document frequencies, so the vector sees itself in the statistics.
+// weigh turns raw counts into a sublinear term-frequency vector (1+log tf)
+// of the n features heaviest by tf·idf. The vector holds tf only: IDF is
+// applied when vectors are compared (scaled), so a story centroid built early
+// in the stream is judged with the statistics of now. When learn is set the
+// counts first update the document frequencies.
 func (v *vocabulary) weigh(counts map[string]float64, prefix string, n int, learn bool) sparse {
 	s := sparse{ids: make([]int32, 0, len(counts)), w: make([]float32, 0, len(counts))}
 	for name := range counts {
@@ -229,9 +231,48 @@ func (v *vocabulary) weigh(counts map[string]float64, prefix string, n int, lear
 			v.df[id]++
 		}
 		tf := counts[v.names[id][len(prefix):]]
-		s.w = append(s.w, float32((1+math.Log(tf))*v.idf(id)))
+		s.w = append(s.w, float32(1+math.Log(tf)))
 	}
-	return s.top(n).normalised()
+	s = v.topScaled(s, n)
+	// unit length once IDF-weighted, so every article counts the same in a centroid
+	n2 := v.scaled(s).norm()
+	if n2 > 0 {
+		for i := range s.w {
+			s.w[i] = float32(float64(s.w[i]) / n2)
+		}
+	}
+	return s
+}
+
+// scaled returns s with each weight multiplied by the feature's current IDF.
+func (v *vocabulary) scaled(s sparse) sparse {
+	out := sparse{ids: s.ids, w: make([]float32, len(s.w))}
+	for i, id := range s.ids {
+		out.w[i] = float32(float64(s.w[i]) * v.idf(id))
+	}
+	return out
+}
+
+// topScaled keeps the n entries of s heaviest by tf·idf, with their tf weights.
+func (v *vocabulary) topScaled(s sparse, n int) sparse {
+	if s.len() <= n {
+		return s
+	}
+	keep := v.scaled(s).top(n)
+	out := sparse{ids: keep.ids, w: make([]float32, len(keep.ids))}
+	j := 0
+	for i, id := range s.ids {
+		if j < len(keep.ids) && keep.ids[j] == id {
+			out.w[j] = s.w[i]
+			j++
+		}
+	}
+	return out
+}
+
+// cos is the TF-IDF cosine of two tf vectors under the current IDF.
+func (v *vocabulary) cos(a, b sparse) float64 {
+	return cosine(v.scaled(a), v.scaled(b))
 }
 
 func sqrt(x float64) float64 { return math.Sqrt(x) }

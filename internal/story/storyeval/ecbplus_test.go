@@ -20,7 +20,7 @@ func TestECBPlus(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs = Shuffled(docs, 1)
-	r := EvalStories(docs, story.Options{}, story.StorylineOptions{})
+	r := EvalStories(docs, story.Options{}, story.StorylineOptions{}, nil)
 	t.Logf("event B3 %+v topic B3 %+v stories %d storylines %d", r.Event, r.Topic, r.Stories, r.Storylines)
 	if *showErrors {
 		c := story.NewClusterer(story.Options{})

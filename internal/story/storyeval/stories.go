@@ -22,8 +22,11 @@ type StoriesResult struct {
 // EvalStories feeds the documents, in the order given, to a fresh clusterer
 // without labels and scores stories against gold events and storylines
 // against gold topics.
-func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions) StoriesResult {
+func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions, prime []string) StoriesResult {
 	c := story.NewClusterer(opt)
+	for _, t := range prime {
+		c.Observe(story.Features{Text: t})
+	}
 	pred := make([]string, len(docs))
 	events := make([]string, len(docs))
 	topics := make([]string, len(docs))
@@ -31,11 +34,15 @@ func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions) 
 	storyOf := make(map[int64]int64)
 	for i, d := range docs {
 		a := c.Add(story.Features{ArticleID: int64(i + 1), Text: d.Text})
-		pred[i] = fmt.Sprint(a.StoryID)
 		storyOf[int64(i+1)] = a.StoryID
 		events[i] = d.Event
 		topics[i] = d.Topic
 		groups[a.DupGroup]++
+	}
+	for i := range docs {
+		sid := c.Resolve(storyOf[int64(i+1)])
+		storyOf[int64(i+1)] = sid
+		pred[i] = fmt.Sprint(sid)
 	}
 	lines := story.Storylines(c.Stories(), lopt)
 	lineOf := make(map[int64]int)
