@@ -407,7 +407,9 @@ func patternWords(s string) []string {
 	return out
 }
 
-// expandSubs expands "!SET!" references in an agent phrase.
+// expandSubs expands "!SET!" references in an agent phrase. Substituted
+// text is not re-scanned (a set naming itself must not loop) and the
+// expansion is capped, as every reference multiplies the phrases.
 func expandSubs(s string, subs map[string][]string) []string {
 	i := strings.Index(s, "!")
 	if i < 0 {
@@ -420,11 +422,17 @@ func expandSubs(s string, subs map[string][]string) []string {
 	key := s[i : i+j+2]
 	alts, ok := subs[key]
 	if !ok {
-		return []string{strings.ReplaceAll(s, key, "")}
+		alts = []string{""}
 	}
+	rest := expandSubs(s[i+j+2:], subs)
 	var out []string
 	for _, a := range alts {
-		out = append(out, expandSubs(s[:i]+a+s[i+j+2:], subs)...)
+		for _, r := range rest {
+			if len(out) == 64 {
+				return out
+			}
+			out = append(out, s[:i]+a+r)
+		}
 	}
 	return out
 }

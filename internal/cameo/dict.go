@@ -252,6 +252,8 @@ func Inflect(base string) []string {
 	}
 	last := head[n-1]
 	switch {
+	case strings.HasSuffix(head, "ee") || strings.HasSuffix(head, "ye") || strings.HasSuffix(head, "oe"):
+		forms = append(forms, head+"s", head+"d", head+"ing")
 	case last == 'e':
 		forms = append(forms, head+"s", head+"d", head[:n-1]+"ing")
 	case last == 'y' && n > 1 && !strings.ContainsRune("aeiou", rune(head[n-2])):
