@@ -17,7 +17,7 @@ import (
 func newEvalTimexCmd(g *globalOptions) *cobra.Command {
 	var f evalFlags
 	var format string
-	var baselines bool
+	var baselines, showErrors bool
 	cmd := &cobra.Command{
 		Use:   "timex --data DIR [--format timeml|meantime] [--json]",
 		Short: "Score time expression tagging (TempEval-3 task A metrics)",
@@ -58,6 +58,9 @@ func newEvalTimexCmd(g *globalOptions) *cobra.Command {
 				}
 				for _, d := range docs {
 					out := timeml.WithoutIgnored(sys.tag(d), d.Ignore)
+					if showErrors && sys.prefix == "" {
+						timeml.WriteErrors(g.stderr, d, out)
+					}
 					all.Add(d.Gold, out)
 					if sys.prefix == "" {
 						for _, t := range types {
@@ -90,5 +93,6 @@ func newEvalTimexCmd(g *globalOptions) *cobra.Command {
 	f.register(cmd)
 	cmd.Flags().StringVar(&format, "format", "timeml", "benchmark layout: timeml (.tml files) or meantime (CAT XML)")
 	cmd.Flags().BoolVar(&baselines, "baselines", true, "also score the go-dateparser and olebedev/when baselines")
+	cmd.Flags().BoolVar(&showErrors, "show-errors", false, "print every missed, spurious and mis-valued expression to stderr")
 	return cmd
 }

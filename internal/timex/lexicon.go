@@ -20,8 +20,8 @@ const (
 	reTens    = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 	reTeens   = `(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`
 	reNumber  = `(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|` + reTens + `(?:[- ]` + reUnits1 + `)?|` + reTeens + `|` + reUnits1 +
-		`|(?:a|one) hundred|a dozen|half a|a half|one and a half|two and a half)`
-	reVague  = `(?:several|a few|few|many|some|a couple of|a couple|couple of|a number of|numerous|countless|dozens of|hundreds of|thousands of)`
+		`|(?:a|one) hundred|a dozen|half a|a half|one and a half|two and a half|a couple of|a couple|couple of)`
+	reVague  = `(?:several|a few|few|many|some|a number of|numerous|countless|dozens of|hundreds of|thousands of)`
 	reUnit   = `(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|quarters?|nights?|weekends?|fortnights?|(?:trading|business|working)\s+days?|(?:trading|business)\s+sessions?)`
 	reOrd    = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|1st|2nd|3rd|4th|[5-9]th|1[0-9]th|2[01]st|21st|20th)`
 	reSeason = `(?:spring|summer|autumn|fall|winter)`
@@ -154,7 +154,7 @@ func unitOf(s string) (designator string, timePart bool, mult float64, g gran, o
 	case "century", "centurie":
 		return "Y", false, 100, granCentury, true
 	case "quarter":
-		return "M", false, 3, granQuarter, true
+		return "Q", false, 1, granQuarter, true
 	}
 	return "", false, 0, 0, false
 }

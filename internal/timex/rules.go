@@ -11,8 +11,8 @@ import (
 const (
 	// rePMod is a position modifier in front of a calendar expression
 	// ("early", "the end of", "mid-"), read into TimeML mod START/MID/END.
-	rePMod   = `(?:(?P<pmod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|latter\s+half|dawn)\s+of(?:\s+the)?|(?:early|late|mid)(?:\s+|-)|end-|(?:earlier|later)\s+)\s*)?`
-	reDurMod = `(?:(?P<dmod>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|just|only|fewer\s+than|upwards\s+of|well\s+over|as\s+many\s+as|as\s+long\s+as|as\s+much\s+as|close\s+to|nearly\s+a|almost\s+a|barely|a\s+little\s+over|a\s+little\s+more\s+than|little\s+more\s+than)\s+)?`
+	rePMod   = `(?:(?P<pmod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|latter\s+half|dawn)\s+of(?:\s+the)?|(?:the\s+)?(?:early|late|mid)(?:\s+|-)|end-)\s*)?`
+	reDurMod = `(?:(?P<dmod>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|fewer\s+than|upwards\s+of|well\s+over|as\s+many\s+as|as\s+long\s+as|as\s+much\s+as|close\s+to|nearly\s+a|almost\s+a|barely|a\s+little\s+over|a\s+little\s+more\s+than|little\s+more\s+than)\s+)?`
 )
 
 func pmodOf(s string) string {
@@ -88,19 +88,67 @@ func (r *resolver) placeMonth(mo time.Month, day int, rel string, tense int) (in
 	dm := r.dct.t.Month()
 	switch rel {
 	case "last", "past", "this past":
-		return y - 1 + b2i(mo < dm || (mo == dm && day > 0 && day < r.dct.t.Day())), true
+		return y - 1 + b2i(mo < dm), true
 	case "next", "coming", "this coming":
 		return y + b2i(mo <= dm), true
 	case "this":
 		return y, true
 	}
-	switch {
-	case tense < 0 && (mo > dm || (mo == dm && day > r.dct.t.Day())):
-		return y - 1, true
-	case tense > 0 && (mo < dm || (mo == dm && day > 0 && day < r.dct.t.Day())):
-		return y + 1, true
+	// The occurrence nearest the DCT, before or after it; the tense of the
+	// sentence counts the other side's distance double.
+	if day == 0 {
+		if mo == dm {
+			return y, true
+		}
+		cur := y*12 + int(dm) - 1
+		past, future := y, y
+		if mo > dm {
+			past = y - 1
+		} else {
+			future = y + 1
+		}
+		dp := cur - (past*12 + int(mo) - 1)
+		df := (future*12 + int(mo) - 1) - cur
+		if pickPast(dp, df, tense) {
+			return past, true
+		}
+		return future, true
 	}
-	return y, true
+	d := r.dct.t
+	pastT, futT := date(y, mo, day), date(y, mo, day)
+	if pastT.After(d) {
+		pastT = date(y-1, mo, day)
+	}
+	if futT.Before(d) {
+		futT = date(y+1, mo, day)
+	}
+	if pastT.Equal(d) {
+		return y, true
+	}
+	dp := int(d.Sub(pastT).Hours() / 24)
+	df := int(futT.Sub(d).Hours() / 24)
+	if pickPast(dp, df, tense) {
+		return pastT.Year(), true
+	}
+	return futT.Year(), true
+}
+
+// pickPast chooses between the occurrence dp units before the DCT and the
+// one df units after it. A tense cue next to the expression (|tense| 2)
+// decides; a cue further away counts the other side double; with no cue news
+// copy leans to the past.
+func pickPast(dp, df, tense int) bool {
+	switch tense {
+	case -2:
+		return true
+	case 2:
+		return dp == 0
+	case -1:
+		return dp <= 2*df
+	case 1:
+		return 2*dp < df
+	}
+	return 2*dp <= 3*df
 }
 
 func b2i(b bool) int {
@@ -377,9 +425,16 @@ func buildRules() []*rule {
 			}
 			return calendar(point{t: date(y, sm, 1), g: granSeason, sub: code}, mod), true
 		})
-	add("quarter", rePMod+`(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
+	add("quarter", rePMod+`(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:comparable\s+)?(?:(?P<y0>`+reYear+`)\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
 		func(m *match) bool {
 			qh, yq := m.g("qh"), m.g("yq")
+			if m.g("det") == "the" && m.has("qord") && !m.has("yq") && m.pos["qh"] > 0 && m.text[m.pos["qh"]-1] == '-' {
+				m.start = m.pos["qord"] // "the third-quarter results"
+			}
+			if m.has("y0") {
+				m.groups["y"] = m.groups["y0"]
+				return true
+			}
 			switch qh {
 			case "period":
 				return yq == "year-earlier" || yq == "year-ago" || yq == "year earlier" || yq == "latest" || yq == "comparable" || yq == "corresponding"
@@ -397,6 +452,17 @@ func buildRules() []*rule {
 			var base point
 			ok := true
 			switch {
+			case m.has("y") && !m.has("qord"):
+				// "the 1988 quarter": the quarter under discussion, in that year
+				y, _ := yearOf(m.g("y"))
+				q := r.dct.at(g).shift(-1)
+				if r.hasRef && r.ref.g == g {
+					q = r.ref
+				}
+				if !r.hasDCT && !(r.hasRef && r.ref.g == g) {
+					return under(g, "", mod), true
+				}
+				return calendar(point{t: date(y, q.t.Month(), 1), g: g}, mod), true
 			case m.has("y"):
 				y, _ := yearOf(m.g("y"))
 				base = point{t: date(y, 1, 1), g: g}
@@ -450,11 +516,14 @@ func buildRules() []*rule {
 			case "next":
 				base = point{t: base.t.AddDate(1, 0, 0), g: g}
 			}
+			res := calendar(base, mod)
 			switch m.g("yq") {
 			case "year-earlier", "year-ago", "year earlier", "comparable", "corresponding":
 				base = point{t: base.t.AddDate(-1, 0, 0), g: g}
+				res = calendar(base, mod)
+				res.keepRef = true
 			}
-			return calendar(base, mod), true
+			return res, true
 		})
 	add("abs-quarter-code", `(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y>`+reYear+`))?\b`, nil,
 		func(r *resolver, m *match) (result, bool) {
@@ -485,10 +554,10 @@ func buildRules() []*rule {
 			}
 			return calendar(p, mod), true
 		})
-	add("year-adj", `(?P<w>year-end|year-earlier|year-ago|year\s+end|year-before)\b`, nil,
+	add("year-adj", `(?P<w>year-end|year-earlier|year-ago|year\s+end|year's\s+end|year-before)\b`, nil,
 		func(r *resolver, m *match) (result, bool) {
 			w := m.g("w")
-			if w == "year-end" || w == "year end" {
+			if w == "year-end" || w == "year end" || w == "year's end" {
 				if !r.hasDCT {
 					return under(granYear, "", "END"), true
 				}
@@ -497,13 +566,34 @@ func buildRules() []*rule {
 			if r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) {
 				p := point{t: r.ref.t.AddDate(-1, 0, 0), g: r.ref.g}
 				res := calendar(p, "")
-				res.anaphoric = true
+				res.anaphoric, res.keepRef = true, true
 				return res, true
 			}
 			if !r.hasDCT {
 				return under(granYear, "", ""), true
 			}
-			return calendar(r.dct.at(granYear).shift(-1), ""), true
+			res := calendar(r.dct.at(granYear).shift(-1), "")
+			res.keepRef = true
+			return res, true
+		})
+
+	add("abs-spelled-year", `(?:the\s+year\s+)?(?P<sy>nineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?:`+reTens+`(?:[- ]`+reUnits1+`)?|`+reTeens+`|oh[\s-]+`+reUnits1+`)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:`+reTeens+`|`+reUnits1+`))?)\b`,
+		nil,
+		func(r *resolver, m *match) (result, bool) {
+			y, ok := spelledYear(m.g("sy"))
+			if !ok {
+				return result{}, false
+			}
+			return calendar(point{t: date(y, 1, 1), g: granYear}, ""), true
+		})
+	add("end-of-unit", `(?P<pmod>(?:the\s+)?(?:end|beginning|start|middle|close|rest|balance|remainder)\s+of)\s+the\s+(?P<unit>year|month|week|quarter)\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			g := map[string]gran{"year": granYear, "month": granMonth, "week": granWeek, "quarter": granQuarter}[m.g("unit")]
+			mod := pmodOf(m.g("pmod"))
+			if !r.hasDCT {
+				return under(g, "", mod), true
+			}
+			return calendar(r.dct.at(g), mod), true
 		})
 
 	// --- relative to the DCT or to an earlier expression ---------------------
@@ -514,7 +604,8 @@ func buildRules() []*rule {
 				return false
 			}
 			if rel == "the" {
-				return unit == "weekend" || unit == "morning" || unit == "afternoon" || unit == "evening"
+				return unit == "weekend" || unit == "morning" || unit == "afternoon" || unit == "evening" ||
+					(m.has("pmod") && (unit == "year" || unit == "month" || unit == "week"))
 			}
 			if unit == "day" && (rel == "this" || rel == "last" || rel == "past" || rel == "the last" || rel == "the past" || rel == "current" || rel == "the current" || rel == "the latest" || rel == "next" || rel == "coming" || rel == "the coming") {
 				return false
@@ -593,14 +684,14 @@ func buildRules() []*rule {
 			if g == granPartOfDay && rel == "last" && sub == "NI" {
 				// "last night" is the night before the DCT (already shifted)
 			}
-			res := calendar(p, mod)
-			if g == granPartOfDay && !strings.HasPrefix(rel, "the") && rel != "that" && rel != "last" && rel != "this" {
-				res.typ = "TIME"
+			if g == granPartOfDay && (strings.HasPrefix(rel, "the ") || rel == "that") {
+				p = p.at(granDay) // "the next morning": the day is what is known
 			}
+			res := calendar(p, mod)
 			res.anaphoric = anaphoric
 			return res, true
 		})
-	add("deictic", `(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|right\s+now|now|at\s+present|the\s+present|recently|lately|previously|the\s+past|soon|shortly|the\s+future|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
+	add("deictic", `(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|right\s+now|now|at\s+present|the\s+present|recently|lately|the\s+past|the\s+future|the\s+(?:near|short|long)\s+term|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
 		func(m *match) bool {
 			w := m.g("w")
 			if w == "now" {
@@ -624,9 +715,9 @@ func buildRules() []*rule {
 			switch w {
 			case "now", "nowadays", "currently", "presently", "these days", "right now", "at present", "the present", "the time being":
 				return result{typ: "DATE", value: "PRESENT_REF"}, true
-			case "recently", "lately", "previously", "the past", "the distant past":
+			case "recently", "lately", "the past", "the distant past":
 				return result{typ: "DATE", value: "PAST_REF"}, true
-			case "soon", "shortly", "the future", "the near future", "the distant future", "in future":
+			case "the future", "the near future", "the distant future", "in future", "the near term", "the short term", "the long term":
 				return result{typ: "DATE", value: "FUTURE_REF"}, true
 			case "yesterday":
 				off = -1
@@ -700,7 +791,7 @@ func buildRules() []*rule {
 		})
 
 	// --- durations and expressions counted in units ---------------------------
-	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<old>-old)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back|on)\b)?`,
+	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<old>-old)?(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back|on)\b)?`,
 		func(m *match) bool {
 			num := m.g("num")
 			unit := m.g("unit")
@@ -712,6 +803,19 @@ func buildRules() []*rule {
 			}
 			if m.g("ago") == "back" && m.g("num") == "" {
 				return false
+			}
+			if m.has("old") && strings.HasPrefix(unit, "year") {
+				return false // an age ("a 6-year-old boy"), not a span of time
+			}
+			if m.has("det") && !m.has("rel") && m.has("num") && m.pos["unit"] > 0 && m.text[m.pos["unit"]-1] == '-' {
+				// "the two-week strike": the article belongs to the noun phrase
+				m.start = m.pos["num"]
+			}
+			switch m.g("dmod") {
+			case "over", "under", "some":
+				if m.has("det") {
+					m.start = m.pos["det"]
+				}
 			}
 			return true
 		},
@@ -726,7 +830,7 @@ func buildRules() []*rule {
 			v, ok := durationValue(0, true, m.g("unit"))
 			return result{typ: "DURATION", value: v}, ok
 		})
-	add("set", `(?:(?P<q>every|each|per|a)\s+(?:(?P<other>other)\s+)?(?:(?P<num>`+reNumber+`)\s+)?(?:(?P<unit>year|month|week|day|hour|minute|quarter|night|morning|evening|decade|weekend|years|months|weeks|days|hours)|(?P<wd>`+reWeekday+`)|(?P<month>`+reMonth+`)|(?P<season>`+reSeason+`))|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|semiannually|semi-annually|fortnightly)|(?P<times>once|twice|thrice|(?:`+reNumber+`)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>year|month|week|day|hour|minute|quarter))\b`,
+	add("set", `(?:(?P<q>every|each|per|a)\s+(?:(?P<other>other)\s+)?(?:(?P<num>`+reNumber+`)\s+)?(?:(?P<unit>year|month|week|day|hour|minute|quarter|night|morning|evening|decade|weekend|years|months|weeks|days|hours)|(?P<wd>`+reWeekday+`)|(?P<month>`+reMonth+`)|(?P<season>`+reSeason+`))|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually|semi-annually|fortnightly)|(?P<times>once|twice|thrice|(?:`+reNumber+`)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>year|month|week|day|hour|minute|quarter))\b`,
 		func(m *match) bool {
 			q := m.g("q")
 			if q == "a" {
@@ -815,11 +919,12 @@ func (r *resolver) dayPartOfDay(m *match) (result, bool) {
 	ok := r.hasDCT
 	switch {
 	case m.has("wd"):
-		typ = "DATE"
+		// "Friday morning": news copy names the day; the day is the value.
 		t, ok = r.placeWeekday(weekdays[m.g("wd")], "", r.tense(m.start, m.end))
 		if !ok {
-			return result{typ: typ, value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1) + "T" + sub, mod: mod}, true
+			return result{typ: "DATE", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1), mod: mod}, true
 		}
+		return calendar(point{t: t, g: granDay}, mod), true
 	case ok:
 		t = r.dct.t
 		switch m.g("w") {
@@ -855,9 +960,6 @@ func (r *resolver) clock(m *match) (result, bool) {
 		h = 0
 	}
 	hm := twoDigits(h) + ":" + twoDigits(mi)
-	if m.g("nm") != "" {
-		hm = twoDigits(h)
-	}
 	wd := m.g("wd")
 	if wd == "" {
 		wd = m.g("wd2")
@@ -966,6 +1068,7 @@ func (r *resolver) duration(m *match) (result, bool) {
 	}
 	res := calendar(p, mod)
 	res.anaphoric = anaphoric
+	res.keepRef = true
 	return res, true
 }
 
@@ -1029,4 +1132,36 @@ func holiday(name string, y int) (time.Time, bool) {
 		return date(y, time.Month(month), day), true
 	}
 	return time.Time{}, false
+}
+
+// spelledYear reads "nineteen ninety-six", "nineteen hundred and five",
+// "two thousand one".
+func spelledYear(s string) (int, bool) {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "-", " ")), " ")
+	s = strings.ReplaceAll(s, " and", "")
+	switch {
+	case strings.HasPrefix(s, "nineteen"):
+		rest := strings.TrimSpace(strings.TrimPrefix(s, "nineteen"))
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, "hundred"))
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, "oh"))
+		if rest == "" {
+			return 1900, true
+		}
+		n, vague, ok := numberOf(rest)
+		if !ok || vague || n >= 100 {
+			return 0, false
+		}
+		return 1900 + int(n), true
+	case strings.HasPrefix(s, "two thousand"):
+		rest := strings.TrimSpace(strings.TrimPrefix(s, "two thousand"))
+		if rest == "" {
+			return 2000, true
+		}
+		n, vague, ok := numberOf(rest)
+		if !ok || vague || n >= 100 {
+			return 0, false
+		}
+		return 2000 + int(n), true
+	}
+	return 0, false
 }

@@ -19,6 +19,7 @@ type match struct {
 	text       string
 	start, end int
 	groups     map[string]string
+	pos        map[string]int // byte offset of each group
 	rule       *rule
 }
 
@@ -34,6 +35,9 @@ type result struct {
 	typ, value, mod string
 	pt              *point // the calendar point, when the expression names one
 	anaphoric       bool   // resolved against an earlier expression rather than the DCT
+	// keepRef: a comparison point ("a year earlier") that later anaphora
+	// should not count from.
+	keepRef bool
 }
 
 type rule struct {
@@ -69,12 +73,13 @@ func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
 	var cands []candidate
 	for i, ru := range tg.rules {
 		for _, loc := range ru.re.FindAllStringSubmatchIndex(text, -1) {
-			m := &match{text: text, start: loc[0], end: loc[1], groups: map[string]string{}, rule: ru}
+			m := &match{text: text, start: loc[0], end: loc[1], groups: map[string]string{}, pos: map[string]int{}, rule: ru}
 			for gi, name := range ru.re.SubexpNames() {
 				if name == "" || loc[2*gi] < 0 {
 					continue
 				}
 				m.groups[name] = text[loc[2*gi]:loc[2*gi+1]]
+				m.pos[name] = loc[2*gi]
 				if name == "x" {
 					m.start, m.end = loc[2*gi], loc[2*gi+1]
 				}
@@ -140,7 +145,7 @@ func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
 			tx.Anchor = "dct"
 		}
 		out = append(out, tx)
-		if res.pt != nil && res.typ != "DURATION" && res.typ != "SET" {
+		if res.pt != nil && res.typ != "DURATION" && res.typ != "SET" && !res.keepRef {
 			r.ref, r.hasRef, r.refIdx = *res.pt, true, len(out)-1
 		}
 	}
@@ -237,12 +242,18 @@ var pastCues = map[string]bool{
 	"said": true, "was": true, "were": true, "had": true, "did": true, "told": true, "ago": true, "last": true,
 	"earlier": true, "since": true, "came": true, "went": true, "made": true, "took": true, "gave": true,
 	"met": true, "won": true, "lost": true, "began": true, "left": true, "fell": true, "rose": true, "sold": true,
+	"brought": true, "bought": true, "thought": true, "sought": true, "fought": true, "caught": true, "felt": true,
+	"kept": true, "meant": true, "sent": true, "spent": true, "built": true, "became": true, "broke": true,
+	"chose": true, "drew": true, "drove": true, "flew": true, "grew": true, "knew": true, "threw": true, "wrote": true,
+	"stood": true, "shot": true, "heard": true, "laid": true, "ran": true, "swept": true, "tore": true, "withdrew": true,
+	"ended": true, "opened": true, "closed": true, "reported": true, "announced": true,
 	"paid": true, "held": true, "got": true, "found": true, "hit": true, "saw": true, "led": true, "struck": true,
 	"says": true, "has": true, "have": true, "been": true, "previous": true, "yesterday": true, "spoke": true,
 }
 
-// tense looks at the words around [s, e) in the same sentence: -1 past, +1
-// future, 0 no cue.
+// tense looks at the words around [s, e) in the same sentence: negative for
+// past, positive for future, 0 for no cue; magnitude 2 when the cue is next
+// to the expression (within two words), 1 when further away.
 func (r *resolver) tense(s, e int) int {
 	lo := s - 160
 	if lo < 0 {
@@ -284,15 +295,21 @@ func (r *resolver) tense(s, e int) int {
 		}
 		return 0
 	}
+	strength := func(c, d int) int {
+		if d <= 2 {
+			return 2 * c
+		}
+		return c
+	}
 	for d := 1; d <= 10; d++ {
 		if d <= len(lw) {
 			if c := cue(lw[len(lw)-d]); c != 0 {
-				return c
+				return strength(c, d)
 			}
 		}
 		if d <= len(rw) {
 			if c := cue(rw[d-1]); c != 0 {
-				return c
+				return strength(c, d)
 			}
 		}
 	}

@@ -381,3 +381,52 @@ func Round4(f float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 4, 64), 64)
 	return v
 }
+
+// WriteErrors prints, one line each, the gold expressions a system missed
+// (MISS), those it found with another extent or value (SPAN, VALUE, TYPE)
+// and its expressions overlapping no gold one (SPURIOUS), for error analysis.
+func WriteErrors(w io.Writer, d *Doc, sys []article.Timex) {
+	ctx := func(sp article.Span) string {
+		s, e := sp.Start-40, sp.End+40
+		if s < 0 {
+			s = 0
+		}
+		if e > len(d.Text) {
+			e = len(d.Text)
+		}
+		return strings.ReplaceAll(d.Text[s:sp.Start]+"[["+d.Text[sp.Start:sp.End]+"]]"+d.Text[sp.End:e], "\n", " ")
+	}
+	base := filepath.Base(d.Name)
+	for _, g := range d.Gold {
+		found := false
+		for _, s := range sys {
+			if !s.Span.Overlaps(g.Span) {
+				continue
+			}
+			found = true
+			switch {
+			case s.Span != g.Span:
+				fmt.Fprintf(w, "SPAN\t%s\tDCT=%s\tgold=%q %s %s\tsys=%q %s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, s.Text, s.Type, s.Value, ctx(g.Span))
+			case s.Value != g.Value:
+				fmt.Fprintf(w, "VALUE\t%s\tDCT=%s\tgold=%q %s %s\tsys=%s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, s.Type, s.Value, ctx(g.Span))
+			case s.Type != g.Type:
+				fmt.Fprintf(w, "TYPE\t%s\tgold=%q %s\tsys=%s\n", base, g.Text, g.Type, s.Type)
+			}
+			break
+		}
+		if !found {
+			fmt.Fprintf(w, "MISS\t%s\tDCT=%s\tgold=%q %s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, ctx(g.Span))
+		}
+	}
+	for _, s := range sys {
+		hit := false
+		for _, g := range d.Gold {
+			if g.Span.Overlaps(s.Span) {
+				hit = true
+			}
+		}
+		if !hit {
+			fmt.Fprintf(w, "SPURIOUS\t%s\tsys=%q %s %s\t%s\n", base, s.Text, s.Type, s.Value, ctx(s.Span))
+		}
+	}
+}
