@@ -34,6 +34,53 @@ func (b *Builder) Paragraph(text string) { b.add(article.BlockParagraph, 0, "", 
 // plain text reads as a list; the block's Content leaves the marker out.
 func (b *Builder) Bullet(text string) { b.add(article.BlockBullet, 0, "- ", text) }
 
+// Text adds plain text, split into paragraphs, bullets and headings by the
+// same conventions Parse follows, and returns the metadata its leading lines
+// state (metadata lines themselves are not added). A headline found in the
+// text is kept only when the Builder has no headline yet; one repeating the
+// headline is dropped, any other becomes a paragraph (a standfirst).
+func (b *Builder) Text(s string) Meta {
+	text := Normalise(s)
+	blocks, levels, meta := parseBlocks(text)
+	for i, bl := range blocks {
+		if bl.Kind == article.BlockMeta {
+			continue
+		}
+		if bl.Kind == article.BlockHeadline {
+			if h, ok := b.headline(); ok {
+				if strings.EqualFold(strings.Join(strings.Fields(h), " "), strings.Join(strings.Fields(bl.Content.Of(text)), " ")) {
+					continue
+				}
+				bl.Kind = article.BlockParagraph
+			} else if len(b.blocks) > 0 {
+				bl.Kind = article.BlockParagraph
+			}
+		}
+		if len(b.buf) > 0 {
+			b.buf = append(b.buf, '\n', '\n')
+		}
+		delta := len(b.buf) - bl.Span.Start
+		b.buf = append(b.buf, bl.Span.Of(text)...)
+		bl.Span.Start += delta
+		bl.Span.End += delta
+		bl.Content.Start += delta
+		bl.Content.End += delta
+		bl.Section = -1
+		b.blocks = append(b.blocks, bl)
+		b.levels = append(b.levels, levels[i])
+	}
+	return meta
+}
+
+func (b *Builder) headline() (string, bool) {
+	for _, bl := range b.blocks {
+		if bl.Kind == article.BlockHeadline {
+			return bl.Content.Of(string(b.buf)), true
+		}
+	}
+	return "", false
+}
+
 // Len returns the number of blocks added so far.
 func (b *Builder) Len() int { return len(b.blocks) }
 

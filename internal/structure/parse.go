@@ -49,19 +49,27 @@ func Parse(text string) (normalised string, s article.Structure, meta Meta) {
 
 // ParseNormalised parses text that is already normalised.
 func ParseNormalised(text string) (article.Structure, Meta) {
+	blocks, levels, meta := parseBlocks(text)
+	st := article.Structure{Blocks: blocks}
+	fillSections(text, &st, levels)
+	return st, meta
+}
+
+// parseBlocks finds the blocks of normalised text and the level of each
+// heading (0 for other blocks), before sections are filled.
+func parseBlocks(text string) ([]article.Block, []int, Meta) {
 	p := &parser{text: text}
 	p.splitLines()
 	line, start := p.parseMeta()
 	p.parseBody(line, start)
 	p.classify()
-	st := article.Structure{Blocks: make([]article.Block, len(p.blocks))}
+	blocks := make([]article.Block, len(p.blocks))
 	levels := make([]int, len(p.blocks))
 	for i, c := range p.blocks {
-		st.Blocks[i] = c.Block
+		blocks[i] = c.Block
 		levels[i] = c.level
 	}
-	fillSections(text, &st, levels)
-	return st, p.meta
+	return blocks, levels, p.meta
 }
 
 type line struct{ start, end int } // end excludes the '\n'
