@@ -1,0 +1,341 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/dossier-news/dossier/internal/pipeline"
+)
+
+var _ pipeline.Stage = entity.Stage{}
+
+// people is the test tagger's dictionary: names of invented or public
+// figures used in the table tests, and a few places and organisations.
+var people = tagger{
+	"Olaf Scholz": "PER", "Scholz": "PER", "Penny Wong": "PER", "Wong": "PER", "Karine Jean-Pierre": "PER",
+	"Martin Griffiths": "PER", "Griffiths": "PER", "Abdel Fattah el-Sisi": "PER", "Sisi": "PER", "el-Sisi": "PER",
+	"Angela Merkel": "PER", "Merkel": "PER", "Benjamin Netanyahu": "PER", "Netanyahu": "PER", "Trump": "PER",
+	"Mohammed Shia al-Sudani": "PER", "Antony Blinken": "PER", "Blinken": "PER", "George W. Bush": "PER",
+	"Laura Bush": "PER", "Bush": "PER", "Mary Smith": "PER", "John Smith": "PER", "Smith": "PER",
+	"Anna Berg": "PER", "Berg": "PER", "Tom Reyes": "PER", "Reyes": "PER",
+	"Cairo": "LOC", "Washington": "LOC", "Moscow": "LOC", "U.S.": "LOC", "US": "LOC", "United States": "LOC",
+	"America": "LOC", "Germany": "LOC", "Egypt": "LOC", "Qatar": "LOC", "German": "MISC", "Egyptian": "MISC",
+	"UN": "ORG", "U.N.": "ORG", "United Nations": "ORG", "NATO": "ORG", "World Health Organization": "ORG", "WHO": "ORG",
+	"Acme Corp.": "ORG", "Acme": "ORG", "Northern Grain Cooperative": "ORG", "NGC": "ORG",
+}
+
+func analyse(t *testing.T, txt string) *article.Doc {
+	t.Helper()
+	doc := people.doc(txt)
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// mentionOf returns the first mention with the given text.
+func mentionOf(t *testing.T, doc *article.Doc, text string) article.Mention {
+	t.Helper()
+	for _, m := range doc.Analysis.Mentions {
+		if m.Text == text {
+			return m
+		}
+	}
+	t.Fatalf("no mention %q in %+v", text, doc.Analysis.Mentions)
+	return article.Mention{}
+}
+
+func TestRoles(t *testing.T) {
+	type role struct{ Title, Words, Country, Org, Status string }
+	tests := []struct {
+		name, text, person string
+		want               *role
+	}{
+		{"demonym title", "German Chancellor Olaf Scholz arrived.", "Olaf Scholz",
+			&role{"chancellor", "German Chancellor", "DEU", "", "current"}},
+		{"two-word title", "Australian Foreign Minister Penny Wong spoke.", "Penny Wong",
+			&role{"foreign minister", "Australian Foreign Minister", "AUS", "", "current"}},
+		{"national body", "White House press secretary Karine Jean-Pierre said so.", "Karine Jean-Pierre",
+			&role{"press secretary", "White House press secretary", "USA", "White House", "current"}},
+		{"international body", "UN special envoy Martin Griffiths said so.", "Martin Griffiths",
+			&role{"special envoy", "UN special envoy", "", "UN", "current"}},
+		{"president", "Egyptian President Abdel Fattah el-Sisi said so.", "Abdel Fattah el-Sisi",
+			&role{"president", "Egyptian President", "EGY", "", "current"}},
+		{"former", "Former German Chancellor Angela Merkel said so.", "Angela Merkel",
+			&role{"chancellor", "Former German Chancellor", "DEU", "", "former"}},
+		{"then-", "Then-Chancellor Angela Merkel said so.", "Angela Merkel",
+			&role{"chancellor", "Then-Chancellor", "", "", "then"}},
+		{"acting", "Israel's acting Prime Minister Benjamin Netanyahu said so.", "Benjamin Netanyahu",
+			&role{"prime minister", "Israel's acting Prime Minister", "ISR", "", "acting"}},
+		{"designate", "Prime Minister-designate Mohammed Shia al-Sudani said so.", "Mohammed Shia al-Sudani",
+			&role{"prime minister", "Prime Minister-designate", "", "", "designate"}},
+		{"possessive", "Germany's former chancellor Angela Merkel said so.", "Angela Merkel",
+			&role{"chancellor", "Germany's former chancellor", "DEU", "", "former"}},
+		{"abbreviated", "U.S. Secretary of State Antony Blinken said so.", "Antony Blinken",
+			&role{"secretary of state", "U.S. Secretary of State", "USA", "", "current"}},
+		{"deputy", "Deputy Foreign Minister Tom Reyes said so.", "Tom Reyes",
+			&role{"deputy foreign minister", "Deputy Foreign Minister", "", "", "current"}},
+		{"appositive", "Olaf Scholz, the chancellor, said so.", "Olaf Scholz",
+			&role{"chancellor", "the chancellor", "", "", "current"}},
+		{"appositive with country", "Penny Wong, Australia's foreign minister, said so.", "Penny Wong",
+			&role{"foreign minister", "Australia's foreign minister", "AUS", "", "current"}},
+		{"appositive of country", "Anna Berg, president of Egypt, said so.", "Anna Berg",
+			&role{"president", "president of Egypt", "EGY", "", "current"}},
+		{"appositive former", "Tom Reyes, a former U.N. envoy, said so.", "Tom Reyes",
+			&role{"envoy", "a former U.N. envoy", "", "UN", "former"}},
+		{"possessive before comma", "Germany's chancellor, Olaf Scholz, said so.", "Olaf Scholz",
+			&role{"chancellor", "Germany's chancellor", "DEU", "", "current"}},
+		// Negative cases: no role.
+		{"plain name", "Olaf Scholz said so.", "Olaf Scholz", nil},
+		{"verb before name", "Reporters met Olaf Scholz on Monday.", "Olaf Scholz", nil},
+		{"country without title", "Germany and Olaf Scholz agreed.", "Olaf Scholz", nil},
+		{"open appositive", "Olaf Scholz, the chancellor and his aide met.", "Olaf Scholz", nil},
+		{"comma without possessive", "He met the minister, Tom Reyes said.", "Tom Reyes", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := analyse(t, tc.text)
+			m := mentionOf(t, doc, tc.person)
+			var got *role
+			if m.Role != nil {
+				got = &role{m.Role.Title, m.Role.Span.Of(tc.text), m.Role.Country, m.Role.Org, m.Role.Status}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("role of %q (-want +got):\n%s", tc.person, diff)
+			}
+		})
+	}
+}
+
+// resolved maps every mention text (with a #n suffix for repeats) to the
+// key of its entity, "" when unresolved.
+func resolved(doc *article.Doc) map[string]string {
+	out := map[string]string{}
+	seen := map[string]int{}
+	for _, m := range doc.Analysis.Mentions {
+		name := m.Text
+		if n := seen[m.Text]; n > 0 {
+			name += "#" + string(rune('0'+n))
+		}
+		seen[m.Text]++
+		if m.Entity >= 0 {
+			out[name] = doc.Analysis.Entities[m.Entity].Key
+		} else {
+			out[name] = ""
+		}
+	}
+	return out
+}
+
+func TestResolution(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string
+	}{
+		{"surname", "Olaf Scholz arrived. Scholz spoke.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "Scholz": "person:olaf scholz"}},
+		{"surname before full name", "Scholz visits Cairo\n\nGerman Chancellor Olaf Scholz arrived.", map[string]string{
+			"Scholz": "person:olaf scholz", "Cairo": "place:cairo", "German": "country:DEU", "Olaf Scholz": "person:olaf scholz"}},
+		{"particle variants", "Abdel Fattah el-Sisi spoke. Sisi and el-Sisi agreed.", map[string]string{
+			"Abdel Fattah el-Sisi": "person:abdel fattah al-sisi", "Sisi": "person:abdel fattah al-sisi",
+			"el-Sisi": "person:abdel fattah al-sisi"}},
+		{"shared surname stays apart", "John Smith met Mary Smith. Smith said no.", map[string]string{
+			"John Smith": "person:john smith", "Mary Smith": "person:mary smith", "Smith": "person:smith#ambiguous"}},
+		{"shared surname split by honorific", "George W. Bush and Laura Bush came. Mrs. Bush spoke first.", map[string]string{
+			"George W. Bush": "person:george w bush", "Laura Bush": "person:laura bush", "Bush": "person:bush#ambiguous"}},
+		{"title", "German Chancellor Olaf Scholz arrived. The chancellor spoke.", map[string]string{
+			"German": "country:DEU", "Olaf Scholz": "person:olaf scholz", "The chancellor": "person:olaf scholz"}},
+		{"title with country", "Egyptian President Abdel Fattah el-Sisi hosted him. The Egyptian president spoke.", map[string]string{
+			"Egyptian": "country:EGY", "Abdel Fattah el-Sisi": "person:abdel fattah al-sisi",
+			"The Egyptian president": "person:abdel fattah al-sisi", "Egyptian#1": "country:EGY"}},
+		{"title suffix", "UN special envoy Martin Griffiths arrived. The envoy met officials.", map[string]string{
+			"UN": "org:UN", "Martin Griffiths": "person:martin griffiths", "The envoy": "person:martin griffiths"}},
+		{"title held by two", "President Anna Berg met President Tom Reyes. The president spoke.", map[string]string{
+			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes"}},
+		{"title before holder", "The chancellor spoke. Later Chancellor Olaf Scholz left.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz"}},
+		{"pronoun same sentence", "Olaf Scholz said he would go.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "he": "person:olaf scholz"}},
+		{"pronoun previous sentence", "Penny Wong arrived. She spoke.", map[string]string{
+			"Penny Wong": "person:penny wong", "She": "person:penny wong"}},
+		{"pronoun ambiguous", "Olaf Scholz met Tom Reyes. He spoke.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "Tom Reyes": "person:tom reyes"}},
+		{"pronoun gender", "Mrs. Anna Berg met Mr. Tom Reyes. She spoke.", map[string]string{
+			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes", "She": "person:anna berg"}},
+		{"pronoun in quote", `Olaf Scholz said: "He is wrong."`, map[string]string{
+			"Olaf Scholz": "person:olaf scholz"}},
+		{"pronoun too far", "Olaf Scholz arrived. It rained. He left.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz"}},
+		{"us variants", "The U.S. and the United States, America and US.", map[string]string{
+			"U.S.": "country:USA", "United States": "country:USA", "America": "country:USA", "US": "country:USA"}},
+		{"capital as actor", "Washington said it would respond. Talks were held in Washington.", map[string]string{
+			"Washington": "country:USA", "Washington#1": "place:washington"}},
+		{"administration", "The Trump administration imposed tariffs.", map[string]string{
+			"Trump administration": "country:USA"}},
+		{"org aliases", "The UN and the U.N. and the United Nations.", map[string]string{
+			"UN": "org:UN", "U.N.": "org:UN", "United Nations": "org:UN"}},
+		{"acronym", "The World Health Organization spoke. WHO officials agreed.", map[string]string{
+			"World Health Organization": "org:WHO", "WHO": "org:WHO"}},
+		{"local acronym", "The Northern Grain Cooperative said. NGC agreed.", map[string]string{
+			"Northern Grain Cooperative": "org:northern grain cooperative", "NGC": "org:northern grain cooperative"}},
+		{"company suffix", "Acme Corp. said profit rose. Acme said more.", map[string]string{
+			"Acme Corp.": "org:acme", "Acme": "org:acme"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := analyse(t, tc.text)
+			got := resolved(doc)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("resolution of %q (-want +got):\n%s", tc.text, diff)
+			}
+			checkDoc(t, doc)
+		})
+	}
+}
+
+func TestDatelineIsPlace(t *testing.T) {
+	doc := tagger{"MOSCOW": "LOC", "Moscow": "LOC"}.doc("MOSCOW said nothing new. Moscow said it would retaliate.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"MOSCOW": "place:moscow", "Moscow": "country:RUS"}
+	if diff := cmp.Diff(want, resolved(doc)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// checkDoc verifies the links between mentions and entities.
+func checkDoc(t *testing.T, doc *article.Doc) {
+	t.Helper()
+	ms := doc.Analysis.Mentions
+	for i, m := range ms {
+		if i > 0 && ms[i-1].Span.Start > m.Span.Start {
+			t.Fatalf("mentions out of order at %d", i)
+		}
+		if m.Span.Of(doc.Article.Text) != m.Text {
+			t.Fatalf("mention %d text %q != span text %q", i, m.Text, m.Span.Of(doc.Article.Text))
+		}
+		if m.Entity < -1 || m.Entity >= len(doc.Analysis.Entities) {
+			t.Fatalf("mention %d has entity %d of %d", i, m.Entity, len(doc.Analysis.Entities))
+		}
+	}
+	for ei, e := range doc.Analysis.Entities {
+		if len(e.Mentions) == 0 || e.Key == "" {
+			t.Fatalf("entity %d %+v is empty", ei, e)
+		}
+		for _, mi := range e.Mentions {
+			if mi < 0 || mi >= len(ms) || ms[mi].Entity != ei {
+				t.Fatalf("entity %d lists mention %d which points elsewhere", ei, mi)
+			}
+		}
+	}
+}
+
+func TestIdempotent(t *testing.T) {
+	doc := analyse(t, "German Chancellor Olaf Scholz arrived. The chancellor said he was glad.")
+	first := doc.Analysis
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first, doc.Analysis); diff != "" {
+		t.Errorf("second run changed the analysis (-first +second):\n%s", diff)
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ typ, name, want string }{
+		{article.GPE, "US", "country:USA"},
+		{article.LOC, "U.S.", "country:USA"},
+		{article.LOC, "the United States", "country:USA"},
+		{article.GPE, "America", "country:USA"},
+		{article.MISC, "German", "country:DEU"},
+		{article.GPE, "Türkiye", "country:TUR"},
+		{article.LOC, "Turkiye", "country:TUR"},
+		{article.ORG, "U.N.", "org:UN"},
+		{article.ORG, "North Atlantic Treaty Organization", "org:NATO"},
+		{article.ORG, "Red Cross", "org:ICRC"},
+		{article.ORG, "Acme Corp.", "org:acme"},
+		{article.ORG, "Acme, Inc.", "org:acme"},
+		{article.PER, "Mr. Olaf Scholz", "person:olaf scholz"},
+		{article.PER, "Recep Tayyip Erdoğan", "person:recep tayyip erdogan"},
+		{article.PER, "Abdel Fattah El-Sisi", "person:abdel fattah al-sisi"},
+		{article.PER, "Martin Luther King Jr.", "person:martin luther king"},
+		{article.PER, "President Joe Biden", "person:joe biden"},
+		{article.PER, "Jordan", "person:jordan"},
+		{article.LOC, "Cairo", "place:cairo"},
+		{article.MISC, "Olympics", "misc:olympics"},
+	}
+	for _, tc := range tests {
+		if got := entity.Key(tc.typ, tc.name); got != tc.want {
+			t.Errorf("Key(%s, %q) = %q, want %q", tc.typ, tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestGazetteer(t *testing.T) {
+	g := entity.Default()
+	if len(g.Countries) < 190 || len(g.Orgs) < 40 {
+		t.Fatalf("gazetteer has %d countries and %d organisations", len(g.Countries), len(g.Orgs))
+	}
+	codes := map[string]bool{}
+	for _, c := range g.Countries {
+		if len(c.Alpha2) != 2 || len(c.Alpha3) != 3 || codes[c.Alpha3] || c.Name == "" {
+			t.Errorf("bad or duplicate country %+v", c)
+		}
+		codes[c.Alpha3] = true
+		if got, ok := g.Country(c.Name); !ok || got.Alpha3 != c.Alpha3 {
+			t.Errorf("Country(%q) = %v, %v", c.Name, got.Alpha3, ok)
+		}
+	}
+	for _, tc := range []struct{ demonym, want string }{
+		{"Qatari", "QAT"}, {"Israeli", "ISR"}, {"Palestinian", "PSE"}, {"Egyptian", "EGY"}, {"German", "DEU"}, {"British", "GBR"},
+	} {
+		if c, ok := g.CountryByDemonym(tc.demonym); !ok || c.Alpha3 != tc.want {
+			t.Errorf("CountryByDemonym(%q) = %q, want %q", tc.demonym, c.Alpha3, tc.want)
+		}
+	}
+	for _, name := range []string{"UN", "NATO", "EU", "AU", "WHO", "IMF", "World Bank", "OPEC", "ICC", "ICJ", "Arab League",
+		"G7", "G20", "OSCE", "ASEAN", "Red Cross", "ICRC", "UNRWA", "UNICEF", "WFP"} {
+		if _, ok := g.Org(name); !ok {
+			t.Errorf("Org(%q) not found", name)
+		}
+	}
+	if o, _ := g.Org("United Nations"); o.Short() != "UN" {
+		t.Errorf("UN short name = %q", o.Short())
+	}
+}
+
+func TestNoPanics(t *testing.T) {
+	for _, doc := range []*article.Doc{
+		nil, {}, {Article: &article.Article{}},
+		{Article: &article.Article{Text: "abc"}, Analysis: article.Analysis{Mentions: []article.Mention{
+			{Span: article.Span{Start: 2, End: 99}, Type: "PER"}, {Span: article.Span{Start: -1, End: 2}, Type: "ORG"},
+			{Span: article.Span{Start: 0, End: 3}, Type: "PER", Kind: "title", Entity: 7},
+		}}},
+	} {
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func FuzzAnalyse(f *testing.F) {
+	for _, s := range []string{
+		"German Chancellor Olaf Scholz met Egyptian President Abdel Fattah el-Sisi. He said the chancellor agreed.",
+		"Scholz, the chancellor, said. The Trump administration and Washington said.",
+		"", "the the the", "President", ", the president of", "Mr. Mrs. Bush",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Every capitalised token is a name: the stage must cope with any mention layout.
+		doc := capitalTagger(s)
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		checkDoc(t, doc)
+	})
+}

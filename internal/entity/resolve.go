@@ -1,0 +1,763 @@
+package entity
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// resolver holds the working state of one article's entity analysis.
+type resolver struct {
+	doc  *article.Doc
+	gaz  *Gazetteer
+	text string
+	toks []article.Token
+
+	ments []ment
+	ents  []*ent
+	byKey map[string]int // entity key -> index into ents
+}
+
+// ment is one mention being resolved, with its token range.
+type ment struct {
+	m      article.Mention
+	ta, tb int // tokens [ta, tb)
+	sent   int
+	gender byte
+	// full is the normalised name of a person mention, words its words.
+	full  string
+	words []string
+}
+
+// ent is one in-article entity being built.
+type ent struct {
+	key, name, typ string
+	country        string
+	gender         byte
+	roles          []article.Role
+	ments          []int // indexes into resolver.ments
+	words          []string
+	first          int // byte offset of the first mention
+	org            bool
+}
+
+func newResolver(doc *article.Doc, gaz *Gazetteer) *resolver {
+	return &resolver{doc: doc, gaz: gaz, text: doc.Article.Text, toks: doc.Tokens, byKey: map[string]int{}}
+}
+
+// tokenRange returns the tokens overlapping span.
+func (r *resolver) tokenRange(sp article.Span) (int, int) {
+	a := sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Span.End > sp.Start })
+	b := a
+	for b < len(r.toks) && r.toks[b].Span.Start < sp.End {
+		b++
+	}
+	return a, b
+}
+
+// sentenceBounds returns the token range of the sentence holding token i.
+func (r *resolver) sentenceBounds(sent int) (int, int) {
+	if sent < 0 || sent >= len(r.doc.Sentences) {
+		return 0, len(r.toks)
+	}
+	s := r.doc.Sentences[sent]
+	return s.TokStart, s.TokEnd
+}
+
+// run does the whole analysis and writes it into doc.Analysis.
+func (r *resolver) run() {
+	r.collect()
+	for i := range r.ments {
+		if r.ments[i].m.Type == article.PER {
+			r.personRoles(i)
+		}
+	}
+	r.adminActors()
+	r.buildNamed()
+	r.titleMentions()
+	r.pronouns()
+	r.write()
+}
+
+// collect takes the name mentions (dropping title and pronoun mentions of
+// an earlier run, so the stage is idempotent) in text order.
+func (r *resolver) collect() {
+	for _, m := range r.doc.Analysis.Mentions {
+		if m.Kind != "" && m.Kind != "name" {
+			continue
+		}
+		if m.Span.Start < 0 || m.Span.End > len(r.text) || m.Span.End <= m.Span.Start {
+			continue
+		}
+		m.Entity = -1
+		m.Kind = "name"
+		m.Text = r.text[m.Span.Start:m.Span.End]
+		ta, tb := r.tokenRange(m.Span)
+		if ta >= tb {
+			continue
+		}
+		r.ments = append(r.ments, ment{m: m, ta: ta, tb: tb, sent: r.doc.SentenceAt(m.Span.Start)})
+	}
+	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
+}
+
+// personRoles trims honorifics and titles the NER left inside a person
+// mention, and attaches the role written before or after the name.
+func (r *resolver) personRoles(i int) {
+	mt := &r.ments[i]
+	lo, hi := r.sentenceBounds(mt.sent)
+	// "Mr. Blinken", "President Biden" tagged as one mention: keep the name.
+	for mt.tb-mt.ta > 1 {
+		w := lowerTok(r.toks[mt.ta].Text)
+		if g, ok := honorifics[w]; ok {
+			if g != 0 {
+				mt.gender = g
+			}
+			mt.ta++
+			continue
+		}
+		if _, t, _, ok := matchTitleEnding(r.toks, mt.ta, mt.ta); ok && t != "" && isCapitalised(r.toks[mt.ta].Text) {
+			mt.ta++
+			continue
+		}
+		break
+	}
+	mt.m.Span = article.Span{Start: r.toks[mt.ta].Span.Start, End: r.toks[mt.tb-1].Span.End}
+	mt.m.Text = r.text[mt.m.Span.Start:mt.m.Span.End]
+	// An honorific just before the name gives gender.
+	if mt.ta > lo {
+		if g := honorifics[lowerTok(r.toks[mt.ta-1].Text)]; g != 0 {
+			mt.gender = g
+		}
+	}
+	if p, ok := r.preRole(lo, mt.ta); ok {
+		mt.m.Role = p.role(r.toks)
+		if p.gender != 0 {
+			mt.gender = p.gender
+		}
+	} else if mt.ta-2 >= lo && r.toks[mt.ta-1].Text == "," {
+		// "Germany's foreign minister, Annalena Baerbock": only with a
+		// possessive country, which makes the phrase a complete noun phrase.
+		if p, ok := r.preRole(lo, mt.ta-1); ok && p.possessive {
+			mt.m.Role = p.role(r.toks)
+		}
+	}
+	if mt.m.Role == nil {
+		if p, ok := r.postRole(mt.tb, hi); ok {
+			mt.m.Role = p.role(r.toks)
+			if p.gender != 0 {
+				mt.gender = p.gender
+			}
+		}
+	}
+	mt.words = nameWords(mt.m.Text)
+	mt.full = strings.Join(mt.words, " ")
+}
+
+// nameSuffixes are dropped when comparing names.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// nameWords is the normalised words of a person's name, without honorifics
+// and generational suffixes.
+func nameWords(name string) []string {
+	f := strings.Fields(Normalize(strings.ReplaceAll(name, ",", " ")))
+	out := f[:0]
+	for i, w := range f {
+		if _, ok := honorifics[w]; ok && i == 0 && len(f) > 1 {
+			continue
+		}
+		if nameSuffixes[w] && i > 0 {
+			continue
+		}
+		if w == "'s" || w == "'" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// actorVerbs follow a capital city used for its government: "Washington
+// said", "Moscow has warned".
+var actorVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "has": true, "have": true, "had": true, "will": true, "would": true,
+	"is": true, "was": true, "warned": true, "urged": true, "accused": true, "announced": true, "imposed": true,
+	"rejected": true, "called": true, "wants": true, "sent": true, "responded": true, "demanded": true,
+	"denied": true, "agreed": true, "insisted": true, "threatened": true, "condemned": true, "blamed": true,
+	"welcomed": true, "approved": true, "signed": true, "expelled": true, "recalled": true, "sanctioned": true,
+	"'s": true, "’s": true, "and": false, "may": true, "could": true, "must": true, "should": true,
+	"did": true, "does": true, "hopes": true, "believes": true, "opposes": true, "supports": true,
+}
+
+// adminActors turns "the Trump administration" (a person's name before
+// "administration" or "government") into a mention of the government it
+// names: a US administration, or the government of the country the person
+// is known to lead.
+func (r *resolver) adminActors() {
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.m.Type != article.PER || mt.tb >= len(r.toks) {
+			continue
+		}
+		next := lowerTok(r.toks[mt.tb].Text)
+		if next != "administration" && next != "government" && next != "cabinet" {
+			continue
+		}
+		country := ""
+		if next == "administration" {
+			country = "USA"
+		}
+		for _, o := range r.ments {
+			if o.m.Type == article.PER && o.m.Role != nil && o.m.Role.Country != "" && sameName(o.words, mt.words) {
+				country = o.m.Role.Country
+				break
+			}
+		}
+		if country == "" {
+			continue
+		}
+		label := mt.m.Text + " " + r.toks[mt.tb].Text
+		mt.m.Span.End = r.toks[mt.tb].Span.End
+		mt.m.Text = r.text[mt.m.Span.Start:mt.m.Span.End]
+		mt.m.Type = article.ORG
+		mt.m.Role = &article.Role{Title: next, Span: mt.m.Span, Country: country, Org: label, Status: "current"}
+		mt.tb++
+		mt.full, mt.words = "", nil
+		mt.m.Kind = "name"
+		mt.gender = 0
+		r.ments[i].m.Entity = -2 // marks a government actor for buildNamed
+		r.ments[i].full = "country:" + country
+	}
+}
+
+// sameName reports whether two name word lists denote the same person as
+// far as the text shows: equal, or one a single word equal to the other's
+// surname.
+func sameName(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if slices.Equal(a, b) {
+		return true
+	}
+	if len(a) == 1 {
+		return surnameMatch(a[0], b)
+	}
+	if len(b) == 1 {
+		return surnameMatch(b[0], a)
+	}
+	return false
+}
+
+// surnameMatch reports whether the single word w is the surname of the full
+// name words (el-Sisi, Sisi and al-Sisi all match "... el-Sisi").
+func surnameMatch(w string, full []string) bool {
+	if len(full) < 2 {
+		return false
+	}
+	last := full[len(full)-1]
+	for _, f := range surnameForms(last) {
+		for _, g := range surnameForms(w) {
+			if f == g {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newEnt adds an entity and returns its index.
+func (r *resolver) newEnt(key, name, typ string, first int) int {
+	r.ents = append(r.ents, &ent{key: key, name: name, typ: typ, first: first})
+	r.byKey[key] = len(r.ents) - 1
+	return len(r.ents) - 1
+}
+
+func (r *resolver) attach(mi, ei int) {
+	mt := &r.ments[mi]
+	mt.m.Entity = ei
+	e := r.ents[ei]
+	e.ments = append(e.ments, mi)
+	if mt.m.Role != nil {
+		e.roles = append(e.roles, *mt.m.Role)
+	}
+	if mt.gender != 0 && e.gender == 0 {
+		e.gender = mt.gender
+	}
+}
+
+// buildNamed groups the name mentions into entities: full person names
+// first, then single-word person names by unique surname, then countries,
+// organisations and places by their gazetteer identity or normalised name.
+func (r *resolver) buildNamed() {
+	// Full names (two words or more).
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.m.Type != article.PER || len(mt.words) < 2 {
+			continue
+		}
+		key := PersonKey(mt.m.Text)
+		ei, ok := r.byKey[key]
+		if !ok {
+			ei = r.newEnt(key, mt.m.Text, article.PER, mt.m.Span.Start)
+			r.ents[ei].words = mt.words
+		}
+		r.attach(i, ei)
+	}
+	fullNames := len(r.ents)
+	// Short names: a unique full name with that surname; when several people
+	// share it, a role in the mention's own phrase must single one out.
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.m.Type != article.PER || len(mt.words) != 1 {
+			continue
+		}
+		var cands []int
+		for ei := 0; ei < fullNames; ei++ {
+			if surnameMatch(mt.words[0], r.ents[ei].words) {
+				cands = append(cands, ei)
+			}
+		}
+		if len(cands) > 1 && mt.m.Role != nil {
+			cands = slices.DeleteFunc(cands, func(ei int) bool { return !holdsTitle(r.ents[ei], mt.m.Role.Title, mt.m.Role.Country) })
+		}
+		if len(cands) > 1 && mt.gender != 0 {
+			cands = slices.DeleteFunc(cands, func(ei int) bool { g := r.ents[ei].gender; return g != 0 && g != mt.gender })
+		}
+		if len(cands) == 1 {
+			r.attach(i, cands[0])
+			continue
+		}
+		key := PersonKey(mt.m.Text)
+		if len(cands) > 1 {
+			key += "#ambiguous"
+		}
+		ei, ok := r.byKey[key]
+		if !ok {
+			ei = r.newEnt(key, mt.m.Text, article.PER, mt.m.Span.Start)
+			r.ents[ei].words = mt.words
+		}
+		r.attach(i, ei)
+	}
+	// Everything else.
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.m.Type == article.PER && mt.m.Entity != -2 {
+			continue
+		}
+		var key, name, typ, country string
+		org := false
+		if mt.m.Entity == -2 {
+			key = mt.full
+			c, _ := r.gaz.CountryByCode(strings.TrimPrefix(key, "country:"))
+			name, typ, country = c.Name, article.GPE, c.Alpha3
+		} else {
+			key, name, typ, country, org = r.keyOf(i)
+		}
+		ei, ok := r.byKey[key]
+		if !ok && org && mt.m.Type == article.ORG {
+			ei, ok = r.acronymOf(mt.m.Text)
+		}
+		if !ok {
+			ei = r.newEnt(key, name, typ, mt.m.Span.Start)
+			r.ents[ei].country = country
+			r.ents[ei].org = org
+		}
+		r.attach(i, ei)
+	}
+}
+
+// keyOf gives the key, display name, type and country of a non-person
+// name mention. org is true for an organisation outside the gazetteer.
+func (r *resolver) keyOf(i int) (key, name, typ, country string, org bool) {
+	mt := &r.ments[i]
+	text := mt.m.Text
+	if c, ok := r.gaz.Country(text); ok && !(mt.m.Type == article.MISC) {
+		return "country:" + c.Alpha3, c.Name, article.GPE, c.Alpha3, false
+	}
+	if c, ok := r.gaz.CountryByDemonym(text); ok && (mt.m.Type == article.MISC || mt.m.Type == article.GPE) {
+		return "country:" + c.Alpha3, c.Name, article.GPE, c.Alpha3, false
+	}
+	if o, ok := r.gaz.Org(text); ok {
+		return "org:" + o.ID, o.Name, article.ORG, o.Country, false
+	}
+	if c, ok := r.gaz.CountryByCapital(text); ok && (mt.m.Type == article.LOC || mt.m.Type == article.GPE) {
+		if mt.tb < len(r.toks) && actorVerbs[lowerTok(r.toks[mt.tb].Text)] && !r.dateline(mt) {
+			return "country:" + c.Alpha3, c.Name, article.GPE, c.Alpha3, false
+		}
+	}
+	k := Key(mt.m.Type, text)
+	return k, text, mt.m.Type, "", mt.m.Type == article.ORG
+}
+
+// dateline reports whether a mention is the dateline at the start of a
+// paragraph ("WASHINGTON (Reuters) -"), never an actor.
+func (r *resolver) dateline(mt *ment) bool {
+	if mt.sent < 0 {
+		return false
+	}
+	lo, _ := r.sentenceBounds(mt.sent)
+	return mt.ta == lo && strings.ToUpper(mt.m.Text) == mt.m.Text
+}
+
+// acronymOf finds an earlier organisation whose initials spell the acronym
+// ("World Wildlife Fund" ... "WWF").
+func (r *resolver) acronymOf(acr string) (int, bool) {
+	if len(acr) < 2 || strings.ToUpper(acr) != acr || strings.ContainsAny(acr, " ") {
+		return 0, false
+	}
+	acr = strings.ReplaceAll(acr, ".", "")
+	for ei, e := range r.ents {
+		if !e.org {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range strings.Fields(e.name) {
+			switch strings.ToLower(w) {
+			case "of", "the", "and", "for", "&":
+				continue
+			}
+			b.WriteByte(w[0])
+		}
+		if b.Len() >= 2 && b.String() == acr {
+			return ei, true
+		}
+	}
+	return 0, false
+}
+
+// holdsTitle reports whether the entity has a role with this title (or one
+// ending in it: "special envoy" holds "envoy") and, when given, country.
+func holdsTitle(e *ent, title, country string) bool {
+	for _, ro := range e.roles {
+		if (ro.Title == title || strings.HasSuffix(ro.Title, " "+title)) && (country == "" || ro.Country == country) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleMentions finds role noun phrases standing for a person ("the
+// chancellor", "the Egyptian president", "the press secretary") and
+// resolves them to the one person in the article holding that role before
+// the phrase. Phrases that fit several people, or none, are left alone.
+func (r *resolver) titleMentions() {
+	// Tokens of person names and their roles are taken; a country or
+	// organisation name may sit inside a title phrase ("the Egyptian
+	// president"), so those stay free.
+	taken := make([]bool, len(r.toks))
+	for _, mt := range r.ments {
+		if mt.m.Type == article.PER {
+			for t := mt.ta; t < mt.tb; t++ {
+				taken[t] = true
+			}
+		}
+		if mt.m.Role != nil {
+			a, b := r.tokenRange(mt.m.Role.Span)
+			for t := a; t < b; t++ {
+				taken[t] = true
+			}
+		}
+	}
+	for si, s := range r.doc.Sentences {
+		for k := s.TokStart; k < s.TokEnd-1; k++ {
+			if lowerTok(r.toks[k].Text) != "the" || taken[k+1] {
+				continue
+			}
+			p := phrase{start: k}
+			j := k + 1
+			for j < s.TokEnd {
+				w := lowerTok(r.toks[j].Text)
+				if st, ok := statusWords[w]; ok && w != "designate" {
+					p.status = st
+					j++
+					continue
+				}
+				if e, pl, ok := r.matchPlaceStarting(j, s.TokEnd); ok && !pl.capital {
+					p.addPlace(pl)
+					j = e
+					if j < s.TokEnd && isPossessive(r.toks[j].Text) {
+						j++
+					}
+					continue
+				}
+				break
+			}
+			if j >= s.TokEnd || taken[j] {
+				continue
+			}
+			e, title, _, ok := matchTitleStarting(r.toks, j, s.TokEnd)
+			if !ok {
+				continue
+			}
+			// Extend to the longest title: "the press secretary", not "the press".
+			if e < s.TokEnd && (taken[e] || isCapitalised(r.toks[e].Text) && r.personAt(e)) {
+				continue // "the chancellor Olaf Scholz": a pre-name role, not a stand-in
+			}
+			if e < s.TokEnd && lowerTok(r.toks[e].Text) == "of" {
+				continue // "the president of the company": too open to resolve
+			}
+			country := p.country
+			if country == "" {
+				country = p.orgCountry
+			}
+			start := r.toks[k].Span.Start
+			var cands []int
+			for ei, en := range r.ents {
+				if en.typ == article.PER && en.first < start && holdsTitle(en, title, country) {
+					cands = append(cands, ei)
+				}
+			}
+			if len(cands) != 1 {
+				continue
+			}
+			sp := article.Span{Start: start, End: r.toks[e-1].Span.End}
+			m := article.Mention{Span: sp, Text: r.text[sp.Start:sp.End], Type: article.PER, Kind: "title", Entity: cands[0]}
+			p.title, p.end, p.start = title, e, k+1
+			m.Role = p.role(r.toks)
+			r.ments = append(r.ments, ment{m: m, ta: k, tb: e, sent: si})
+			r.ents[cands[0]].ments = append(r.ents[cands[0]].ments, len(r.ments)-1)
+			for t := k; t < e; t++ {
+				taken[t] = true
+			}
+			k = e - 1
+		}
+	}
+	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
+	r.reindex()
+}
+
+// personAt reports whether a person mention starts at token t.
+func (r *resolver) personAt(t int) bool {
+	for _, mt := range r.ments {
+		if mt.ta == t && mt.m.Type == article.PER {
+			return true
+		}
+	}
+	return false
+}
+
+// reindex rebuilds each entity's mention list after r.ments was re-sorted.
+func (r *resolver) reindex() {
+	for _, e := range r.ents {
+		e.ments = e.ments[:0]
+	}
+	for i, mt := range r.ments {
+		if mt.m.Entity >= 0 && mt.m.Entity < len(r.ents) {
+			r.ents[mt.m.Entity].ments = append(r.ents[mt.m.Entity].ments, i)
+		}
+	}
+}
+
+// pronounGender is the gender of a third-person singular personal pronoun.
+var pronounGender = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+}
+
+// pronouns resolves he/she (and their forms) to the person mentioned
+// before them in the same sentence or the previous one, only when exactly
+// one person of compatible gender is there. Pronouns inside quotation marks
+// are left alone: there the speaker's "he" may be anyone.
+func (r *resolver) pronouns() {
+	mi := 0
+	var prev []int // entities of the previous sentence
+	var added []ment
+	inQuote, block := false, -2
+	for _, s := range r.doc.Sentences {
+		var cur []int
+		if s.Block != block {
+			// A quotation may run over several sentences of a paragraph, not beyond it.
+			inQuote, block = false, s.Block
+		}
+		for k := s.TokStart; k < s.TokEnd; k++ {
+			for mi < len(r.ments) && r.ments[mi].ta <= k {
+				if mt := r.ments[mi]; mt.m.Type == article.PER && mt.m.Entity >= 0 && mt.ta >= s.TokStart {
+					cur = appendUnique(cur, mt.m.Entity)
+				}
+				mi++
+			}
+			tok := r.toks[k].Text
+			switch tok {
+			case "\"", "“", "”", "``", "''":
+				inQuote = tok == "“" || tok == "``" || (tok == "\"" && !inQuote)
+				continue
+			}
+			g, ok := pronounGender[strings.ToLower(tok)]
+			if !ok || inQuote {
+				continue
+			}
+			// The nearest sentence with a person decides: "X said he …" is X
+			// even when the sentence before named someone else.
+			pool := cur
+			if k-2 >= s.TokStart && (strings.EqualFold(tok, "him") || strings.EqualFold(tok, "her") && r.objectPosition(k)) {
+				// "Sisi hosted him": an object pronoun right after the subject's
+				// verb is someone else.
+				if ei := r.personEndingAt(k - 2); ei >= 0 {
+					pool = slices.DeleteFunc(slices.Clone(cur), func(x int) bool { return x == ei })
+					if len(compatible(r.ents, pool, g)) == 0 {
+						continue
+					}
+				}
+			}
+			if len(compatible(r.ents, pool, g)) == 0 {
+				pool = prev
+			}
+			cands := compatible(r.ents, pool, g)
+			if len(cands) != 1 {
+				continue
+			}
+			ei := cands[0]
+			if r.ents[ei].gender == 0 {
+				r.ents[ei].gender = g
+			}
+			sp := r.toks[k].Span
+			added = append(added, ment{m: article.Mention{Span: sp, Text: tok, Type: article.PER, Kind: "pronoun", Entity: ei}, ta: k, tb: k + 1})
+			cur = appendUnique(cur, ei)
+		}
+		prev = cur
+	}
+	r.ments = append(r.ments, added...)
+	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
+	r.reindex()
+}
+
+// objectPosition reports whether "her" at token k is an object (followed by
+// punctuation or a preposition), not a possessive before a noun.
+func (r *resolver) objectPosition(k int) bool {
+	if k+1 >= len(r.toks) {
+		return true
+	}
+	switch lowerTok(r.toks[k+1].Text) {
+	case ".", ",", ";", ":", "to", "in", "on", "at", "for", "with", "that", "and", "about", "from", "as", "\"", "”":
+		return true
+	}
+	return false
+}
+
+// personEndingAt returns the entity of a person mention whose last token is
+// t, when the word after it is a verb-like lower-case word, else -1.
+func (r *resolver) personEndingAt(t int) int {
+	w := r.toks[t+1].Text
+	if w == "" || !unicode.IsLower([]rune(w)[0]) || w == "and" || w == "or" || w == "of" {
+		return -1
+	}
+	for _, mt := range r.ments {
+		if mt.tb-1 == t && mt.m.Type == article.PER && mt.m.Entity >= 0 {
+			return mt.m.Entity
+		}
+	}
+	return -1
+}
+
+// compatible is the people among ents[idx] whose gender does not exclude g.
+func compatible(ents []*ent, idx []int, g byte) []int {
+	var out []int
+	for _, ei := range idx {
+		if eg := ents[ei].gender; (eg == 0 || eg == g) && ents[ei].typ == article.PER {
+			out = appendUnique(out, ei)
+		}
+	}
+	return out
+}
+
+func appendUnique(s []int, v int) []int {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// write stores mentions and entities in doc.Analysis, entities in order of
+// first mention.
+func (r *resolver) write() {
+	order := make([]int, len(r.ents))
+	for i := range order {
+		order[i] = i
+	}
+	firstOf := func(e *ent) int {
+		if len(e.ments) == 0 {
+			return 1 << 62
+		}
+		return r.ments[e.ments[0]].m.Span.Start
+	}
+	sort.SliceStable(order, func(a, b int) bool { return firstOf(r.ents[order[a]]) < firstOf(r.ents[order[b]]) })
+	newIdx := make([]int, len(r.ents))
+	ents := make([]article.Entity, 0, len(r.ents))
+	for _, old := range order {
+		e := r.ents[old]
+		if len(e.ments) == 0 {
+			newIdx[old] = -1
+			continue
+		}
+		newIdx[old] = len(ents)
+		ents = append(ents, article.Entity{
+			Key:      e.key,
+			Name:     r.displayName(e),
+			Type:     e.typ,
+			Mentions: append([]int(nil), e.ments...),
+			Roles:    dedupeRoles(e.roles),
+			Country:  e.country,
+		})
+	}
+	mentions := make([]article.Mention, len(r.ments))
+	for i, mt := range r.ments {
+		m := mt.m
+		if m.Entity >= 0 {
+			m.Entity = newIdx[m.Entity]
+		} else {
+			m.Entity = -1
+		}
+		mentions[i] = m
+	}
+	r.doc.Analysis.Mentions = mentions
+	r.doc.Analysis.Entities = ents
+}
+
+// displayName is the longest name mention of a person, or the name the
+// entity was created with.
+func (r *resolver) displayName(e *ent) string {
+	if e.typ != article.PER {
+		return e.name
+	}
+	best := e.name
+	for _, mi := range e.ments {
+		if mt := r.ments[mi]; mt.m.Kind == "name" && len(mt.words) > len(strings.Fields(Normalize(best))) {
+			best = mt.m.Text
+		}
+	}
+	return best
+}
+
+// dedupeRoles keeps one role per title and status, at its first
+// occurrence, merging what later mentions add: "German Chancellor Olaf
+// Scholz" and "Scholz, the chancellor" are one role, chancellor of DEU.
+func dedupeRoles(roles []article.Role) []article.Role {
+	var out []article.Role
+	for _, ro := range roles {
+		dup := false
+		for i := range out {
+			o := &out[i]
+			if o.Title != ro.Title || o.Status != ro.Status ||
+				o.Country != "" && ro.Country != "" && o.Country != ro.Country ||
+				o.Org != "" && ro.Org != "" && o.Org != ro.Org {
+				continue
+			}
+			if o.Country == "" {
+				o.Country = ro.Country
+			}
+			if o.Org == "" {
+				o.Org = ro.Org
+			}
+			dup = true
+			break
+		}
+		if !dup {
+			out = append(out, ro)
+		}
+	}
+	return out
+}
