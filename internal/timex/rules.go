@@ -815,6 +815,7 @@ func buildRules() []*rule {
 			case "over", "under", "some":
 				if m.has("det") {
 					m.start = m.pos["det"]
+					delete(m.groups, "dmod")
 				}
 			}
 			return true

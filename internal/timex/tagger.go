@@ -67,9 +67,6 @@ type candidate struct {
 // document creation time (zero when unknown: relative expressions then keep X
 // placeholders instead of invented values). Spans are byte offsets into text.
 func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	var cands []candidate
 	for i, ru := range tg.rules {
 		for _, loc := range ru.re.FindAllStringSubmatchIndex(text, -1) {
@@ -295,15 +292,29 @@ func (r *resolver) tense(s, e int) int {
 		}
 		return 0
 	}
+	// A participle after "be" ("will be held") takes its tense from what
+	// governs the "be": skip both.
+	passive := func(ws []string, i int) bool {
+		if i <= 0 {
+			return false
+		}
+		switch ws[i-1] {
+		case "be", "been", "being", "to":
+			return true
+		}
+		return false
+	}
 	strength := func(c, d int) int {
 		if d <= 2 {
 			return 2 * c
 		}
 		return c
 	}
-	for d := 1; d <= 10; d++ {
+	// The governing verb of a time adverbial mostly comes before it in
+	// English ("said Monday", "will meet on Tuesday"): look left first.
+	for d := 1; d <= 2; d++ {
 		if d <= len(lw) {
-			if c := cue(lw[len(lw)-d]); c != 0 {
+			if c := cue(lw[len(lw)-d]); c != 0 && !passive(lw, len(lw)-d) {
 				return strength(c, d)
 			}
 		}
@@ -311,6 +322,16 @@ func (r *resolver) tense(s, e int) int {
 			if c := cue(rw[d-1]); c != 0 {
 				return strength(c, d)
 			}
+		}
+	}
+	for d := 3; d <= 10 && d <= len(lw); d++ {
+		if c := cue(lw[len(lw)-d]); c != 0 && !passive(lw, len(lw)-d) {
+			return c
+		}
+	}
+	for d := 3; d <= 8 && d <= len(rw); d++ {
+		if c := cue(rw[d-1]); c != 0 {
+			return c
 		}
 	}
 	return 0

@@ -1,0 +1,193 @@
+package timex
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/pipeline"
+)
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// dct is Monday 14 June 2021, the reference date of the table tests.
+var dct = time.Date(2021, 6, 14, 0, 0, 0, 0, time.UTC)
+
+type want struct {
+	text, typ, value, mod string
+}
+
+func check(t *testing.T, sentence string, ref time.Time, ws []want) {
+	t.Helper()
+	got := NewTagger().Tag(sentence, ref)
+	if len(got) != len(ws) {
+		t.Fatalf("%q: got %d expressions %+v, want %d %+v", sentence, len(got), got, len(ws), ws)
+	}
+	for i, w := range ws {
+		g := got[i]
+		if g.Text != w.text || g.Type != w.typ || g.Value != w.value || g.Mod != w.mod {
+			t.Errorf("%q #%d: got %q %s %s %q, want %q %s %s %q", sentence, i, g.Text, g.Type, g.Value, g.Mod, w.text, w.typ, w.value, w.mod)
+		}
+		if g.Span.Of(sentence) != g.Text {
+			t.Errorf("%q #%d: span %v covers %q, text is %q", sentence, i, g.Span, g.Span.Of(sentence), g.Text)
+		}
+	}
+}
+
+func TestAbsoluteDates(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []want
+	}{
+		{"The summit was held on June 5, 2022 in Madrid.", []want{{"June 5, 2022", "DATE", "2022-06-05", ""}}},
+		{"It opened on 5 June 2022.", []want{{"5 June 2022", "DATE", "2022-06-05", ""}}},
+		{"A summit in Madrid in June 2022 agreed.", []want{{"June 2022", "DATE", "2022-06", ""}}},
+		{"Filed 2021-03-04 at noon.", []want{{"2021-03-04", "DATE", "2021-03-04", ""}, {"noon", "TIME", "2021-03-04T12:00", ""}}},
+		{"Sales rose in 1998.", []want{{"1998", "DATE", "1998", ""}}},
+		{"It paid $1998 for 2,000 shares.", nil},
+		{"In the 1990s and the '80s", []want{{"the 1990s", "DATE", "199X", ""}, {"the '80s", "DATE", "198X", ""}}},
+		{"By the mid-1990s it was over.", []want{{"the mid-1990s", "DATE", "199X", "MID"}}},
+		{"in the 19th century", []want{{"the 19th century", "DATE", "18", ""}}},
+		{"Tuesday, Oct. 13, 1989 was quiet.", []want{{"Tuesday, Oct. 13, 1989", "DATE", "1989-10-13", ""}}},
+		{"in fiscal 1989", []want{{"fiscal 1989", "DATE", "1989", ""}}},
+		{"in nineteen ninety-six", []want{{"nineteen ninety-six", "DATE", "1996", ""}}},
+		{"on Christmas Day 2020", []want{{"Christmas Day 2020", "DATE", "2020-12-25", ""}}},
+		{"late November 2019", []want{{"late November 2019", "DATE", "2019-11", "END"}}},
+	}
+	for _, c := range cases {
+		check(t, c.in, dct, c.want)
+	}
+}
+
+func TestRelativeToDCT(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []want
+	}{
+		{"He said on Thursday that it was over.", []want{{"Thursday", "DATE", "2021-06-10", ""}}},
+		{"The minister will travel on Friday.", []want{{"Friday", "DATE", "2021-06-18", ""}}},
+		{"The talks resumed last week.", []want{{"last week", "DATE", "2021-W23", ""}}},
+		{"Profits rose this year.", []want{{"this year", "DATE", "2021", ""}}},
+		{"Prices fell last month.", []want{{"last month", "DATE", "2021-05", ""}}},
+		{"The vote is next month.", []want{{"next month", "DATE", "2021-07", ""}}},
+		{"The deal was signed yesterday.", []want{{"yesterday", "DATE", "2021-06-13", ""}}},
+		{"We meet today and tomorrow.", []want{{"today", "DATE", "2021-06-14", ""}, {"tomorrow", "DATE", "2021-06-15", ""}}},
+		{"The firm collapsed a year ago.", []want{{"a year ago", "DATE", "2020", ""}}},
+		{"It began three days ago.", []want{{"three days ago", "DATE", "2021-06-11", ""}}},
+		{"Shares dropped earlier this month.", []want{{"this month", "DATE", "2021-06", ""}}},
+		{"Sales rose in the third quarter.", []want{{"the third quarter", "DATE", "2021-Q3", ""}}},
+		{"It was warm this summer.", []want{{"this summer", "DATE", "2021-SU", ""}}},
+		{"Rain fell last night.", []want{{"last night", "TIME", "2021-06-13TNI", ""}}},
+		{"Nobody knows now.", []want{{"now", "DATE", "PRESENT_REF", ""}}},
+		{"Prices rose in recent weeks.", []want{{"recent weeks", "DURATION", "PXW", ""}}},
+		{"The statement came at 10:30 a.m. Monday.", []want{{"10:30 a.m. Monday", "TIME", "2021-06-14T10:30", ""}}},
+		{"He left in October.", []want{{"October", "DATE", "2020-10", ""}}},
+		{"Elections will be held in October.", []want{{"October", "DATE", "2021-10", ""}}},
+		{"They met in October 2022.", []want{{"October 2022", "DATE", "2022-10", ""}}},
+		{"The results for the fourth quarter of 2020 were weak.", []want{{"the fourth quarter of 2020", "DATE", "2020-Q4", ""}}},
+		{"The strike ended early next year.", []want{{"early next year", "DATE", "2022", "START"}}},
+	}
+	for _, c := range cases {
+		check(t, c.in, dct, c.want)
+	}
+}
+
+func TestAnaphora(t *testing.T) {
+	check(t, "The fire began on March 3, 2019. Two days later it was out. The next day rain fell.", dct, []want{
+		{"March 3, 2019", "DATE", "2019-03-03", ""},
+		{"Two days later", "DATE", "2019-03-05", ""},
+		{"The next day", "DATE", "2019-03-04", ""},
+	})
+	got := NewTagger().Tag("It fell on May 2, 2020. Two days later it rose.", dct)
+	if len(got) != 2 || got[1].Anchor != "timex:0" {
+		t.Errorf("anchor of the anaphoric expression: %+v", got)
+	}
+}
+
+func TestDurationsAndSets(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []want
+	}{
+		{"the three-week-old strike", []want{{"three-week-old", "DURATION", "P3W", ""}}},
+		{"for more than six months", []want{{"more than six months", "DURATION", "P6M", "MORE_THAN"}}},
+		{"over the past two years", []want{{"the past two years", "DURATION", "P2Y", ""}}},
+		{"for about 90 minutes", []want{{"about 90 minutes", "DURATION", "PT90M", "APPROX"}}},
+		{"in 24 hours", []want{{"24 hours", "DURATION", "PT24H", ""}}},
+		{"several years of growth", []want{{"several years", "DURATION", "PXY", ""}}},
+		{"a 6-year-old boy", nil},
+		{"meets every Monday", []want{{"every Monday", "SET", "XXXX-WXX-1", ""}}},
+		{"published daily", []want{{"daily", "SET", "P1D", ""}}},
+		{"twice a year", []want{{"twice a year", "SET", "P1Y", ""}}},
+		{"for the next two quarters", []want{{"the next two quarters", "DURATION", "P2Q", ""}}},
+		{"for a couple of years", []want{{"a couple of years", "DURATION", "P2Y", ""}}},
+	}
+	for _, c := range cases {
+		check(t, c.in, dct, c.want)
+	}
+}
+
+func TestNoDCT(t *testing.T) {
+	check(t, "He said on Thursday that sales fell last year and in June 2019.", time.Time{}, []want{
+		{"Thursday", "DATE", "XXXX-WXX-4", ""},
+		{"last year", "DATE", "XXXX", ""},
+		{"June 2019", "DATE", "2019-06", ""},
+	})
+}
+
+func TestLowercaseNamesAreWords(t *testing.T) {
+	check(t, "You may march on, said the sun.", dct, nil)
+}
+
+func TestValidValue(t *testing.T) {
+	for _, v := range []string{"2021-06-14", "2022-10", "2025-W28", "P3D", "PXD", "P6M", "2021-06-14T14:00", "PRESENT_REF",
+		"2022-SU", "2022-Q3", "199X", "19", "PT24H", "XXXX-WXX-1", "2021-06-14TMO", "1989-W43-WE", "P2Q", "XXXX-XX-XX"} {
+		if !ValidValue(v) {
+			t.Errorf("ValidValue(%q) = false", v)
+		}
+	}
+	for _, v := range []string{"", "2021-02-30", "2021-13", "P", "June", "2021-6-1", "PRESENT", "2021-Q5", "T14:00"} {
+		if ValidValue(v) {
+			t.Errorf("ValidValue(%q) = true", v)
+		}
+	}
+}
+
+func TestStage(t *testing.T) {
+	a := &article.Article{ID: 7, Text: "PARIS, March 3, 2019 - The fire began on Sunday. Two days later it was out."}
+	doc := &article.Doc{Article: a}
+	if err := NewStage().Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	dd := doc.Analysis.DocDate
+	if dd == nil || dd.Value != "2019-03-03" || dd.Source != "inferred" {
+		t.Fatalf("doc date %+v", dd)
+	}
+	if len(doc.Analysis.Timexes) != 3 || doc.Analysis.Timexes[1].Value != "2019-03-03" || doc.Analysis.Timexes[2].Value != "2019-03-05" {
+		t.Fatalf("timexes %+v", doc.Analysis.Timexes)
+	}
+}
+
+func TestDocDate(t *testing.T) {
+	pub := time.Date(2023, 5, 1, 9, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name   string
+		a      article.Article
+		value  string
+		source string
+	}{
+		{"metadata", article.Article{Published: pub, DateSource: "html", Text: "On June 5, 2022 it rained."}, "2023-05-01", "html"},
+		{"dateline", article.Article{Text: "LONDON, June 13, 2005 (Reuters) - Talks resumed on March 1, 2006."}, "2005-06-13", "inferred"},
+		{"latest date", article.Article{Text: "Some background first, then more and more and more and more background, and then yet more background, that fills well over three hundred bytes of text before any date at all appears in it, so that the dateline rule cannot apply to it and the article has to fall back on the latest full date that is mentioned anywhere. It was agreed on June 5, 2022 and signed on July 1, 2022."}, "2022-07-01", "inferred"},
+		{"month only", article.Article{Text: "Sales in March 2020 and in May 2021 rose."}, "2021-05", "inferred"},
+		{"nothing", article.Article{Text: "The cat sat on the mat yesterday."}, "", "none"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := DocDate(&c.a)
+			if got.Value != c.value || got.Source != c.source || got.Reason == "" {
+				t.Errorf("got %+v, want value %q source %q", got, c.value, c.source)
+			}
+		})
+	}
+}
