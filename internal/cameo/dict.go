@@ -129,6 +129,10 @@ func load(fs embed.FS) (*Dict, error) {
 		if !ok {
 			return nil, fmt.Errorf("supplement line %q: want phrase<TAB>code", line)
 		}
+		if strings.Contains(code, "~") {
+			d.agents[p] = code
+			continue
+		}
 		d.actors[p] = []DatedCode{{Code: code}}
 	}
 	d.addSurnames()

@@ -79,7 +79,7 @@ func (cl *clause) regionEnd(from int) int {
 		if clauseBreaks[cl.lows[j]] && j > from {
 			return j
 		}
-		if cl.lows[j] == "to" && j > from+1 && j+1 < cl.end {
+		if cl.lows[j] == "to" && j+1 < cl.end && cl.onlyAdjuncts(from, j) {
 			// a purpose clause ("resigned to allow elections") holds no target
 			if n, _ := cl.verbAt(j + 1); n > 0 && !cl.isNounUse(j+1) {
 				if _, nb := cl.dict.AgentAt(cl.lows, j+1); nb == "" {
@@ -155,7 +155,14 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			groups = append(groups, []piece{cur})
 			continue
 		}
-		if !subject && breaksPhrase(gap) {
+		if !subject && (breaksPhrase(gap) || cl.hasVerb(prev.end, cur.start)) {
+			break
+		}
+		if locativeGap(gap) && groupHasCountry(groups[len(groups)-1]) {
+			// "Scholz in Berlin": the place is not part of the actor
+			if subject {
+				continue
+			}
 			break
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], cur)
@@ -238,8 +245,31 @@ func joinsCoordination(gap []string) bool {
 func breaksPhrase(gap []string) bool {
 	for _, w := range gap {
 		switch w {
-		case "to", "with", "against", "from", "for", "over", "on", "at", "into", "about", "by", "that", "if", "unless":
+		case "to", "with", "against", "from", "for", "over", "on", "at", "into", "about", "by", "that", "if", "unless",
+			"along", "across", "toward", "towards", "through", "around", "beyond", "within", "near", "outside", "inside":
 			return true
+		}
+	}
+	return false
+}
+
+func locativeGap(gap []string) bool {
+	for _, w := range gap {
+		if locative[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb reports a finite verb among words [from, to): a clause boundary
+// inside what looked like one phrase ("that Israel withdraw its troops").
+func (cl *clause) hasVerb(from, to int) bool {
+	for k := from; k < to; k++ {
+		if n, b := cl.verbAt(k); n > 0 && !cl.isNounUse(k) && !reportingVerbs[b] {
+			if _, ag := cl.dict.AgentAt(cl.lows, k); ag == "" {
+				return true
+			}
 		}
 	}
 	return false
@@ -388,10 +418,16 @@ var politicalRoles = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP
 	"JUD": true, "LEG": true, "PTY": true, "ELI": true, "SPY": true, "CVL": true}
 
 // inheritCountry gives agent-only actors ("---GOV") a country: the other
-// side's, else the first country the sentence names.
-func (cl *clause) inheritCountry(as, other []article.Actor) []article.Actor {
+// side's, else the first country the sentence names. Sources of any role
+// inherit (the actor of a sentence about a country is that country's);
+// targets only political ones ("the president"), as a bare "refugees" or
+// "civilians" after the verb is as often foreign.
+func (cl *clause) inheritCountry(as, other []article.Actor, source bool) []article.Actor {
 	for i := range as {
-		if !strings.HasPrefix(as[i].Code, "---") || !politicalRoles[as[i].Code[3:min(6, len(as[i].Code))]] {
+		if !strings.HasPrefix(as[i].Code, "---") {
+			continue
+		}
+		if !source && !politicalRoles[as[i].Code[3:min(6, len(as[i].Code))]] {
 			continue
 		}
 		country := ""
@@ -420,4 +456,21 @@ func (cl *clause) firstCountry() string {
 		}
 	}
 	return ""
+}
+
+// onlyAdjuncts reports whether words [from, to) are only adverbs and time
+// words: then a following "to VERB" is a purpose clause of an intransitive
+// verb ("resigned yesterday to allow elections").
+func (cl *clause) onlyAdjuncts(from, to int) bool {
+	for k := from; k < to; {
+		if n := cl.timeAt(k); n > 0 {
+			k += n
+			continue
+		}
+		if !auxiliaries[cl.lows[k]] && !strings.HasSuffix(cl.lows[k], "ly") {
+			return false
+		}
+		k++
+	}
+	return true
 }

@@ -160,11 +160,13 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 				break
 			}
 		}
+		// without "by" the agent is unstated: the subject is the target
+		targets = sources
+		sources = nil
 		if byAt >= 0 {
-			targets = sources
 			sources = cl.actors(byAt+1, cl.regionEnd(byAt+1), true)
-			tgtFrom, tgtTo = -1, -1
 		}
+		tgtFrom, tgtTo = -1, -1
 	}
 	if tgtFrom >= 0 {
 		targets = cl.actors(tgtFrom, tgtTo, false)
@@ -180,8 +182,8 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 			}
 		}
 	}
-	sources = cl.inheritCountry(sources, targets)
-	targets = cl.inheritCountry(targets, sources)
+	sources = cl.inheritCountry(sources, targets, true)
+	targets = cl.inheritCountry(targets, sources, false)
 	sentSpan := doc.Sentences[si].Span
 	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
 	loc := cl.location(tr.end)
@@ -310,6 +312,25 @@ func baseForms(w string) []string {
 	return out
 }
 
+// agentNoun reports a role noun that reads like a verb ("Security forces",
+// "Israeli police"): an agent right after a modifier is a noun.
+func (cl *clause) agentNoun(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if n, _ := cl.dict.AgentAt(cl.lows, i); n == 0 {
+		return false
+	}
+	prev := i - 1
+	if cl.ws[prev].cap {
+		return true
+	}
+	if n, _ := cl.dict.AgentAt(cl.lows, prev); n > 0 {
+		return true
+	}
+	return false
+}
+
 func (cl *clause) isNounUse(i int) bool {
 	if i == 0 {
 		return false
@@ -324,7 +345,7 @@ func (cl *clause) isNounUse(i int) bool {
 func (cl *clause) findTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
 		n, base := cl.verbAt(i)
-		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) {
+		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) {
 			continue
 		}
 		tr, ok := cl.resolve(i, n, base, 0)
@@ -342,6 +363,13 @@ func (cl *clause) looksFinite(i int) bool {
 		switch cl.lows[i-1] {
 		case "in", "on", "at", "for", "with", "from", "by", "into", "over", "under", "against", "between":
 			return false
+		}
+		// "was fine": a bare form after "be" is an adjective or noun,
+		// unless an agent follows ("was hit by")
+		if beForms[cl.lows[i-1]] {
+			if _, b := cl.dict.VerbAt(cl.lows, i); b == cl.lows[i] && (i+1 >= len(cl.lows) || cl.lows[i+1] != "by") {
+				return false
+			}
 		}
 	}
 	return true
@@ -364,7 +392,13 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	// ("returned to Geneva for talks")
 	if code, nend, ok := cl.compoundAfter(base, i+n); ok {
 		tr.end, tr.objFrom, tr.code = nend, i+n, code
+		if nend < 0 {
+			tr.end, tr.objFrom = -nend, -nend
+		}
 		return cl.applyMood(tr, modal), true
+	}
+	if _, hand := verbCodes[base]; motionVerbs[base] && !hand {
+		return trigger{}, false // "went", "came": no event of their own
 	}
 	// light verb + event noun
 	if lightVerbs[base] || lightUndo[base] != "" {
@@ -574,11 +608,31 @@ func (cl *clause) toComplement(from int) (int, int, string, bool) {
 			}
 			return 0, 0, "", false
 		}
+		if n := cl.timeAt(j); n > 0 {
+			from += n // "threatened on Monday to break relations"
+			j += n - 1
+			continue
+		}
 		if !auxiliaries[cl.lows[j]] && !strings.HasSuffix(cl.lows[j], "ly") && !intentAdjectives[cl.lows[j]] {
 			return 0, 0, "", false
 		}
 	}
 	return 0, 0, "", false
+}
+
+// timeAt returns the length of a short time expression at j ("on
+// Monday", "last week", "today"), 0 when none.
+func (cl *clause) timeAt(j int) int {
+	w := cl.lows[j]
+	switch w {
+	case "today", "yesterday", "tonight", "tomorrow", "earlier", "later", "recently":
+		return 1
+	case "on", "last", "this", "next", "early", "late":
+		if j+1 < cl.end && (cl.ws[j+1].cap || timeNouns[cl.lows[j+1]]) {
+			return 2
+		}
+	}
+	return 0
 }
 
 // eventNounAfter finds an event noun within a short noun phrase after a
@@ -684,7 +738,7 @@ func (cl *clause) compoundAfter(base string, from int) (string, int, bool) {
 		}
 		if cl.lows[j] == "for" {
 			if c, end, ok := cl.eventNounAfter(j + 1); ok && end <= j+4 {
-				return c, end, true
+				return c, -end, true // negative: the destination is no target
 			}
 		}
 	}

@@ -189,9 +189,13 @@ var verbNoun = map[string]string{
 	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
 	"withdraw ambassador": "161", "recall ambassador": "161", "expel diplomats": "166", "expel ambassador": "161",
 	"lift sanctions": "085", "lift embargo": "085", "lift curfew": "081", "lift blockade": "0872", "lift ban": "081",
-	"summon ambassador": "114",
+	"summon ambassador": "114", "go strike": "143", "go hunger": "142", "walk out": "143",
 }
 
 // motionVerbs head somewhere; "for talks" after them is the event.
 var motionVerbs = map[string]bool{"travel": true, "go": true, "return": true, "come": true, "fly": true,
 	"head": true, "arrive": true, "leave": true}
+
+// timeNouns follow "last", "this", "next" in time expressions.
+var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "night": true, "weekend": true,
+	"morning": true, "evening": true, "afternoon": true, "day": true}
