@@ -79,14 +79,6 @@ func (cl *clause) regionEnd(from int) int {
 		if clauseBreaks[cl.lows[j]] && j > from {
 			return j
 		}
-		if cl.lows[j] == "to" && j+1 < cl.end && cl.onlyAdjuncts(from, j) {
-			// a purpose clause ("resigned to allow elections") holds no target
-			if n, _ := cl.verbAt(j + 1); n > 0 && !cl.isNounUse(j+1) {
-				if _, nb := cl.dict.AgentAt(cl.lows, j+1); nb == "" {
-					return j
-				}
-			}
-		}
 		if cl.lows[j] == "," && j > from+1 {
 			// a comma closes the object unless an apposition of a name follows
 			return j

@@ -119,6 +119,7 @@ type trigger struct {
 	passive    bool
 	negated    bool
 	obliged    bool // under "must": a demand made on the subject
+	ownNoun    bool // the trigger ends in its object noun ("withdrew troops")
 }
 
 func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
@@ -171,6 +172,17 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 	if tgtFrom >= 0 {
 		targets = cl.actors(tgtFrom, tgtTo, false)
 		targets = dropSame(targets, sources)
+	}
+	if tr.ownNoun {
+		// "withdrew troops": bare troops are the source's own, not a target;
+		// "expelled Russian diplomats" keeps its coded target
+		var kept []article.Actor
+		for _, t := range targets {
+			if !strings.HasPrefix(t.Code, "---") {
+				kept = append(kept, t)
+			}
+		}
+		targets = kept
 	}
 	if tr.obliged {
 		// "Russia said Sudan must return the helicopter": the speaker
@@ -331,6 +343,21 @@ func (cl *clause) agentNoun(i int) bool {
 	return false
 }
 
+// demonymNoun reports a plural after a nationality adjective ("Ukrainian
+// forces shelled"): a noun, not a verb as in "Iran attacks".
+func (cl *clause) demonymNoun(i int) bool {
+	if i == 0 || !strings.HasSuffix(cl.lows[i], "s") || !cl.ws[i-1].cap {
+		return false
+	}
+	p := cl.lows[i-1]
+	for _, suf := range []string{"ian", "ese", "ish", "i", "ch", "can", "ean", "ic"} {
+		if strings.HasSuffix(p, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 func (cl *clause) isNounUse(i int) bool {
 	if i == 0 {
 		return false
@@ -345,13 +372,31 @@ func (cl *clause) isNounUse(i int) bool {
 func (cl *clause) findTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
 		n, base := cl.verbAt(i)
-		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) {
+		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) {
 			continue
 		}
 		tr, ok := cl.resolve(i, n, base, 0)
 		if ok {
 			return tr, true
 		}
+	}
+	return cl.nominalTrigger()
+}
+
+// nominalTrigger codes a sentence with no event verb from an event noun
+// ("Palestinian riots against Israeli policies continue"): the actors
+// before the noun are the source, those after it the target.
+func (cl *clause) nominalTrigger() (trigger, bool) {
+	for i := 1; i < cl.end; i++ {
+		code, ok := eventNouns[cl.lows[i]]
+		if !ok || cameo.Plover(code) == "" || determiners[cl.lows[i-1]] {
+			continue
+		}
+		// the source must sit right before the noun ("Palestinian riots")
+		if !cl.ws[i-1].cap {
+			continue
+		}
+		return trigger{start: i, end: i + 1, code: code, verbAt: i, objFrom: i + 1}, true
 	}
 	return trigger{}, false
 }
@@ -392,6 +437,7 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	// ("returned to Geneva for talks")
 	if code, nend, ok := cl.compoundAfter(base, i+n); ok {
 		tr.end, tr.objFrom, tr.code = nend, i+n, code
+		tr.ownNoun = true
 		if nend < 0 {
 			tr.end, tr.objFrom = -nend, -nend
 		}
@@ -580,6 +626,9 @@ func (cl *clause) passiveAt(i int) bool {
 	w := cl.lows[i]
 	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "t") {
 		return false
+	}
+	if intentAdjectives[w] {
+		return false // "is committed to", "is prepared to"
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if beForms[cl.lows[j]] {

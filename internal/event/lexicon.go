@@ -85,6 +85,7 @@ var eventNouns = map[string]string{
 	"airstrike": "195", "bombing": "183", "bomb attack": "183",
 	"talk": "040", "suspension": "160", "withdrawal": "0874", "expulsion": "166", "refuge": "075",
 	"help": "070", "patrol": "150", "reinforcements": "150", "closure": "160", "release": "0841",
+	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195",
 }
 
 // requestVerbs turn a cooperative noun into an appeal for it.
@@ -189,7 +190,7 @@ var verbNoun = map[string]string{
 	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
 	"withdraw ambassador": "161", "recall ambassador": "161", "expel diplomats": "166", "expel ambassador": "161",
 	"lift sanctions": "085", "lift embargo": "085", "lift curfew": "081", "lift blockade": "0872", "lift ban": "081",
-	"summon ambassador": "114", "go strike": "143", "go hunger": "142", "walk out": "143",
+	"summon ambassador": "114", "go strike": "143", "send troops": "150", "send forces": "150", "send warships": "150", "go hunger": "142", "walk out": "143",
 }
 
 // motionVerbs head somewhere; "for talks" after them is the event.
