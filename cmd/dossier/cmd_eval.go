@@ -27,6 +27,7 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		newEvalEventsCmd(g),
 		newEvalTimexCmd(g),
 		newEvalNERCmd(g),
+		newEvalTextCmd(g),
 	)
 	return cmd
 }

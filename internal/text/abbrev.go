@@ -79,3 +79,16 @@ var sentenceStarters = map[string]bool{
 	"Much": true, "Few": true, "Several": true, "Over": true, "About": true, "Among": true, "To": true,
 	"Of": true, "Asked": true, "Separately": true, "Sources": true, "Reuters": true, "Prices": true,
 }
+
+// timeFollowers are the capitalised words that may follow "4 p.m." inside a
+// sentence: days, months, time zones. Read-only.
+var timeFollowers = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true,
+	"Sunday": true, "Mon.": true, "Tue.": true, "Wed.": true, "Thu.": true, "Fri.": true, "January": true,
+	"February": true, "March": true, "April": true, "May": true, "June": true, "July": true, "August": true,
+	"September": true, "October": true, "November": true, "December": true, "Jan.": true, "Feb.": true,
+	"Aug.": true, "Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true, "ET": true, "EST": true, "EDT": true,
+	"CT": true, "CST": true, "CDT": true, "MT": true, "PT": true, "PST": true, "PDT": true, "GMT": true,
+	"UTC": true, "BST": true, "CET": true, "CEST": true, "IST": true, "JST": true, "AEST": true, "Eastern": true,
+	"Pacific": true, "Central": true, "Mountain": true, "local": true, "Local": true, "Today": false,
+}

@@ -64,9 +64,12 @@ func closing(tok string, attached bool) bool {
 // startsSentence reports whether a token can begin a sentence: anything but a
 // lowercase word or punctuation that continues one.
 func startsSentence(tok string) bool {
-	r, _ := utf8.DecodeRuneInString(tok)
+	r, n := utf8.DecodeRuneInString(tok)
 	if unicode.IsLower(r) {
-		return false
+		// iPhone, eBay: a brand written with a small first letter starts
+		// sentences too.
+		r2, _ := utf8.DecodeRuneInString(tok[n:])
+		return unicode.IsUpper(r2)
 	}
 	switch r {
 	case ',', ';', ':', '.', ')', ']', '}', '%', '”', '’', '»', '!', '?':
@@ -76,10 +79,11 @@ func startsSentence(tok string) bool {
 }
 
 // clearStart reports whether tok after an abbreviation shows a new sentence:
-// a function word that rarely continues a name, or an opening quote.
+// a function word that rarely continues a name, or an opening quote (not a
+// bracket: "EADS N.V. (EADS)", "6:40 p.m. (GMT)" go on).
 func clearStart(tok string) bool {
 	switch tok {
-	case "“", "‘", "\"", "``", "(", "«":
+	case "“", "‘", "\"", "``", "«":
 		return true
 	}
 	return sentenceStarters[tok]
@@ -153,6 +157,11 @@ func appendSentences(dst []article.Sentence, text string, toks []article.Token, 
 			brk = startsSentence(next) && (attached || clearStart(next))
 		case tkAbbrev:
 			brk = clearStart(next)
+			if !brk && (toks[k].Text == "a.m." || toks[k].Text == "p.m.") {
+				// "at 4 p.m. Police said": after a time only a day, month or
+				// time zone continues the sentence.
+				brk = startsSentence(next) && !timeFollowers[next]
+			}
 		}
 		if brk {
 			emit(j)

@@ -46,6 +46,15 @@ var asciiClasses = func() (t [128]uint8) {
 	return t
 }()
 
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -229,6 +238,11 @@ func scanWord(text string, i, end int) int {
 	}
 	if j < end {
 		switch text[j] {
+		case '$':
+			// C$, HK$, US$: a currency is one token.
+			if j-i <= 2 && isUpperASCII(text[i:j]) {
+				return j + 1
+			}
 		case '.':
 			if e := scanEmail(text, i, end); e > j {
 				return e
@@ -442,6 +456,10 @@ func scanPunct(text string, i, end int) int {
 	}
 	switch c {
 	case '.', '!', '?':
+		if c == '.' && i+1 < end && isDigit(text[i+1]) && (i == 0 || !isDigit(text[i-1]) && text[i-1] != '.') {
+			// ".358", ".5": a number written without its leading zero.
+			return scanWord(text, i+1, end)
+		}
 		j := i + 1
 		for j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
 			j++
@@ -463,8 +481,8 @@ func scanPunct(text string, i, end int) int {
 		}
 		return cliticEnd(text, i, 1, end)
 	case '@', '#':
-		// Handles and hashtags: @Reuters, #COVID19.
-		if i+1 < end && asciiClasses[text[i+1]&0x7f] >= clsLower && text[i+1] < utf8.RuneSelf {
+		// Handles and hashtags: @Reuters, #COVID19 (not "#20", a number).
+		if i+1 < end && text[i+1] < utf8.RuneSelf && (asciiClasses[text[i+1]] == clsLower || asciiClasses[text[i+1]] == clsUpper) {
 			j := i + 1
 			for j < end && text[j] < utf8.RuneSelf && (asciiClasses[text[j]] >= clsLower || text[j] == '_') {
 				j++
