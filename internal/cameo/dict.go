@@ -290,7 +290,7 @@ func (d *Dict) ActorAt(words []string, i int) (int, []DatedCode) {
 		if cs, ok := d.actors[p]; ok {
 			return n, cs
 		}
-		if s, ok := singular(p); ok {
+		for _, s := range singulars(p) {
 			if cs, ok := d.actors[s]; ok {
 				return n, cs
 			}
@@ -307,7 +307,7 @@ func (d *Dict) AgentAt(words []string, i int) (int, string) {
 		if c, ok := d.agents[p]; ok {
 			return n, c
 		}
-		if s, ok := singular(p); ok {
+		for _, s := range singulars(p) {
 			if c, ok := d.agents[s]; ok {
 				return n, c
 			}
@@ -337,20 +337,22 @@ func (d *Dict) Patterns(base string) []VerbPattern { return d.patterns[base] }
 // InSynset reports whether word belongs to the synonym set name ("&food").
 func (d *Dict) InSynset(name, word string) bool { return d.synsets[name][word] }
 
-// singular undoes regular English plurals ("officials", "militias",
-// "policemen"), since PETRARCH's dictionaries list singular nouns.
-func singular(p string) (string, bool) {
+// singulars undoes regular English plurals ("officials", "militias",
+// "policemen", "nurses", "buses"), since PETRARCH's dictionaries list
+// singular nouns. Several candidates come back where the plural is
+// ambiguous.
+func singulars(p string) []string {
 	switch {
 	case strings.HasSuffix(p, "men"):
-		return p[:len(p)-3] + "man", true
+		return []string{p[:len(p)-3] + "man"}
 	case strings.HasSuffix(p, "ies"):
-		return p[:len(p)-3] + "y", true
+		return []string{p[:len(p)-3] + "y"}
 	case strings.HasSuffix(p, "ses"), strings.HasSuffix(p, "xes"), strings.HasSuffix(p, "ches"), strings.HasSuffix(p, "shes"):
-		return p[:len(p)-2], true
+		return []string{p[:len(p)-1], p[:len(p)-2]}
 	case strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss"):
-		return p[:len(p)-1], true
+		return []string{p[:len(p)-1]}
 	}
-	return "", false
+	return nil
 }
 
 // CodeOn picks the code valid on date (YYYYMMDD; 0 when unknown). Without

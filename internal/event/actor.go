@@ -172,9 +172,13 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 	// a shared trailing agent ("Hungarian and Romanian officials")
 	var shared string
 	last := groups[len(groups)-1]
-	for _, p := range last {
-		if p.agent && strings.HasPrefix(p.code, "~") {
-			shared = p.code
+	if code := combine(last); hasAgent(last) && groupHasCountry(last) && len(code) > 3 {
+		shared = "~" + code[3:]
+	} else {
+		for _, p := range last {
+			if p.agent && strings.HasPrefix(p.code, "~") && shared == "" {
+				shared = p.code
+			}
 		}
 	}
 	var out []article.Actor

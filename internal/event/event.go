@@ -173,12 +173,14 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 		targets = cl.actors(tgtFrom, tgtTo, false)
 		targets = dropSame(targets, sources)
 	}
+	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
+	targets = cl.dropHomePlace(targets, sources)
 	if tr.ownNoun {
 		// "withdrew troops": bare troops are the source's own, not a target;
 		// "expelled Russian diplomats" keeps its coded target
 		var kept []article.Actor
 		for _, t := range targets {
-			if !strings.HasPrefix(t.Code, "---") {
+			if !strings.HasPrefix(t.Code, "---") || !trig.Contains(t.Span) {
 				kept = append(kept, t)
 			}
 		}
@@ -197,7 +199,6 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 	sources = cl.inheritCountry(sources, targets, true)
 	targets = cl.inheritCountry(targets, sources, false)
 	sentSpan := doc.Sentences[si].Span
-	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
 	loc := cl.location(tr.end)
 	dt := cl.timex(sentSpan, trig)
 	if len(sources) == 0 {
@@ -792,4 +793,25 @@ func (cl *clause) compoundAfter(base string, from int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// dropHomePlace removes targets that are only the place where sources act
+// in their own country ("Japanese officials held talks in Tokyo").
+func (cl *clause) dropHomePlace(ts, ss []article.Actor) []article.Actor {
+	var out []article.Actor
+	for _, t := range ts {
+		i := cl.wordIndex(t.Span.Start)
+		home := false
+		if i > 0 && locative[cl.lows[i-1]] && len(t.Code) == 3 {
+			for _, s := range ss {
+				if c, _ := cameo.Split(s.Code); c == t.Code {
+					home = true
+				}
+			}
+		}
+		if !home {
+			out = append(out, t)
+		}
+	}
+	return out
 }

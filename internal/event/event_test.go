@@ -1,0 +1,151 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/text"
+)
+
+// analyse runs the text layer and the coder over one invented sentence.
+func analyse(t testing.TB, c *Coder, s string) []article.Event {
+	t.Helper()
+	doc := &article.Doc{Article: &article.Article{Text: s}}
+	text.Analyse(doc)
+	if err := c.Analyse(doc); err != nil {
+		t.Fatalf("Analyse(%q): %v", s, err)
+	}
+	return doc.Analysis.Events
+}
+
+// TestCategories has, per PLOVER category, sentences that must code to it
+// (with their CAMEO actor codes) and near misses that must not. The
+// sentences are invented, not taken from the evaluation records.
+func TestCategories(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		plover, source, target string
+		negated                bool
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       *want // nil: no event at all
+	}{
+		// CONSULT: meetings, visits, hosting, mediation, talks
+		{"consult meet", "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.", &want{"CONSULT", "FRAGOV", "DEUGOV", false}},
+		{"consult host", "The Qatari foreign minister hosted Israeli negotiators in Doha.", &want{"CONSULT", "QATGOV", "ISRGOV", false}},
+		{"consult mediate", "Qatar mediated between Israel and Hamas.", &want{"CONSULT", "QAT", "ISR", false}},
+		{"consult talks", "Taiwanese and Japanese officials held talks in Tokyo on Monday.", &want{"CONSULT", "TWNGOV", "", false}},
+		{"consult neg: a room", "The meeting room in Geneva was closed.", nil},
+		// AGREE: agreements, offers, promises, intended cooperation
+		{"agree ceasefire", "Israel and Hamas agreed to a ceasefire on Sunday.", &want{"AGREE", "ISR", "", false}},
+		{"agree offer", "Egypt offered to mediate between Israel and Hamas.", &want{"AGREE", "EGY", "ISR", false}},
+		{"agree proposal", "Qatar proposed a ceasefire between Israel and Hamas.", &want{"AGREE", "QAT", "ISR", false}},
+		{"agree future aid", "Japan will provide humanitarian aid to Sudan.", &want{"AGREE", "JPN", "SDN", false}},
+		{"agree neg: not agreed", "Iran did not agree to the proposal.", &want{"REJECT", "IRN", "", false}},
+		// SUPPORT: praise, recognition, signed agreements
+		{"support recognise", "Spain recognised the State of Palestine on Tuesday.", &want{"SUPPORT", "ESP", "PSE", false}},
+		{"support praise", "Hungary praised the European Commission.", &want{"SUPPORT", "HUN", "IGOEUREEC", false}},
+		{"support sign", "Russia and China signed a trade agreement.", &want{"SUPPORT", "RUS", "", false}},
+		{"support neg: refused recognition", "Spain refused to recognise Kosovo.", &want{"REJECT", "ESP", "KSV", false}},
+		// COOPERATE
+		{"cooperate share", "Israeli and Egyptian intelligence officials shared information on smuggling.", &want{"COOPERATE", "ISRSPY", "", false}},
+		{"cooperate exercises", "French and Indian troops held joint military exercises.", &want{"COOPERATE", "FRAMIL", "", false}},
+		// AID
+		{"aid send", "The United States sent food aid to Haiti.", &want{"AID", "USA", "HTI", false}},
+		{"aid give", "Germany gave Jordan 50 million euros in aid.", &want{"AID", "DEU", "JOR", false}},
+		{"aid neg: suspended", "The United States suspended aid to Egypt.", &want{"SANCTION", "USA", "EGY", false}},
+		// CONCEDE
+		{"concede lift sanctions", "The European Union lifted sanctions on Iran.", &want{"CONCEDE", "IGOEUREEC", "IRN", false}},
+		{"concede accept demands", "The Mozambique government accepted demands from Shona rebels.", &want{"CONCEDE", "MOZGOV", "MOZREB", false}},
+		{"concede release", "Iran released two British sailors.", &want{"CONCEDE", "IRN", "GBR", false}},
+		// RETREAT
+		{"retreat withdraw", "The Ukrainian army withdrew from the town of Bakhmut.", &want{"RETREAT", "UKRMIL", "", false}},
+		{"retreat resign", "The Prime Minister of Pakistan resigned on Friday.", &want{"RETREAT", "PAKGOV", "", false}},
+		{"retreat neg: not withdraw", "Russia will not withdraw its troops from Syria.", &want{"REJECT", "RUS", "SYR", false}},
+		// INVESTIGATE
+		{"investigate launch", "The United Nations launched an investigation into the killings.", &want{"INVESTIGATE", "IGOUNO", "", false}},
+		{"investigate verb", "Italian prosecutors investigated the Libyan coast guard.", &want{"INVESTIGATE", "ITAJUD", "LBYMIL", false}},
+		{"investigate neg: ended", "The investigation ended last year.", nil},
+		// DEMAND
+		{"demand that", "The Lebanese government demanded that Israel withdraw its troops.", &want{"DEMAND", "LBNGOV", "ISR", false}},
+		{"demand call on", "The Security Council called on Israel to halt settlement activity.", &want{"DEMAND", "IGOUNO", "ISR", false}},
+		{"demand must", "Russia said Sudan must return the helicopter.", &want{"DEMAND", "RUS", "SDN", false}},
+		{"demand neg: market", "The demand for oil rose in China.", nil},
+		// DISAPPROVE
+		{"disapprove criticise", "Hungary criticised the European Commission over its migration policy.", &want{"DISAPPROVE", "HUN", "IGOEUREEC", false}},
+		{"disapprove accuse", "The Chinese foreign ministry accused the United States of interfering in its affairs.", &want{"DISAPPROVE", "CHNGOV", "USA", false}},
+		{"disapprove condemn", "Turkey condemned the Israeli raid on the aid flotilla.", &want{"DISAPPROVE", "TUR", "ISR", false}},
+		{"disapprove neg: praise", "Turkey praised the Israeli decision.", &want{"SUPPORT", "TUR", "ISR", false}},
+		// REJECT
+		{"reject proposal", "Iran rejected the American proposal.", &want{"REJECT", "IRN", "USA", false}},
+		{"reject refuse", "The Turkish government refused to extradite the suspects to Sweden.", &want{"REJECT", "TURGOV", "SWE", false}},
+		{"reject neg: accept", "Iran accepted the American proposal.", &want{"AGREE", "IRN", "USA", false}},
+		// THREATEN
+		{"threaten verb", "North Korea threatened to attack South Korea.", &want{"THREATEN", "PRK", "KOR", false}},
+		{"threaten warn", "China warned the United States against arms sales to Taiwan.", &want{"THREATEN", "CHN", "USA", false}},
+		{"threaten ultimatum", "Nigeria will withdraw its peacekeepers from Chad unless the rebels disarm.", &want{"THREATEN", "NGA", "TCD", false}},
+		{"threaten neg: negated attack", "Israel will not attack Iran.", &want{"THREATEN", "ISR", "IRN", true}},
+		// PROTEST
+		{"protest demonstrate", "Thousands of protesters demonstrated in Paris against the pension reform.", &want{"PROTEST", "FRAOPP", "FRA", false}},
+		{"protest strike", "Nurses in Britain went on strike over pay.", &want{"PROTEST", "GBRHLH", "", false}},
+		{"protest riot noun", "Palestinian riots against Israeli policies continued.", &want{"PROTEST", "PSE", "ISR", false}},
+		{"protest neg: ended", "The protest ended peacefully.", nil},
+		// MOBILIZE
+		{"mobilize deploy", "Russia deployed troops along the Ukrainian border.", &want{"MOBILIZE", "RUS", "UKR", false}},
+		{"mobilize send troops", "Kenya sent troops to Somalia.", &want{"MOBILIZE", "KEN", "SOM", false}},
+		{"mobilize neg: withdrew troops", "Russia withdrew troops from the border.", &want{"RETREAT", "RUS", "", false}},
+		// SANCTION
+		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
+		{"sanction expel", "Canada expelled two Chinese diplomats.", &want{"SANCTION", "CAN", "CHNGOV", false}},
+		{"sanction neg: lifted", "Washington lifted the embargo on Cuba.", &want{"CONCEDE", "USAGOV", "CUB", false}},
+		// COERCE
+		{"coerce arrest", "Police arrested 20 opposition activists in Minsk.", &want{"COERCE", "BLRCOP", "BLROPP", false}},
+		{"coerce detain", "Pakistani police detained the opposition leader in Lahore.", &want{"COERCE", "PAKCOP", "PAKOPP", false}},
+		{"coerce neg: arrest warrant", "The arrest warrant was published on Monday.", nil},
+		// ASSAULT
+		{"assault kill", "Militants killed three Nigerian soldiers in an ambush.", &want{"ASSAULT", "NGAREB", "NGAMIL", false}},
+		{"assault passive", "Three Afghan soldiers were killed in a roadside bombing.", &want{"ASSAULT", "", "AFGMIL", false}},
+		{"assault torture", "Security forces in Guinea tortured Liberian refugees.", &want{"ASSAULT", "GINCOP", "LBRREF", false}},
+		// FIGHT
+		{"fight bomb", "Israeli aircraft bombed Hamas positions in Gaza.", &want{"FIGHT", "ISR", "PSEREBHMS", false}},
+		{"fight passive by", "The Israeli army was attacked by Hamas militants near Gaza.", &want{"FIGHT", "PSEREBHMS", "ISRMIL", false}},
+		{"fight shell", "Ukrainian forces shelled Russian positions near Donetsk.", &want{"FIGHT", "UKRMIL", "RUS", false}},
+		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
+		// no event
+		{"weather", "The weather was fine in Paris on Monday.", nil},
+		{"exhibition", "The museum in Cairo opened a new exhibition.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := analyse(t, c, tc.text)
+			if tc.want == nil {
+				if len(evs) != 0 {
+					t.Errorf("%q: got %d events (%s %s), want none", tc.text, len(evs), evs[0].Plover, evs[0].Trigger.Of(tc.text))
+				}
+				return
+			}
+			if len(evs) == 0 {
+				t.Fatalf("%q: no event, want %s", tc.text, tc.want.plover)
+			}
+			e := evs[0]
+			tgt := ""
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			if e.Plover != tc.want.plover || e.Source.Code != tc.want.source || tgt != tc.want.target || e.Negated != tc.want.negated {
+				t.Errorf("%q:\n got %s %s -> %s negated=%v (trigger %q)\nwant %s %s -> %s negated=%v", tc.text,
+					e.Plover, e.Source.Code, tgt, e.Negated, e.Trigger.Of(tc.text),
+					tc.want.plover, tc.want.source, tc.want.target, tc.want.negated)
+			}
+			if e.Cameo == "" || len(e.Cameo) != 2 {
+				t.Errorf("CAMEO root %q, want two digits", e.Cameo)
+			}
+			if e.Trigger.Of(tc.text) == "" || e.Sentence.Of(tc.text) == "" {
+				t.Errorf("empty trigger or sentence span: %+v", e)
+			}
+		})
+	}
+}
