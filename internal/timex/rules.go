@@ -883,7 +883,61 @@ func buildRules() []*rule {
 			v, ok := durationValue(n, false, unit)
 			return result{typ: "SET", value: v}, ok
 		})
+	for _, r := range rs {
+		r.need = ruleNeeds[r.name]
+	}
 	return rs
+}
+
+var (
+	monthWords   = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	weekdayWords = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	unitWords    = []string{"year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "quarter", "night", "fortnight", "session"}
+	digitWords   = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+)
+
+func joinWords(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// ruleNeeds lists, per rule, lower-case strings one of which must occur in a
+// window for the rule to have any chance there; most rules are skipped for
+// most windows, which is where the tagger's speed comes from.
+var ruleNeeds = map[string][]string{
+	"abs-iso":          {"-"},
+	"abs-slash":        {"/"},
+	"md":               monthWords,
+	"dm":               monthWords,
+	"abs-my":           monthWords,
+	"month":            monthWords,
+	"abs-year":         digitWords,
+	"abs-decade":       {"0s", "0's", "ties", "nineties"},
+	"century":          {"century"},
+	"season":           {"spring", "summer", "autumn", "fall", "winter"},
+	"quarter":          {"quarter", "half", "period"},
+	"abs-quarter-code": {"q1", "q2", "q3", "q4"},
+	"fiscal-year":      {"fiscal"},
+	"year-adj":         {"year"},
+	"abs-spelled-year": {"nineteen", "thousand"},
+	"end-of-unit":      {" of the "},
+	"rel-unit":         {"week", "month", "year", "decade", "day", "morning", "afternoon", "evening", "night"},
+	"deictic":          {"today", "yesterday", "tomorrow", "night", "now", "currently", "presently", "these days", "present", "recently", "lately", "past", "future", "term", "time being"},
+	"day-pod":          {"morning", "afternoon", "evening", "night", "midday", "mid-day"},
+	"pod-day":          {"morning", "afternoon", "evening", "night", "midday", "mid-day"},
+	"weekday":          weekdayWords,
+	"clock":            {"am", "pm", "a.m", "p.m"},
+	"clock24":          {":"},
+	"noon":             {"noon", "midnight", "midday"},
+	"holiday":          {"christmas", "new year", "thanksgiving", "independence", "labor day", "memorial", "halloween", "valentine", "election day", "boxing", "veterans", "easter"},
+	"dur":              unitWords,
+	"dur-bare":         unitWords,
+	"recent-units":     unitWords,
+	"set": joinWords([]string{"every", "each", "per ", "a year", "a month", "a week", "a day", "an hour", "a quarter", "a minute",
+		"a night", "a morning", "an evening", "a decade", "a weekend", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semi", "fortnightly", "once", "twice", "thrice", "times"}),
 }
 
 func lastWord(s string) string {

@@ -45,6 +45,7 @@ type rule struct {
 	re    *regexp.Regexp
 	check func(m *match) bool
 	norm  func(r *resolver, m *match) (result, bool)
+	need  []string // lower-case strings one of which a window must contain
 }
 
 // Tagger finds and normalises time expressions. It holds only compiled,
@@ -68,8 +69,27 @@ type candidate struct {
 // placeholders instead of invented values). Spans are byte offsets into text.
 func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
 	var cands []candidate
+	for _, w := range windows(text) {
+		cands = tg.candidates(text, w[0], w[1], cands)
+	}
+	return tg.resolve(text, dct, cands)
+}
+
+// candidates runs every rule over text[lo:hi] and appends the hits that pass
+// the rules' checks.
+func (tg *Tagger) candidates(text string, lo, hi int, cands []candidate) []candidate {
+	sub := text[lo:hi]
+	lower := strings.ToLower(sub)
 	for i, ru := range tg.rules {
-		for _, loc := range ru.re.FindAllStringSubmatchIndex(text, -1) {
+		if !containsAny(lower, ru.need) {
+			continue
+		}
+		for _, loc := range ru.re.FindAllStringSubmatchIndex(sub, -1) {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += lo
+				}
+			}
 			m := &match{text: text, start: loc[0], end: loc[1], groups: map[string]string{}, pos: map[string]int{}, rule: ru}
 			for gi, name := range ru.re.SubexpNames() {
 				if name == "" || loc[2*gi] < 0 {
@@ -95,6 +115,11 @@ func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
 			cands = append(cands, candidate{m: m, prio: i})
 		}
 	}
+	return cands
+}
+
+// resolve picks non-overlapping candidates and normalises them in text order.
+func (tg *Tagger) resolve(text string, dct time.Time, cands []candidate) []article.Timex {
 	// Longest match wins; among equals the earlier rule.
 	sort.SliceStable(cands, func(i, j int) bool {
 		li, lj := cands[i].m.end-cands[i].m.start, cands[j].m.end-cands[j].m.start
@@ -107,15 +132,19 @@ func (tg *Tagger) Tag(text string, dct time.Time) []article.Timex {
 		return cands[i].m.start < cands[j].m.start
 	})
 	var chosen []*match
+	taken := make([]bool, len(text))
 	for _, c := range cands {
 		free := true
-		for _, o := range chosen {
-			if c.m.start < o.end && o.start < c.m.end {
+		for i := c.m.start; i < c.m.end; i++ {
+			if taken[i] {
 				free = false
 				break
 			}
 		}
 		if free {
+			for i := c.m.start; i < c.m.end; i++ {
+				taken[i] = true
+			}
 			chosen = append(chosen, c.m)
 		}
 	}
@@ -362,4 +391,116 @@ func xValue(g gran, sub string) string {
 	default:
 		return "XXXX-XX-XX"
 	}
+}
+
+// triggers are the words at least one of which every rule's match contains
+// (besides digits): the tagger only runs its rules in windows around them,
+// which keeps it fast on the bulk of news text that has no time expression.
+var triggers = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "second": true,
+	"decade": true, "century": true, "centuries": true, "quarter": true, "half": true, "period": true, "night": true,
+	"weekend": true, "fortnight": true, "morning": true, "afternoon": true, "evening": true, "noon": true,
+	"midnight": true, "midday": true, "mid-day": true, "mid-afternoon": true, "midafternoon": true, "mid-morning": true,
+	"midmorning": true, "tonight": true, "overnight": true, "session": true,
+	"today": true, "yesterday": true, "tomorrow": true, "now": true, "nowadays": true, "currently": true,
+	"presently": true, "recently": true, "lately": true, "past": true, "future": true, "present": true,
+	"term": true, "time": true, "days": true, "spring": true, "summer": true, "autumn": true, "fall": true, "winter": true,
+	"christmas": true, "thanksgiving": true, "easter": true, "halloween": true, "valentine": true,
+	"daily": true, "weekly": true, "monthly": true, "yearly": true, "annually": true, "hourly": true, "nightly": true,
+	"biweekly": true, "semiannually": true, "semi-annually": true, "fortnightly": true,
+	"nineteen": true, "thousand": true, "twenties": true, "thirties": true, "forties": true, "fifties": true,
+	"sixties": true, "seventies": true, "eighties": true, "nineties": true,
+	"year-end": true, "year-earlier": true, "year-ago": true, "year-before": true,
+}
+
+// Context a window keeps around a trigger: modifiers come before the
+// trigger ("at least the past"), anchors after it ("ago", "of 1990").
+const (
+	windowBefore = 80
+	windowAfter  = 100
+)
+
+func isTrigger(w string) bool {
+	lw := strings.ToLower(w)
+	if triggers[lw] {
+		return true
+	}
+	for i := 0; i < len(lw); i++ {
+		if lw[i] >= '0' && lw[i] <= '9' {
+			return true
+		}
+	}
+	lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "s")
+	if triggers[lw] {
+		return true
+	}
+	// hyphenated compounds: "three-week-old", "third-quarter", "mid-1990s"
+	if strings.IndexByte(lw, '-') >= 0 {
+		for _, part := range strings.Split(lw, "-") {
+			if triggers[part] || triggers[strings.TrimSuffix(part, "s")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// windows returns the merged byte ranges around trigger words, snapped to
+// white space so no word is cut.
+func windows(text string) [][2]int {
+	var out [][2]int
+	i := 0
+	for i < len(text) {
+		for i < len(text) && !isWordByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && (isWordByte(text[j]) || text[j] == '-' || text[j] == '\'') {
+			j++
+		}
+		if j > i && isTrigger(strings.Trim(text[i:j], "-'")) {
+			lo, hi := i-windowBefore, j+windowAfter
+			if lo <= 0 {
+				lo = 0
+			} else {
+				for lo > 0 && text[lo-1] != ' ' && text[lo-1] != '\n' && text[lo-1] != '\t' {
+					lo--
+				}
+			}
+			if hi >= len(text) {
+				hi = len(text)
+			} else {
+				for hi < len(text) && text[hi] != ' ' && text[hi] != '\n' && text[hi] != '\t' {
+					hi++
+				}
+			}
+			if n := len(out); n > 0 && lo <= out[n-1][1] {
+				out[n-1][1] = max(out[n-1][1], hi)
+			} else {
+				out = append(out, [2]int{lo, hi})
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	if len(subs) == 0 {
+		return true
+	}
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
