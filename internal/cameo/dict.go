@@ -33,6 +33,9 @@ type Dict struct {
 	patterns  map[string][]VerbPattern
 	synsets   map[string]map[string]bool
 	verbMax   int
+	// first word -> longest phrase starting with it, so lookups skip the
+	// words that start no phrase without building candidate strings
+	actorFirst, agentFirst, verbFirst map[string]int
 }
 
 // Default returns the embedded dictionaries, loaded once.
@@ -136,7 +139,34 @@ func load(fs embed.FS) (*Dict, error) {
 		d.actors[p] = []DatedCode{{Code: code}}
 	}
 	d.addSurnames()
+	d.actorFirst = firstWords(d.actors)
+	d.agentFirst = firstWords(d.agents)
+	d.verbFirst = firstWords(d.verbForms)
 	return d, nil
+}
+
+// firstWords maps the first word of each phrase to the longest phrase
+// length in words; a plural first word also indexes its singular forms.
+func firstWords[V any](m map[string]V) map[string]int {
+	out := make(map[string]int, len(m))
+	for p := range m {
+		first, _, _ := strings.Cut(p, " ")
+		out[first] = max(out[first], strings.Count(p, " ")+1)
+	}
+	return out
+}
+
+// span returns how many words a phrase starting at words[i] may have in
+// the index, 0 when the first word starts none (also checking the word's
+// singular, as a one-word plural matches its singular entry).
+func span(first map[string]int, words []string, i int) int {
+	n := first[words[i]]
+	if n == 0 {
+		for _, s := range singulars(words[i]) {
+			n = max(n, first[s])
+		}
+	}
+	return min(n, len(words)-i)
 }
 
 // addSurnames indexes people by surname ("Mugabe" for "Robert Mugabe"), as
@@ -285,7 +315,7 @@ func (d *Dict) ActorCodes(phrase string) []DatedCode { return d.actors[phrase] }
 // length in words and codes, or 0 when none. A plural last word
 // ("Palestinians") also matches its singular entry.
 func (d *Dict) ActorAt(words []string, i int) (int, []DatedCode) {
-	for n := min(d.actorMax, len(words)-i); n >= 1; n-- {
+	for n := span(d.actorFirst, words, i); n >= 1; n-- {
 		p := strings.Join(words[i:i+n], " ")
 		if cs, ok := d.actors[p]; ok {
 			return n, cs
@@ -302,7 +332,7 @@ func (d *Dict) ActorAt(words []string, i int) (int, []DatedCode) {
 // AgentAt returns the longest agent phrase starting at words[i] and its
 // code ("~GOV", "IGO~"), or 0 when none.
 func (d *Dict) AgentAt(words []string, i int) (int, string) {
-	for n := min(d.agentMax, len(words)-i); n >= 1; n-- {
+	for n := span(d.agentFirst, words, i); n >= 1; n-- {
 		p := strings.Join(words[i:i+n], " ")
 		if c, ok := d.agents[p]; ok {
 			return n, c
@@ -319,7 +349,7 @@ func (d *Dict) AgentAt(words []string, i int) (int, string) {
 // VerbAt returns the verb (base form) whose inflected form starts at
 // words[i], longest phrasal verb first, and its length in words.
 func (d *Dict) VerbAt(words []string, i int) (int, string) {
-	for n := min(d.verbMax, len(words)-i); n >= 1; n-- {
+	for n := min(d.verbFirst[words[i]], len(words)-i); n >= 1; n-- {
 		if b, ok := d.verbForms[strings.Join(words[i:i+n], " ")]; ok {
 			return n, b
 		}

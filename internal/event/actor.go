@@ -381,7 +381,10 @@ func (cl *clause) location(from int) string {
 		if k >= cl.end {
 			break
 		}
-		if n, code := cl.actorAt(k); n > 0 && len(code) == 3 {
+		if n, code := cl.actorAt(k); n > 0 && !strings.HasPrefix(code, "IGO") && !strings.HasPrefix(code, "NGO") {
+			if k+n < cl.end && !cl.ws[k+n].cap && isWordy(cl.lows[k+n]) && demonym(cl.lows[k+n-1]) {
+				continue // "at Israeli towns": an adjective, not the place
+			}
 			return cl.doc.Article.Text[cl.ws[k].span.Start:cl.ws[k+n-1].span.End]
 		}
 	}
@@ -469,4 +472,24 @@ func (cl *clause) onlyAdjuncts(from, to int) bool {
 		k++
 	}
 	return true
+}
+
+// demonym reports a nationality adjective by its ending ("Israeli",
+// "Ukrainian", "Japanese", "British", "French").
+func demonym(w string) bool {
+	for _, suf := range []string{"ian", "ese", "ish", "i", "ch", "can", "ean", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordy(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
 }

@@ -101,13 +101,12 @@ func words(doc *article.Doc, si int) []word {
 
 // clause is the analysis of one sentence.
 type clause struct {
-	ws      []word
-	lows    []string
-	end     int // words after end are a reporting tail (", officials said.")
-	doc     *article.Doc
-	dict    *cameo.Dict
-	date    int
-	coderef *Coder
+	ws   []word
+	lows []string
+	end  int // words after end are a reporting tail (", officials said.")
+	doc  *article.Doc
+	dict *cameo.Dict
+	date int
 }
 
 // trigger is the chosen event verb.
@@ -123,16 +122,52 @@ type trigger struct {
 }
 
 func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
-	ws := words(doc, si)
+	all := words(doc, si)
+	if len(all) < 2 {
+		return nil
+	}
+	lows := make([]string, len(all))
+	for i, w := range all {
+		lows[i] = w.low
+	}
+	full := &clause{ws: all, lows: lows, doc: doc, dict: c.dict, date: date}
+	end := full.reportingTail()
+	// coordinated main clauses (", and Canada expelled ...") are coded
+	// one by one; each needs its own subject
+	var out []article.Event
+	from := 0
+	for _, cut := range append(full.clauseCuts(end), end) {
+		cl := &clause{ws: all[from:cut], lows: lows[from:cut], end: cut - from, doc: doc, dict: c.dict, date: date}
+		out = append(out, cl.code(doc, si)...)
+		from = cut + 2
+		if from > end {
+			break
+		}
+	}
+	return out
+}
+
+// clauseCuts returns the positions of ", and" / ", but" / ";" that start a
+// new main clause with a subject of its own (an actor before a verb).
+func (cl *clause) clauseCuts(end int) []int {
+	var cuts []int
+	for j := 1; j+2 < end; j++ {
+		if cl.lows[j] != "," || (cl.lows[j+1] != "and" && cl.lows[j+1] != "but" && cl.lows[j+1] != "while") {
+			continue
+		}
+		if n, _ := cl.actorAt(j + 2); n > 0 {
+			cuts = append(cuts, j)
+		}
+	}
+	return cuts
+}
+
+// code codes one clause.
+func (cl *clause) code(doc *article.Doc, si int) []article.Event {
+	ws := cl.ws
 	if len(ws) < 2 {
 		return nil
 	}
-	cl := &clause{ws: ws, doc: doc, dict: c.dict, date: date, coderef: c}
-	cl.lows = make([]string, len(ws))
-	for i, w := range ws {
-		cl.lows[i] = w.low
-	}
-	cl.end = cl.reportingTail()
 	tr, ok := cl.findTrigger()
 	if !ok {
 		return nil
@@ -141,6 +176,7 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 	if plover == "" {
 		return nil
 	}
+	doc = cl.doc
 	srcFrom, srcTo := cl.subjectRegion(tr.verbAt)
 	sources := cl.actors(srcFrom, srcTo, true)
 	if len(sources) == 0 && srcFrom >= 0 {
@@ -296,15 +332,17 @@ func (cl *clause) verbAt(i int) (int, string) {
 	return 0, ""
 }
 
+// irregular maps irregular verb forms to their base.
+var irregular = map[string]string{"met": "meet", "gave": "give", "given": "give", "sent": "send", "held": "hold",
+	"began": "begin", "begun": "begin", "took": "take", "taken": "take", "made": "make", "fought": "fight",
+	"struck": "strike", "withdrew": "withdraw", "withdrawn": "withdraw", "swore": "swear", "sworn": "swear",
+	"said": "say", "told": "tell", "beat": "beat", "beaten": "beat", "froze": "freeze", "frozen": "freeze",
+	"overran": "overrun", "sought": "seek", "shot": "shoot", "blew": "blow", "blown": "blow", "rose": "rise",
+	"forgave": "forgive", "forgiven": "forgive", "led": "lead", "won": "win", "quit": "quit", "cut": "cut", "set": "set"}
+
 // baseForms guesses the base forms of an inflected word for the hand lexicon.
 func baseForms(w string) []string {
 	out := []string{w}
-	irregular := map[string]string{"met": "meet", "gave": "give", "given": "give", "sent": "send", "held": "hold",
-		"began": "begin", "begun": "begin", "took": "take", "taken": "take", "made": "make", "fought": "fight",
-		"struck": "strike", "withdrew": "withdraw", "withdrawn": "withdraw", "swore": "swear", "sworn": "swear",
-		"said": "say", "told": "tell", "beat": "beat", "beaten": "beat", "froze": "freeze", "frozen": "freeze",
-		"overran": "overrun", "sought": "seek", "shot": "shoot", "blew": "blow", "blown": "blow", "rose": "rise",
-		"forgave": "forgive", "forgiven": "forgive", "led": "lead", "won": "win", "quit": "quit", "cut": "cut", "set": "set"}
 	if b, ok := irregular[w]; ok {
 		return append(out, b)
 	}
@@ -350,13 +388,7 @@ func (cl *clause) demonymNoun(i int) bool {
 	if i == 0 || !strings.HasSuffix(cl.lows[i], "s") || !cl.ws[i-1].cap {
 		return false
 	}
-	p := cl.lows[i-1]
-	for _, suf := range []string{"ian", "ese", "ish", "i", "ch", "can", "ean", "ic"} {
-		if strings.HasSuffix(p, suf) {
-			return true
-		}
-	}
-	return false
+	return demonym(cl.lows[i-1])
 }
 
 func (cl *clause) isNounUse(i int) bool {
@@ -764,7 +796,14 @@ func (cl *clause) wordMatches(p string, j int) bool {
 		}
 		return true
 	}
-	return w == p || w == p+"s" || w == p+"es" || w == p+"ed" || w == p+"d"
+	if !strings.HasPrefix(w, p) {
+		return false
+	}
+	switch w[len(p):] {
+	case "", "s", "es", "ed", "d":
+		return true
+	}
+	return false
 }
 
 // hasRoot reports whether code has the given two-digit root.

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -148,4 +149,127 @@ func TestCategories(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestWriteTSV(t *testing.T) {
+	tgt := article.Actor{Code: "ISR", Entity: -1}
+	rows := []Row{
+		{Date: "2024-05-01", ArticleID: 7, Sentence: "Egypt offered\tto mediate\nbetween them.",
+			Event: article.Event{Source: article.Actor{Code: "EGY"}, Target: &tgt, Plover: "AGREE", Cameo: "03", Code: "035"}},
+		{ArticleID: 8, Sentence: "Police fired.", Event: article.Event{Source: article.Actor{Code: ""}, Plover: "FIGHT", Cameo: "19"}},
+	}
+	var b strings.Builder
+	if err := WriteTSV(&b, rows...); err != nil {
+		t.Fatal(err)
+	}
+	want := "date\tsource\ttarget\tcameo\tplover\tarticle\tsentence\n" +
+		"2024-05-01\tEGY\tISR\t035\tAGREE\t7\tEgypt offered to mediate between them.\n" +
+		"\t\t\t19\tFIGHT\t8\tPolice fired.\n"
+	if b.String() != want {
+		t.Errorf("WriteTSV:\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+// TestConcurrent runs one Coder from many goroutines (go test -race).
+func TestConcurrent(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = "Egypt offered to mediate between Israel and Hamas. Police arrested 20 activists in Minsk."
+	want := len(analyse(t, c, s))
+	done := make(chan int)
+	for range 8 {
+		go func() {
+			n := 0
+			for range 20 {
+				doc := &article.Doc{Article: &article.Article{Text: s}}
+				text.Analyse(doc)
+				_ = c.Analyse(doc)
+				n = len(doc.Analysis.Events)
+			}
+			done <- n
+		}()
+	}
+	for range 8 {
+		if n := <-done; n != want {
+			t.Errorf("concurrent run gave %d events, want %d", n, want)
+		}
+	}
+}
+
+// TestNoTextLayer: a Doc without tokens codes nothing and does not fail.
+func TestNoTextLayer(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []*article.Doc{nil, {}, {Article: &article.Article{Text: "Iran rejected the proposal."}}} {
+		if err := c.Analyse(doc); err != nil {
+			t.Errorf("Analyse: %v", err)
+		}
+	}
+}
+
+func FuzzAnalyse(f *testing.F) {
+	for _, s := range []string{
+		"Egypt offered to mediate between Israel and Hamas.",
+		"The Israeli army was attacked by Hamas militants near Gaza, officials said.",
+		"Russia said Sudan must return the helicopter unless, , and to to",
+		"U.S. and Russian negotiators return to Geneva this week for talks.",
+		"It was not.", "", "’s ' , and ; —",
+	} {
+		f.Add(s)
+	}
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := &article.Doc{Article: &article.Article{Text: s}}
+		text.Analyse(doc)
+		if err := c.Analyse(doc); err != nil {
+			t.Fatalf("Analyse(%q): %v", s, err)
+		}
+		for _, e := range doc.Analysis.Events {
+			for _, sp := range []article.Span{e.Sentence, e.Trigger, e.Source.Span} {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					t.Fatalf("span %+v out of range in %q", sp, s)
+				}
+			}
+			if e.Plover == "" || len(e.Cameo) != 2 {
+				t.Fatalf("event without category: %+v", e)
+			}
+		}
+	})
+}
+
+// BenchmarkCoder measures sentences per second through the text layer and
+// the coder on invented news sentences.
+func BenchmarkCoder(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := []string{
+		"French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.",
+		"Egypt offered to mediate between Israel and Hamas, the foreign ministry said.",
+		"The European Union imposed sanctions on Iran, and Canada expelled two Chinese diplomats.",
+		"Thousands of protesters demonstrated in Paris against the pension reform.",
+		"The Israeli army was attacked by Hamas militants near Gaza.",
+		"The Lebanese government demanded that Israel withdraw its troops from the south.",
+		"Russia has threatened to stop negotiations if the United States deploys new missiles in Europe.",
+		"The weather was fine in Paris on Monday.",
+	}
+	txt := strings.Join(sents, " ")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		doc := &article.Doc{Article: &article.Article{Text: txt}}
+		text.Analyse(doc)
+		if err := c.Analyse(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(sents)*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
