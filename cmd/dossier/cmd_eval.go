@@ -28,6 +28,7 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		newEvalTimexCmd(g),
 		newEvalNERCmd(g),
 		newEvalTextCmd(g),
+		newEvalEntitiesCmd(g),
 	)
 	return cmd
 }

@@ -24,7 +24,7 @@ var people = tagger{
 	"Cairo": "LOC", "Washington": "LOC", "Moscow": "LOC", "U.S.": "LOC", "US": "LOC", "United States": "LOC",
 	"America": "LOC", "Germany": "LOC", "Egypt": "LOC", "Qatar": "LOC", "German": "MISC", "Egyptian": "MISC",
 	"UN": "ORG", "U.N.": "ORG", "United Nations": "ORG", "NATO": "ORG", "World Health Organization": "ORG", "WHO": "ORG",
-	"Acme Corp.": "ORG", "Acme": "ORG", "Northern Grain Cooperative": "ORG", "NGC": "ORG",
+	"Acme Corp.": "ORG", "Acme": "ORG", "Acme Foods Group": "ORG", "Acme Foods": "ORG", "Acme Steel": "ORG", "Northern Grain Cooperative": "ORG", "NGC": "ORG",
 }
 
 func analyse(t *testing.T, txt string) *article.Doc {
@@ -181,6 +181,10 @@ func TestResolution(t *testing.T) {
 			"World Health Organization": "org:WHO", "WHO": "org:WHO"}},
 		{"local acronym", "The Northern Grain Cooperative said. NGC agreed.", map[string]string{
 			"Northern Grain Cooperative": "org:northern grain cooperative", "NGC": "org:northern grain cooperative"}},
+		{"short org name", "Acme said. Acme Foods Group said.", map[string]string{
+			"Acme": "org:acme foods", "Acme Foods Group": "org:acme foods"}},
+		{"short org name unclear", "Acme Foods and Acme Steel said. Acme agreed.", map[string]string{
+			"Acme": "org:acme", "Acme Foods": "org:acme foods", "Acme Steel": "org:acme steel"}},
 		{"company suffix", "Acme Corp. said profit rose. Acme said more.", map[string]string{
 			"Acme Corp.": "org:acme", "Acme": "org:acme"}},
 	}

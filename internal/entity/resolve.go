@@ -342,8 +342,16 @@ func (r *resolver) buildNamed() {
 		}
 		r.attach(i, ei)
 	}
-	// Everything else.
+	// Everything else, longer names first so that "Apple" and "NGC" find
+	// "Apple Computer" and "Northern Grain Cooperative" wherever they are.
+	rest := make([]int, 0, len(r.ments))
 	for i := range r.ments {
+		rest = append(rest, i)
+	}
+	sort.SliceStable(rest, func(a, b int) bool {
+		return len(strings.Fields(r.ments[rest[a]].m.Text)) > len(strings.Fields(r.ments[rest[b]].m.Text))
+	})
+	for _, i := range rest {
 		mt := &r.ments[i]
 		if mt.m.Type == article.PER && mt.m.Entity != -2 {
 			continue
@@ -360,6 +368,9 @@ func (r *resolver) buildNamed() {
 		ei, ok := r.byKey[key]
 		if !ok && org && mt.m.Type == article.ORG {
 			ei, ok = r.acronymOf(mt.m.Text)
+			if !ok {
+				ei, ok = r.shortOrgOf(key)
+			}
 		}
 		if !ok {
 			ei = r.newEnt(key, name, typ, mt.m.Span.Start)
@@ -406,6 +417,7 @@ func (r *resolver) dateline(mt *ment) bool {
 // acronymOf finds an earlier organisation whose initials spell the acronym
 // ("World Wildlife Fund" ... "WWF").
 func (r *resolver) acronymOf(acr string) (int, bool) {
+	acr = strings.TrimPrefix(strings.TrimPrefix(acr, "the "), "The ")
 	if len(acr) < 2 || strings.ToUpper(acr) != acr || strings.ContainsAny(acr, " ") {
 		return 0, false
 	}
@@ -427,6 +439,28 @@ func (r *resolver) acronymOf(acr string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// shortOrgOf finds the one organisation whose name begins with the words
+// of a shorter name: "Boeing" for "Boeing Commercial Airplanes".
+func (r *resolver) shortOrgOf(key string) (int, bool) {
+	short, ok := strings.CutPrefix(key, "org:")
+	if !ok || short == "" {
+		return 0, false
+	}
+	found := -1
+	for ei, e := range r.ents {
+		if !e.org {
+			continue
+		}
+		if long := strings.TrimPrefix(e.key, "org:"); strings.HasPrefix(long, short+" ") {
+			if found >= 0 {
+				return 0, false // "Acme" with "Acme Foods" and "Acme Steel": unclear
+			}
+			found = ei
+		}
+	}
+	return found, found >= 0
 }
 
 // holdsTitle reports whether the entity has a role with this title (or one
