@@ -29,6 +29,14 @@ func newEvalTimexCmd(g *globalOptions) *cobra.Command {
 			if len(docs) == 0 {
 				return fmt.Errorf("no %s documents under %s", format, f.data)
 			}
+			// A document without an annotated creation time gets the date the
+			// system itself infers from the text, as an article without metadata
+			// would in the pipeline (MEANTIME has two such files).
+			for _, d := range docs {
+				if d.DCT.IsZero() {
+					d.DCT = timex.DCTOf(timex.DocDate(&article.Article{Text: d.Text}))
+				}
+			}
 			tagger := timex.NewTagger()
 			systems := []struct {
 				prefix string

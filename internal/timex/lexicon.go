@@ -171,11 +171,9 @@ func durationValue(n float64, vague bool, unit string) (string, bool) {
 		if v <= 0 || v > 1e6 {
 			return "", false
 		}
-		if v != float64(int64(v)) {
-			// TimeML has no fractions of a designator in common use: go one unit down.
+		if v != float64(int64(v)) && d != "Y" {
+			// Fractions of years stay decimal (P2.5Y); of smaller units go one unit down.
 			switch {
-			case d == "Y" && !tp:
-				v, d = v*12, "M"
 			case d == "D" && !tp:
 				v, d, tp = v*24, "H", true
 			case d == "H" && tp:
@@ -185,11 +183,8 @@ func durationValue(n float64, vague bool, unit string) (string, bool) {
 			case d == "M" && !tp:
 				v, d = v*30, "D"
 			}
-			if v != float64(int64(v)) {
-				return "", false
-			}
 		}
-		amount = strconv.FormatInt(int64(v), 10)
+		amount = strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	if tp {
 		return "PT" + amount + d, true

@@ -425,7 +425,7 @@ func buildRules() []*rule {
 			}
 			return calendar(point{t: date(y, sm, 1), g: granSeason, sub: code}, mod), true
 		})
-	add("quarter", rePMod+`(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:comparable\s+)?(?:(?P<y0>`+reYear+`)\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
+	add("quarter", rePMod+`(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:comparable\s+)?(?:(?P<y0>`+reYear+`)\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|last|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
 		func(m *match) bool {
 			qh, yq := m.g("qh"), m.g("yq")
 			if m.g("det") == "the" && m.has("qord") && !m.has("yq") && m.pos["qh"] > 0 && m.text[m.pos["qh"]-1] == '-' {
@@ -636,6 +636,9 @@ func buildRules() []*rule {
 			anaphoric := false
 			var base point
 			var ok bool
+			if g == granDecade && (rel == "the past" || rel == "the last") {
+				return result{typ: "DURATION", value: "P10Y", mod: mod}, true
+			}
 			switch rel {
 			case "the following", "the next", "the previous", "the preceding", "the prior", "the same", "that":
 				if g == granDecade || (g == granYear && (rel == "the next" || rel == "the past")) {

@@ -158,6 +158,15 @@ func ReadMEANTIME(r io.Reader, name string) (*Doc, error) {
 		prevSent, prevTok = t.Sentence, t.Text
 	}
 	doc.Text = b.String()
+	// MEANTIME annotates time expressions only in the title and the first
+	// sentences (sentence numbers 0-5: title, dateline, five sentences of
+	// body); the rest of the text is read by the system but not scored.
+	for _, t := range x.Tokens {
+		if n, err := strconv.Atoi(t.Sentence); err == nil && n > meantimeLastSentence {
+			doc.Ignore = append(doc.Ignore, article.Span{Start: spans[t.ID].Start, End: len(doc.Text)})
+			break
+		}
+	}
 	for _, tx := range x.Markables.Timex {
 		if len(tx.Anchors) == 0 {
 			continue
@@ -191,6 +200,9 @@ func ReadMEANTIME(r io.Reader, name string) (*Doc, error) {
 	}
 	return doc, nil
 }
+
+// meantimeLastSentence is the last sentence number MEANTIME annotates.
+const meantimeLastSentence = 5
 
 func noSpaceBefore(tok string) bool {
 	switch tok {
