@@ -11,7 +11,7 @@ import (
 const (
 	// rePMod is a position modifier in front of a calendar expression
 	// ("early", "the end of", "mid-"), read into TimeML mod START/MID/END.
-	rePMod   = `(?:(?P<pmod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|latter\s+half|dawn)\s+of(?:\s+the)?|(?:the\s+)?(?:early|late|mid)(?:\s+|-)|end-)\s*)?`
+	rePMod   = `(?:(?P<pmod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|latter\s+half|last\s+half|dawn)\s+of(?:\s+the)?|(?:the\s+)?(?:early|late|mid)(?:\s+|-)|end-)\s*)?`
 	reDurMod = `(?:(?P<dmod>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|fewer\s+than|upwards\s+of|well\s+over|as\s+many\s+as|as\s+long\s+as|as\s+much\s+as|close\s+to|nearly\s+a|almost\s+a|barely|a\s+little\s+over|a\s+little\s+more\s+than|little\s+more\s+than)\s+)?`
 )
 
@@ -26,7 +26,7 @@ func pmodOf(s string) string {
 		strings.Contains(s, "earlier") || strings.Contains(s, "first half") || strings.Contains(s, "dawn"):
 		return "START"
 	case strings.Contains(s, "late") || strings.Contains(s, "end") || strings.Contains(s, "close") ||
-		strings.Contains(s, "second half") || strings.Contains(s, "latter"):
+		strings.Contains(s, "second half") || strings.Contains(s, "latter") || strings.Contains(s, "last half"):
 		return "END"
 	}
 	return ""
@@ -430,6 +430,9 @@ func buildRules() []*rule {
 			qh, yq := m.g("qh"), m.g("yq")
 			if m.g("det") == "the" && m.has("qord") && !m.has("yq") && m.pos["qh"] > 0 && m.text[m.pos["qh"]-1] == '-' {
 				m.start = m.pos["qord"] // "the third-quarter results"
+				if m.has("fis1") {
+					m.start = m.pos["fis1"]
+				}
 			}
 			if m.has("y0") {
 				m.groups["y"] = m.groups["y0"]
@@ -597,7 +600,7 @@ func buildRules() []*rule {
 		})
 
 	// --- relative to the DCT or to an earlier expression ---------------------
-	add("rel-unit", rePMod+`(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|the\s+current|the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+preceding|the\s+prior|the\s+latest|the|this\s+very|within\s+the|within\s+a)\s+(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night)\b`,
+	add("rel-unit", rePMod+`(?:(?P<el>earlier|later)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|the\s+current|the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+preceding|the\s+prior|the\s+latest|the|this\s+very|within\s+the|within\s+a)\s+(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night)\b`,
 		func(m *match) bool {
 			rel, unit := m.g("rel"), m.g("unit")
 			if strings.HasPrefix(rel, "within") {
@@ -615,6 +618,9 @@ func buildRules() []*rule {
 		func(r *resolver, m *match) (result, bool) {
 			rel, unit := m.g("rel"), m.g("unit")
 			mod := pmodOf(m.g("pmod"))
+			if mod == "" {
+				mod = pmodOf(m.g("el"))
+			}
 			var g gran
 			sub := ""
 			switch unit {
@@ -694,7 +700,7 @@ func buildRules() []*rule {
 			res.anaphoric = anaphoric
 			return res, true
 		})
-	add("deictic", `(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|right\s+now|now|at\s+present|the\s+present|recently|lately|the\s+past|the\s+future|the\s+(?:near|short|long)\s+term|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
+	add("deictic", `(?:(?P<pmod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|right\s+now|now|at\s+present|the\s+present|recently|lately|the\s+past|the\s+future|the\s+(?:near|short|long)\s+term|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
 		func(m *match) bool {
 			w := m.g("w")
 			if w == "now" {
@@ -740,10 +746,17 @@ func buildRules() []*rule {
 				p := point{t: r.dct.t, g: granPartOfDay, sub: "NI"}
 				return calendar(p, ""), true
 			}
-			if !r.hasDCT {
-				return under(granDay, "", ""), true
+			mod := ""
+			if m.has("pmod") {
+				if w != "yesterday" && w != "today" && w != "tomorrow" {
+					return result{}, false
+				}
+				mod = pmodOf(m.g("pmod"))
 			}
-			return calendar(r.dct.shift(off), ""), true
+			if !r.hasDCT {
+				return under(granDay, "", mod), true
+			}
+			return calendar(r.dct.shift(off), mod), true
 		})
 	add("day-pod", rePMod+`(?:(?P<w>yesterday|today|tomorrow)|(?P<wd>`+reWeekday+`))\s+(?P<pod>`+rePOD+`)`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.dayPartOfDay(m) })
@@ -820,6 +833,18 @@ func buildRules() []*rule {
 					m.start = m.pos["det"]
 					delete(m.groups, "dmod")
 				}
+			case "about", "around", "approximately", "roughly":
+				// TimeBank leaves approximators outside the extent (the mod
+				// still says APPROX); bounds like "at least" stay inside.
+				for _, g := range []string{"det", "rel", "num", "vague"} {
+					if m.has(g) {
+						m.start = m.pos[g]
+						break
+					}
+				}
+			}
+			if (strings.HasPrefix(unit, "quarter")) && strings.HasPrefix(strings.TrimLeft(m.text[m.end:], " "), "of ") {
+				return false // "three-quarters of the shares"
 			}
 			return true
 		},
