@@ -20,7 +20,7 @@ var people = tagger{
 	"Angela Merkel": "PER", "Merkel": "PER", "Benjamin Netanyahu": "PER", "Netanyahu": "PER", "Trump": "PER",
 	"Mohammed Shia al-Sudani": "PER", "Antony Blinken": "PER", "Blinken": "PER", "George W. Bush": "PER",
 	"Laura Bush": "PER", "Bush": "PER", "Mary Smith": "PER", "John Smith": "PER", "Smith": "PER",
-	"Anna Berg": "PER", "Berg": "PER", "Tom Reyes": "PER", "Reyes": "PER",
+	"Anna Berg": "PER", "Berg": "PER", "Tom Reyes": "PER", "Reyes": "PER", "Olaf": "PER",
 	"Cairo": "LOC", "Washington": "LOC", "Moscow": "LOC", "U.S.": "LOC", "US": "LOC", "United States": "LOC",
 	"America": "LOC", "Germany": "LOC", "Egypt": "LOC", "Qatar": "LOC", "German": "MISC", "Egyptian": "MISC",
 	"UN": "ORG", "U.N.": "ORG", "United Nations": "ORG", "NATO": "ORG", "World Health Organization": "ORG", "WHO": "ORG",
@@ -167,6 +167,8 @@ func TestResolution(t *testing.T) {
 			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes", "She": "person:anna berg"}},
 		{"pronoun in quote", `Olaf Scholz said: "He is wrong."`, map[string]string{
 			"Olaf Scholz": "person:olaf scholz"}},
+		{"first name", "Olaf Scholz arrived. Olaf smiled.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "Olaf": "person:olaf scholz"}},
 		{"pronoun too far", "Olaf Scholz arrived. It rained. He left.", map[string]string{
 			"Olaf Scholz": "person:olaf scholz"}},
 		{"us variants", "The U.S. and the United States, America and US.", map[string]string{

@@ -147,6 +147,16 @@ func ReadMeantimeDir(dir string) ([]GoldDoc, error) {
 	return docs, err
 }
 
+// containsName reports whether another gold name lies inside m.
+func containsName(ms []GoldMention, m GoldMention) bool {
+	for _, o := range ms {
+		if o.Syntax == "NAM" && o.Entity != "" && o.Span != m.Span && m.Span.Contains(o.Span) {
+			return true
+		}
+	}
+	return false
+}
+
 // nerType maps MEANTIME entity types to the NER stage's.
 func nerType(t string) string {
 	switch t {
@@ -189,7 +199,12 @@ func EvalMeantime(docs []GoldDoc, st Stage) (CorefScore, error) {
 		goldAt := map[article.Span]GoldMention{}
 		for _, m := range gd.Mentions {
 			goldAt[m.Span] = m
-			if m.Syntax != "NAM" || m.Entity == "" {
+		}
+		for _, m := range gd.Mentions {
+			// NER output is flat: of nested gold names ("Airbus chief
+			// executive Noel Forgeard" around "Noel Forgeard") the inner
+			// one is what a tagger gives.
+			if m.Syntax != "NAM" || m.Entity == "" || containsName(gd.Mentions, m) {
 				continue
 			}
 			names = append(names, m)

@@ -321,6 +321,15 @@ func (r *resolver) buildNamed() {
 				cands = append(cands, ei)
 			}
 		}
+		if len(cands) == 0 && mt.m.Role == nil {
+			// "Steve" for "Steve Jobs": a first name alone, only when one
+			// person of the article has it and nobody has it as a surname.
+			for ei := 0; ei < fullNames; ei++ {
+				if w := r.ents[ei].words; len(w) >= 2 && w[0] == mt.words[0] {
+					cands = append(cands, ei)
+				}
+			}
+		}
 		if len(cands) > 1 && mt.m.Role != nil {
 			cands = slices.DeleteFunc(cands, func(ei int) bool { return !holdsTitle(r.ents[ei], mt.m.Role.Title, mt.m.Role.Country) })
 		}
@@ -593,20 +602,30 @@ var pronounGender = map[string]byte{
 }
 
 // pronouns resolves he/she (and their forms) to the person mentioned
-// before them in the same sentence or the previous one, only when exactly
-// one person of compatible gender is there. Pronouns inside quotation marks
+// before them in the same sentence or, when it names none, the sentence
+// before (in the same paragraph), only when exactly one person of
+// compatible gender is there. Pronouns inside quotation marks
 // are left alone: there the speaker's "he" may be anyone.
 func (r *resolver) pronouns() {
 	mi := 0
-	var prev []int // entities of the previous sentence
+	var prevs [][]int // people of the latest earlier sentences of the paragraph that name any
 	var added []ment
-	inQuote, block := false, -2
-	for _, s := range r.doc.Sentences {
+	inQuote, block, open := false, -2, 0
+	for si, s := range r.doc.Sentences {
 		var cur []int
-		if s.Block != block {
-			// A quotation may run over several sentences of a paragraph, not beyond it.
-			inQuote, block = false, s.Block
+		// A quotation may run over a few sentences of a paragraph, not
+		// beyond it; a quote mark left open longer is a stray one.
+		newPara := s.Block != block || si > 0 && strings.Contains(r.text[r.doc.Sentences[si-1].Span.End:s.Span.Start], "\n")
+		if inQuote {
+			open++
 		}
+		if newPara || open > 3 {
+			inQuote, open = false, 0
+		}
+		if newPara {
+			prevs = prevs[:0]
+		}
+		block = s.Block
 		for k := s.TokStart; k < s.TokEnd; k++ {
 			for mi < len(r.ments) && r.ments[mi].ta <= k {
 				if mt := r.ments[mi]; mt.m.Type == article.PER && mt.m.Entity >= 0 && mt.ta >= s.TokStart {
@@ -618,6 +637,7 @@ func (r *resolver) pronouns() {
 			switch tok {
 			case "\"", "“", "”", "``", "''":
 				inQuote = tok == "“" || tok == "``" || (tok == "\"" && !inQuote)
+				open = 0
 				continue
 			}
 			g, ok := pronounGender[strings.ToLower(tok)]
@@ -637,8 +657,9 @@ func (r *resolver) pronouns() {
 					}
 				}
 			}
-			if len(compatible(r.ents, pool, g)) == 0 {
-				pool = prev
+			for back := 0; len(compatible(r.ents, pool, g)) == 0 && back < len(prevs); back++ {
+				// No one in this sentence: the previous one decides.
+				pool = prevs[len(prevs)-1-back]
 			}
 			cands := compatible(r.ents, pool, g)
 			if len(cands) != 1 {
@@ -652,7 +673,9 @@ func (r *resolver) pronouns() {
 			added = append(added, ment{m: article.Mention{Span: sp, Text: tok, Type: article.PER, Kind: "pronoun", Entity: ei}, ta: k, tb: k + 1})
 			cur = appendUnique(cur, ei)
 		}
-		prev = cur
+		// Only the sentence just before counts: a pronoun two sentences
+		// after its name is as often someone the text did not name.
+		prevs = append(prevs[:0], cur)
 	}
 	r.ments = append(r.ments, added...)
 	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
