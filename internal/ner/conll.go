@@ -12,6 +12,17 @@ import (
 type Sentence struct {
 	Tokens []string
 	Tags   []string
+	// Chunks, when not nil, is the gold instead of Chunks(Tags): corpora
+	// such as MEANTIME nest mentions, which one tag sequence cannot hold.
+	Chunks []Chunk
+}
+
+// Gold returns the sentence's gold chunks.
+func (s Sentence) Gold() []Chunk {
+	if s.Chunks != nil {
+		return s.Chunks
+	}
+	return Chunks(s.Tags)
 }
 
 // Document is a run of sentences that belong together: a CoNLL-2003 document
@@ -20,6 +31,10 @@ type Sentence struct {
 type Document struct {
 	ID        string
 	Sentences []Sentence
+	// Scored, when above 0, says only the first Scored sentences carry gold
+	// annotation (MEANTIME annotates the title and first sentences); the
+	// rest are tagged, for document-level evidence, but not scored.
+	Scored int
 }
 
 // ReadCoNLL reads CoNLL-2003 files: one token a line with the word first and

@@ -56,7 +56,7 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 		for _, s := range d.Sentences {
 			info := lx.prepare(s.Tokens, nil)
 			t.infos = append(t.infos, info)
-			t.gold = append(t.gold, bilouFromChunks(len(s.Tokens), Chunks(s.Tags)))
+			t.gold = append(t.gold, bilouFromChunks(len(s.Tokens), s.Gold()))
 			tokens += len(s.Tokens)
 		}
 		ctx := newDocContext(t.infos)

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-news/dossier/internal/ner"
+)
+
+type evalNEROptions struct {
+	evalFlags
+	format  string
+	noProse bool
+}
+
+// newEvalNERCmd is "dossier eval ner": exact-span P/R/F1 of the entity tagger
+// on CoNLL-2003 or MEANTIME, side by side with prose v2's tagger.
+func newEvalNERCmd(g *globalOptions) *cobra.Command {
+	var o evalNEROptions
+	cmd := &cobra.Command{
+		Use:   "ner --data FILE|DIR [--format conll|meantime] [--json]",
+		Short: "Named-entity recognition: exact-span P/R/F1 (conlleval rules) and tokens/s, with prose v2 as a baseline",
+		Long: `Scores the embedded entity tagger on a CoNLL-2003 file (IOB1 tags in the last
+column; micro-averaged exact-span P/R/F1 by conlleval's rules, GPE scored as
+LOC) or on a directory of MEANTIME CAT XML articles (named mentions of PER,
+ORG and LOC; MISC predictions are not scored). The same run scores
+github.com/jdkato/prose/v2 on the same tokens (metrics prefixed prose_).
+
+head_f1 compares chunks by type and last token only: MEANTIME mentions
+include titles and descriptors ("Spokeswoman Sandy Angers"), which a
+CoNLL-style tagger leaves out.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runEvalNER(g, o)
+		},
+	}
+	o.register(cmd)
+	cmd.Flags().StringVar(&o.format, "format", "", "conll or meantime (default: meantime for a directory, conll for a file)")
+	cmd.Flags().BoolVar(&o.noProse, "no-prose", false, "skip the prose baseline")
+	return cmd
+}
+
+func runEvalNER(g *globalOptions, o evalNEROptions) error {
+	format := o.format
+	if format == "" {
+		format = "conll"
+		if st, err := os.Stat(o.data); err == nil && st.IsDir() {
+			format = "meantime"
+		}
+	}
+	var docs []ner.Document
+	var keep func(string) bool
+	var err error
+	switch format {
+	case "conll":
+		docs, err = readCoNLLFile(o.data)
+	case "meantime":
+		docs, err = ner.ReadMEANTIMEDir(o.data)
+		keep = func(t string) bool { return t == "PER" || t == "ORG" || t == "LOC" }
+	default:
+		return fmt.Errorf("unknown --format %q (want conll or meantime)", format)
+	}
+	if err != nil {
+		return err
+	}
+	tagger, err := ner.Default()
+	if err != nil {
+		return err
+	}
+	metrics := map[string]any{"format": format, "docs": len(docs)}
+	r := ner.Evaluate(tagger, docs, keep)
+	addNERMetrics(metrics, "", r)
+	if !o.noProse {
+		pc, err := newProseChunker()
+		if err != nil {
+			return err
+		}
+		addNERMetrics(metrics, "prose_", ner.Evaluate(pc, docs, keep))
+	}
+	return printMetrics(g.stdout, "NER on "+o.data, metrics, o.asJSON)
+}
+
+func addNERMetrics(m map[string]any, prefix string, r ner.Result) {
+	m[prefix+"precision"] = r.Scores.All.Precision()
+	m[prefix+"recall"] = r.Scores.All.Recall()
+	m[prefix+"f1"] = r.Scores.All.F1()
+	m[prefix+"head_f1"] = r.Head.All.F1()
+	m[prefix+"tokens"] = r.Tokens
+	m[prefix+"tokens_per_s"] = r.TokensPerSecond()
+	for _, t := range r.Scores.Types() {
+		s := r.Scores.ByType[t]
+		lt := strings.ToLower(t)
+		m[prefix+lt+"_precision"] = s.Precision()
+		m[prefix+lt+"_recall"] = s.Recall()
+		m[prefix+lt+"_f1"] = s.F1()
+	}
+}
+
+// proseChunker runs prose v2's entity extractor on each sentence, joined
+// with spaces, and maps its tokens back onto ours by byte offset. Its labels
+// map PERSON -> PER, ORGANIZATION -> ORG, GPE -> LOC, anything else -> MISC.
+// prose loads its model for every document unless given one, so the model
+// of a first (empty) document is kept and reused.
+type proseChunker struct{ model *prose.Model }
+
+func newProseChunker() (*proseChunker, error) {
+	doc, err := prose.NewDocument("", prose.WithSegmentation(false))
+	if err != nil {
+		return nil, fmt.Errorf("loading prose: %w", err)
+	}
+	return &proseChunker{model: doc.Model}, nil
+}
+
+func (p *proseChunker) ChunkDocument(sents [][]string) [][]ner.Chunk {
+	out := make([][]ner.Chunk, len(sents))
+	for si, toks := range sents {
+		out[si] = p.sentence(toks)
+	}
+	return out
+}
+
+func (p *proseChunker) sentence(toks []string) []ner.Chunk {
+	if len(toks) == 0 {
+		return nil
+	}
+	text := strings.Join(toks, " ")
+	starts := make([]int, len(toks))
+	off := 0
+	for i, t := range toks {
+		starts[i] = off
+		off += len(t) + 1
+	}
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(p.model))
+	if err != nil {
+		return nil
+	}
+	tags := make([]string, len(toks))
+	for i := range tags {
+		tags[i] = "O"
+	}
+	pos, ti := 0, 0
+	for _, pt := range doc.Tokens() {
+		at := strings.Index(text[pos:], pt.Text)
+		if at < 0 {
+			continue
+		}
+		at += pos
+		pos = at + len(pt.Text)
+		for ti+1 < len(toks) && starts[ti+1] <= at {
+			ti++
+		}
+		if tags[ti] != "O" || pt.Label == "O" || pt.Label == "" {
+			continue // the first prose token inside ours decides
+		}
+		prefix, typ, ok := strings.Cut(pt.Label, "-")
+		if !ok {
+			continue
+		}
+		tags[ti] = prefix + "-" + proseType(typ)
+	}
+	return ner.Chunks(tags)
+}
+
+func proseType(t string) string {
+	switch t {
+	case "PERSON":
+		return "PER"
+	case "ORGANIZATION":
+		return "ORG"
+	case "GPE", "LOCATION":
+		return "LOC"
+	}
+	return "MISC"
+}
