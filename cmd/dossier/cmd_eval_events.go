@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/event"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/text"
@@ -66,13 +67,15 @@ func newEvalEventsCmd(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-// eventPipeline is the production analysis up to events.
+// eventPipeline is the production analysis up to events: the text layer,
+// the entity layer (roles and countries of people, when mentions exist)
+// and the event coder.
 func eventPipeline() (*pipeline.Pipeline, error) {
 	coder, err := event.New()
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(text.Stage{}, coder), nil
+	return pipeline.New(text.Stage{}, entity.Stage{}, coder), nil
 }
 
 func goldCodes(as []event.GoldActor) string {

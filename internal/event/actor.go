@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -136,13 +137,14 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 	if len(ps) == 0 {
 		return nil
 	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].start < ps[b].start })
 	// for a target keep the first noun phrase: cut at the first
 	// preposition after a coded piece, except the coordinations and "of"
 	// and "in" phrases that locate a bare agent ("rebels in Darfur")
 	groups := [][]piece{{ps[0]}}
 	for k := 1; k < len(ps); k++ {
 		prev, cur := ps[k-1], ps[k]
-		gap := cl.lows[prev.end:cur.start]
+		gap := cl.lows[prev.end:max(prev.end, cur.start)] // pieces from the entity layer may overlap
 		if joinsCoordination(gap) {
 			groups = append(groups, []piece{cur})
 			continue
@@ -331,7 +333,7 @@ func (cl *clause) withEntityRoles(ps []piece, from, to int) []piece {
 				covered = true
 			}
 		}
-		if covered || m.Role.Country == "" {
+		if covered || m.Role.Country == "" || len(m.Role.Country) != 3 {
 			continue
 		}
 		i := cl.wordIndex(m.Span.Start)

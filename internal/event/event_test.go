@@ -273,3 +273,33 @@ func BenchmarkCoder(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(sents)*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// TestEntityRoles: a person the dictionaries do not know is coded from the
+// role the entity layer attached to the mention.
+func TestEntityRoles(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Oniya summoned the ambassador of Niger."
+	doc := &article.Doc{Article: &article.Article{Text: s}}
+	text.Analyse(doc)
+	doc.Analysis.Mentions = []article.Mention{{
+		Span: article.Span{Start: 0, End: 5}, Text: "Oniya", Type: article.PER, Kind: "name", Entity: 0,
+		Role: &article.Role{Title: "foreign minister", Country: "NGA"},
+	}}
+	doc.Analysis.Entities = []article.Entity{{Key: "per:dubem-oniya", Name: "Dubem Oniya", Type: article.PER, Mentions: []int{0}}}
+	if err := c.Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Analysis.Events) == 0 {
+		t.Fatal("no event")
+	}
+	e := doc.Analysis.Events[0]
+	if e.Source.Code != "NGAGOV" || e.Source.Entity != 0 {
+		t.Errorf("source = %q (entity %d), want NGAGOV from the mention's role (entity 0)", e.Source.Code, e.Source.Entity)
+	}
+	if e.Target == nil || e.Target.Code != "NERGOV" {
+		t.Errorf("target = %+v, want NERGOV", e.Target)
+	}
+}

@@ -9,18 +9,20 @@ import (
 
 	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/dataset"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/text"
 )
 
-// codeText runs the production stages (text layer, then this stage).
+// codeText runs the production stages (text layer, entity layer, this
+// stage), as dossier eval events does.
 func codeText(tb testing.TB) func(string) ([]article.Event, error) {
 	tb.Helper()
 	c, err := New()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p := pipeline.New(text.Stage{}, c)
+	p := pipeline.New(text.Stage{}, entity.Stage{}, c)
 	return func(t string) ([]article.Event, error) {
 		doc, err := p.Run(&article.Article{Text: t})
 		if err != nil {
