@@ -24,6 +24,7 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		newEvalQuotesCmd(g),
 		newEvalStoriesCmd(g),
 		newEvalSimilarityCmd(g),
+		newEvalDuplicatesCmd(g),
 		newEvalEventsCmd(g),
 		newEvalTimexCmd(g),
 		newEvalNERCmd(g),

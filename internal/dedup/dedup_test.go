@@ -72,9 +72,9 @@ func TestSketchIgnoresCaseAndPunctuation(t *testing.T) {
 }
 
 func TestLSHFindsHighSimilarity(t *testing.T) {
-	// A pair with Jaccard >= 0.7 collides in at least one of 32 bands of 4
-	// rows with probability >= 1-(1-0.7^4)^32 > 0.9995; over the cases drawn
-	// a miss would be a bug, not bad luck.
+	// A pair with Jaccard >= 0.7 collides in at least one of 42 bands of 3
+	// rows with probability >= 1-(1-0.7^3)^42 > 0.999999; over the cases
+	// drawn a miss would be a bug, not bad luck.
 	rapid.Check(t, func(t *rapid.T) {
 		d := NewDetector(Options{Jaccard: 0.6})
 		w := rapid.SliceOfN(rapid.StringMatching(`[a-z]{3,8}`), 60, 200).Draw(t, "w")

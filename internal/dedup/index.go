@@ -6,9 +6,17 @@ import (
 
 // Options configure a Detector. The zero value of a field means its default.
 type Options struct {
-	Hashes      int // MinHash functions (signature length); default 128
-	Bands       int // LSH bands; Hashes/Bands rows each; default 32 (4 rows: candidate threshold ≈ 0.42)
-	Words       int // words per shingle; default 4
+	Hashes int // MinHash functions (signature length); default 126
+	// Bands is the number of LSH bands of Hashes/Bands rows each; default 42
+	// (3 rows): a pair at Jaccard 0.5 becomes a candidate with probability
+	// 0.996, one at 0.2 with 0.29 (and is then rejected on its estimate).
+	Bands int
+	// Words per shingle; default 3. Three-word shingles survive scattered
+	// word substitutions better than longer ones, and wire copy has no
+	// boilerplate long enough to make distinct stories share many of them.
+	Words int
+	// Jaccard is the estimated shingle Jaccard at or above which a document
+	// is a copy; default 0.5.
 	Jaccard     float64
 	Containment float64 // a document at least this much contained in another is a copy; default 0.8
 	// MinShingles is the size below which containment alone is not trusted
@@ -23,13 +31,13 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Hashes <= 0 {
-		o.Hashes = 128
+		o.Hashes = 126
 	}
 	if o.Bands <= 0 || o.Bands > o.Hashes {
-		o.Bands = 32
+		o.Bands = min(42, o.Hashes)
 	}
 	if o.Words <= 0 {
-		o.Words = 4
+		o.Words = 3
 	}
 	if o.Jaccard <= 0 {
 		o.Jaccard = 0.5

@@ -178,6 +178,12 @@ type vocabulary struct {
 	names []string
 	df    []uint32
 	docs  int
+	// IDF cache: log is the costliest thing in scoring. An entry is
+	// recomputed when the feature's df changed or the corpus grew by more
+	// than 1/128 since it was computed.
+	idfVal  []float32
+	idfDF   []uint32
+	idfDocs []int32
 }
 
 func newVocabulary() *vocabulary {
@@ -192,6 +198,9 @@ func (v *vocabulary) id(name string) int32 {
 	v.ids[name] = id
 	v.names = append(v.names, name)
 	v.df = append(v.df, 0)
+	v.idfVal = append(v.idfVal, 0)
+	v.idfDF = append(v.idfDF, 0)
+	v.idfDocs = append(v.idfDocs, -1)
 	return id
 }
 
@@ -203,7 +212,13 @@ func (v *vocabulary) lookup(name string) (int32, bool) {
 
 // idf is the smoothed inverse document frequency: log((N+1)/(df+0.5)).
 func (v *vocabulary) idf(id int32) float64 {
-	return math.Log(float64(v.docs+1) / (float64(v.df[id]) + 0.5))
+	at := int(v.idfDocs[id])
+	if at < 0 || v.idfDF[id] != v.df[id] || v.docs-at > at/128 {
+		v.idfVal[id] = float32(math.Log(float64(v.docs+1) / (float64(v.df[id]) + 0.5)))
+		v.idfDF[id] = v.df[id]
+		v.idfDocs[id] = int32(v.docs)
+	}
+	return float64(v.idfVal[id])
 }
 
 // weigh turns raw counts into a sublinear term-frequency vector (1+log tf)
@@ -272,7 +287,32 @@ func (v *vocabulary) topScaled(s sparse, n int) sparse {
 
 // cos is the TF-IDF cosine of two tf vectors under the current IDF.
 func (v *vocabulary) cos(a, b sparse) float64 {
-	return cosine(v.scaled(a), v.scaled(b))
+	var d, na, nb float64
+	i, j := 0, 0
+	for i < len(a.ids) || j < len(b.ids) {
+		switch {
+		case j >= len(b.ids) || (i < len(a.ids) && a.ids[i] < b.ids[j]):
+			x := float64(a.w[i]) * v.idf(a.ids[i])
+			na += x * x
+			i++
+		case i >= len(a.ids) || a.ids[i] > b.ids[j]:
+			y := float64(b.w[j]) * v.idf(b.ids[j])
+			nb += y * y
+			j++
+		default:
+			f := v.idf(a.ids[i])
+			x, y := float64(a.w[i])*f, float64(b.w[j])*f
+			d += x * y
+			na += x * x
+			nb += y * y
+			i++
+			j++
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return d / math.Sqrt(na*nb)
 }
 
 func sqrt(x float64) float64 { return math.Sqrt(x) }
