@@ -70,6 +70,10 @@ type Gazetteer struct {
 	countryByCode    map[string]int
 	orgByName        map[string]int
 	maxWords         int // longest name in words, bounds phrase matching
+	// firstWords maps the first word of every name (normalised) to the most
+	// words a name starting with it has: phrase matching asks it before
+	// building any candidate string.
+	firstWords map[string]int
 }
 
 // Default returns the built-in gazetteer, parsed once.
@@ -88,11 +92,15 @@ func parseGazetteer(countries, orgs string) (*Gazetteer, error) {
 		countryByCapital: map[string]int{},
 		countryByCode:    map[string]int{},
 		orgByName:        map[string]int{},
+		firstWords:       map[string]int{},
 	}
 	note := func(name string) {
-		if n := len(strings.Fields(name)); n > g.maxWords {
-			g.maxWords = n
+		f := strings.Fields(Normalize(name))
+		if len(f) == 0 {
+			return
 		}
+		g.maxWords = max(g.maxWords, len(f))
+		g.firstWords[f[0]] = max(g.firstWords[f[0]], len(f))
 	}
 	for n, line := range strings.Split(countries, "\n") {
 		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
@@ -114,9 +122,11 @@ func parseGazetteer(countries, orgs string) (*Gazetteer, error) {
 		}
 		for _, d := range c.Demonyms {
 			g.countryByDemonym[Normalize(d)] = i
+			note(d)
 		}
 		if c.Capital != "" {
 			g.countryByCapital[Normalize(c.Capital)] = i
+			note(c.Capital)
 		}
 	}
 	for n, line := range strings.Split(orgs, "\n") {
@@ -150,6 +160,10 @@ func splitList(s string) []string {
 	}
 	return out
 }
+
+// namesStartingWith returns the most words a gazetteer name beginning with
+// the (normalised) word has, 0 when none does.
+func (g *Gazetteer) namesStartingWith(word string) int { return g.firstWords[word] }
 
 // Country returns the country a name, alias or ISO code denotes.
 func (g *Gazetteer) Country(name string) (Country, bool) {

@@ -13,6 +13,9 @@ import (
 // apostrophes straightened, white space collapsed and a leading "the"
 // removed ("the United States" = "United States").
 func Normalize(s string) string {
+	if isNormalASCII(s) {
+		return s // the common case for lookups: nothing to fold, nothing to allocate
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -74,4 +77,38 @@ func canonicalParticle(word string) string {
 		}
 	}
 	return word
+}
+
+// isNormalASCII reports whether Normalize would return s unchanged and s is
+// plain ASCII.
+func isNormalASCII(s string) bool {
+	if strings.HasPrefix(s, "the ") {
+		return false
+	}
+	space := true // no leading space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf, c >= 'A' && c <= 'Z', c == '.', c == '`', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			return false
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
+// stripParticle drops an Arabic article prefix: "el-sisi" -> "sisi".
+func stripParticle(w string) string {
+	for _, p := range nameParticles {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return w
 }

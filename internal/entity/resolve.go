@@ -258,15 +258,7 @@ func surnameMatch(w string, full []string) bool {
 	if len(full) < 2 {
 		return false
 	}
-	last := full[len(full)-1]
-	for _, f := range surnameForms(last) {
-		for _, g := range surnameForms(w) {
-			if f == g {
-				return true
-			}
-		}
-	}
-	return false
+	return stripParticle(full[len(full)-1]) == stripParticle(w)
 }
 
 // newEnt adds an entity and returns its index.
@@ -357,9 +349,11 @@ func (r *resolver) buildNamed() {
 	for i := range r.ments {
 		rest = append(rest, i)
 	}
-	sort.SliceStable(rest, func(a, b int) bool {
-		return len(strings.Fields(r.ments[rest[a]].m.Text)) > len(strings.Fields(r.ments[rest[b]].m.Text))
-	})
+	nwords := make([]int, len(r.ments))
+	for i, mt := range r.ments {
+		nwords[i] = mt.tb - mt.ta
+	}
+	sort.SliceStable(rest, func(a, b int) bool { return nwords[rest[a]] > nwords[rest[b]] })
 	for _, i := range rest {
 		mt := &r.ments[i]
 		if mt.m.Type == article.PER && mt.m.Entity != -2 {
@@ -640,8 +634,14 @@ func (r *resolver) pronouns() {
 				open = 0
 				continue
 			}
-			g, ok := pronounGender[strings.ToLower(tok)]
-			if !ok || inQuote {
+			if len(tok) < 2 || len(tok) > 7 || inQuote {
+				continue
+			}
+			g, ok := pronounGender[tok]
+			if !ok {
+				g, ok = pronounGender[strings.ToLower(tok)]
+			}
+			if !ok {
 				continue
 			}
 			// The nearest sentence with a person decides: "X said he …" is X

@@ -63,6 +63,9 @@ func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" |
 // normalised title, and the status carried by hyphenated prefixes or
 // suffixes ("then-Chancellor", "Minister-designate").
 func matchTitleEnding(toks []article.Token, lo, k int) (start int, title, status string, ok bool) {
+	if last, _ := splitStatus(lowerTok(toks[k].Text)); !titleLastWords[last] {
+		return 0, "", "", false
+	}
 	for n := min(maxTitleWords, k-lo+1); n >= 1; n-- {
 		words := make([]string, 0, n)
 		st := ""
@@ -110,7 +113,7 @@ type place struct {
 func (r *resolver) matchPlaceEnding(lo, k int) (int, place, bool) {
 	for n := min(r.gaz.maxWords, k-lo+1); n >= 1; n-- {
 		s := k - n + 1
-		if !isCapitalised(r.toks[s].Text) {
+		if !isCapitalised(r.toks[s].Text) || r.gaz.namesStartingWith(Normalize(r.toks[s].Text)) < n {
 			continue
 		}
 		if p, ok := r.lookupPlace(r.text[r.toks[s].Span.Start:r.toks[k].Span.End]); ok {
@@ -125,7 +128,7 @@ func (r *resolver) matchPlaceStarting(k, hi int) (int, place, bool) {
 	if !isCapitalised(r.toks[k].Text) {
 		return 0, place{}, false
 	}
-	for n := min(r.gaz.maxWords, hi-k); n >= 1; n-- {
+	for n := min(r.gaz.namesStartingWith(Normalize(r.toks[k].Text)), hi-k); n >= 1; n-- {
 		if p, ok := r.lookupPlace(r.text[r.toks[k].Span.Start:r.toks[k+n-1].Span.End]); ok {
 			return k + n, p, true
 		}
@@ -134,17 +137,18 @@ func (r *resolver) matchPlaceStarting(k, hi int) (int, place, bool) {
 }
 
 func (r *resolver) lookupPlace(s string) (place, bool) {
-	if c, ok := r.gaz.CountryByDemonym(s); ok {
-		return place{country: c.Alpha3, demonym: true}, true
+	g, n := r.gaz, Normalize(s)
+	if i, ok := g.countryByDemonym[n]; ok {
+		return place{country: g.Countries[i].Alpha3, demonym: true}, true
 	}
-	if c, ok := r.gaz.Country(s); ok {
-		return place{country: c.Alpha3}, true
+	if i, ok := g.countryByName[n]; ok {
+		return place{country: g.Countries[i].Alpha3}, true
 	}
-	if o, ok := r.gaz.Org(s); ok {
-		return place{org: o.Short(), orgCountry: o.Country}, true
+	if i, ok := g.orgByName[n]; ok {
+		return place{org: g.Orgs[i].Short(), orgCountry: g.Orgs[i].Country}, true
 	}
-	if c, ok := r.gaz.CountryByCapital(s); ok {
-		return place{country: c.Alpha3, capital: true}, true
+	if i, ok := g.countryByCapital[n]; ok {
+		return place{country: g.Countries[i].Alpha3, capital: true}, true
 	}
 	return place{}, false
 }

@@ -47,6 +47,17 @@ var titles = map[string]string{
 	"first lady": "first lady", "police chief": "police chief", "governor-general": "governor-general",
 }
 
+// titleLastWords are the last words of the titles: a token that is none of
+// them cannot end a title. Read-only.
+var titleLastWords = func() map[string]bool {
+	m := map[string]bool{}
+	for t := range titles {
+		f := strings.Fields(t)
+		m[f[len(f)-1]] = true
+	}
+	return m
+}()
+
 // maxTitleWords bounds title matching ("minister of the interior": 4).
 const maxTitleWords = 4
 
