@@ -32,7 +32,7 @@ func (r *Reader) readHTML(origin, pageURL, contentType string, data []byte) Item
 	a := newArticle(origin, article.FormatHTML, data)
 	isURL := strings.HasPrefix(pageURL, "http://") || strings.HasPrefix(pageURL, "https://")
 
-	dopts := htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: r.opts.FastHTML}
+	dopts := htmldate.Options{UseOriginalDate: true, ExtractTime: true, SkipExtensiveSearch: r.opts.FastHTML}
 	if isURL {
 		dopts.URL = pageURL
 	}
@@ -71,6 +71,11 @@ func (r *Reader) readHTML(origin, pageURL, contentType string, data []byte) Item
 		}
 		if !b.HasBody() && strings.TrimSpace(res.ContentText) != "" {
 			b.Text(res.ContentText)
+		}
+		if len(strings.Fields(res.ContentText)) < 3 {
+			// trafilatura's last resort is the page's whole text, navigation
+			// included ("Home"); that is not an article.
+			b = structure.Builder{}
 		}
 	} else {
 		r.opts.Logger.Debug("trafilatura found no main text; using the whole body", "origin", origin, "err", terr)

@@ -170,9 +170,6 @@ func jsonString(obj map[string]json.RawMessage, keys []string) (string, error) {
 		if err := json.Unmarshal(v, &named); err == nil && named.Name != "" {
 			return named.Name, nil
 		}
-		if len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9') {
-			return string(v), nil
-		}
 		return "", fmt.Errorf("%w: field %q is not a string", ErrMalformed, k)
 	}
 	return "", nil

@@ -58,6 +58,10 @@ func (r *renderer) walk(n *html.Node) {
 		return
 	}
 	a := n.DataAtom
+	if a == 0 {
+		// Trees built by trafilatura carry tag names only.
+		a = atom.Lookup([]byte(strings.ToLower(n.Data)))
+	}
 	if skipped[a] || hiddenElem(n) {
 		return
 	}
@@ -67,7 +71,7 @@ func (r *renderer) walk(n *html.Node) {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		r.flush()
 		saveK, saveL := r.kind, r.level
-		r.kind, r.level = article.BlockHeading, int(n.Data[1]-'0')
+		r.kind, r.level = article.BlockHeading, int(a.String()[1]-'0')
 		r.children(n)
 		r.flush()
 		r.kind, r.level = saveK, saveL

@@ -143,7 +143,8 @@ func isBinary(data []byte) bool {
 // toUTF8 returns data as valid UTF-8. Valid input is returned unchanged.
 // Input without any valid multi-byte sequence is read as Windows-1252 (which
 // includes Latin-1's printable range) when every byte is defined there; a
-// mostly valid UTF-8 text with a few stray bytes gets U+FFFD for them.
+// text with valid multi-byte sequences (random Windows-1252 text rarely
+// forms them) and no more stray bytes than those gets U+FFFD for the strays.
 // Anything else is rejected: guessing further would corrupt the text.
 func toUTF8(data []byte) (string, error) {
 	if utf8.Valid(data) {
@@ -171,7 +172,7 @@ func toUTF8(data []byte) (string, error) {
 		}
 		return string(s), nil
 	}
-	if valid > 0 && invalid*10 <= valid {
+	if valid > 0 && invalid <= valid {
 		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
 	}
 	return "", ErrEncoding
