@@ -123,7 +123,7 @@ func TestSplitAndPlover(t *testing.T) {
 	for code, want := range map[string]string{
 		"010": "", "020": "DEMAND", "036": "AGREE", "042": "CONSULT", "057": "SUPPORT", "0831": "RETREAT",
 		"0874": "RETREAT", "0841": "CONCEDE", "112": "DISAPPROVE", "120": "REJECT", "130": "THREATEN",
-		"145": "PROTEST", "150": "MOBILIZE", "163": "SANCTION", "173": "COERCE", "186": "ASSAULT",
+		"145": "PROTEST", "150": "MOBILIZE", "163": "SANCTION", "173": "COERCE", "181": "COERCE", "186": "ASSAULT",
 		"194": "FIGHT", "200": "ASSAULT", "": "", "9": "",
 	} {
 		if got := Plover(code); got != want {

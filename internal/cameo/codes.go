@@ -67,12 +67,18 @@ var rootToPlover = map[string]string{
 // for codes PLOVER does not treat as events (01: public statements).
 // Within CAMEO 08 (yield), leadership change (0831) and military
 // de-escalation (087x) are RETREAT in PLOVER; the rest is CONCEDE.
+// The mapping follows the PLOVER version of the published records
+// (0.5): INVESTIGATE and DISAPPROVE are still separate there, sanctions
+// are SANCTION, abduction is COERCE.
 func Plover(code string) string {
 	if len(code) < 2 {
 		return ""
 	}
 	if code == "0831" || strings.HasPrefix(code, "087") {
 		return "RETREAT"
+	}
+	if code == "181" || code == "184" {
+		return "COERCE" // abduction and human shields: PLOVER 0.5 codes them as COERCE (mode "detain")
 	}
 	return rootToPlover[code[:2]]
 }

@@ -14,7 +14,7 @@ import (
 // Sheikh Hamad, launched").
 func (cl *clause) subjectRegion(v int) (int, int) {
 	to := v
-	for to > 0 && (auxiliaries[cl.lows[to-1]] || strings.HasSuffix(cl.lows[to-1], "ly")) {
+	for to > 0 && (auxiliaries[cl.lows[to-1]] || cl.adverb(to-1)) {
 		to--
 	}
 	from := to
@@ -304,6 +304,14 @@ func combine(g []piece) string {
 	if role == "" {
 		return country
 	}
+	// an organisation keeps its own code: "Red Cross officials" are the
+	// Red Cross (NGOHLHIRC), not a government
+	switch country[:3] {
+	case "IGO", "NGO", "IMG", "MNC":
+		if len(country) > 3 {
+			return country
+		}
+	}
 	// a role already in the actor's code is not repeated ("ISRGOV" + "~GOV")
 	if _, s := cameo.Split(country); s != "" {
 		if len(role) >= 3 && s == role[:3] {
@@ -468,7 +476,7 @@ func (cl *clause) onlyAdjuncts(from, to int) bool {
 			k += n
 			continue
 		}
-		if !auxiliaries[cl.lows[k]] && !strings.HasSuffix(cl.lows[k], "ly") {
+		if !auxiliaries[cl.lows[k]] && !cl.adverb(k) {
 			return false
 		}
 		k++

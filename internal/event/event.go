@@ -92,6 +92,9 @@ func words(doc *article.Doc, si int) []word {
 	toks := doc.SentenceTokens(si)
 	ws := make([]word, 0, len(toks))
 	for _, t := range toks {
+		if t.Text == "'" || t.Text == "’" {
+			continue // a bare possessive apostrophe ("Workers' Party"): dictionaries omit it
+		}
 		low := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		ws = append(ws, word{low: low, span: t.Span, cap: unicode.IsUpper(r)})
@@ -633,7 +636,7 @@ func (cl *clause) modalAt(i int) string {
 			return "intent"
 		case w == "to" && j > 1 && cl.lows[j-1] == "going":
 			return "future"
-		case auxiliaries[w] || strings.HasSuffix(w, "ly"):
+		case auxiliaries[w] || cl.adverb(j):
 			continue
 		}
 		break
@@ -647,7 +650,7 @@ func (cl *clause) negatedAt(i int) bool {
 		if negators[w] {
 			return true
 		}
-		if !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+		if !auxiliaries[w] && !cl.adverb(j) {
 			break
 		}
 	}
@@ -667,7 +670,7 @@ func (cl *clause) passiveAt(i int) bool {
 		if beForms[cl.lows[j]] {
 			return true
 		}
-		if !auxiliaries[cl.lows[j]] && !strings.HasSuffix(cl.lows[j], "ly") {
+		if !auxiliaries[cl.lows[j]] && !cl.adverb(j) {
 			break
 		}
 	}
@@ -680,7 +683,7 @@ func (cl *clause) toComplement(from int) (int, int, string, bool) {
 	for j := from; j < cl.end && j < from+3; j++ {
 		if cl.lows[j] == "to" && j+1 < cl.end {
 			k := j + 1
-			for k < cl.end && (strings.HasSuffix(cl.lows[k], "ly") || cl.lows[k] == "not") {
+			for k < cl.end && (cl.adverb(k) || cl.lows[k] == "not") {
 				k++
 			}
 			if k < cl.end {
@@ -695,7 +698,7 @@ func (cl *clause) toComplement(from int) (int, int, string, bool) {
 			j += n - 1
 			continue
 		}
-		if !auxiliaries[cl.lows[j]] && !strings.HasSuffix(cl.lows[j], "ly") && !intentAdjectives[cl.lows[j]] {
+		if !auxiliaries[cl.lows[j]] && !cl.adverb(j) && !intentAdjectives[cl.lows[j]] {
 			return 0, 0, "", false
 		}
 	}
@@ -853,4 +856,18 @@ func (cl *clause) dropHomePlace(ts, ss []article.Actor) []article.Actor {
 		}
 	}
 	return out
+}
+
+// adverb reports an -ly adverb ("bluntly", "finally"); capitalised words
+// ("Italy") and -ly nouns are not.
+func (cl *clause) adverb(i int) bool {
+	w := cl.lows[i]
+	if cl.ws[i].cap || len(w) < 5 || !strings.HasSuffix(w, "ly") {
+		return false
+	}
+	switch w {
+	case "family", "rally", "ally", "supply", "reply", "assembly", "anomaly", "monopoly":
+		return false
+	}
+	return true
 }
