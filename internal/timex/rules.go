@@ -425,7 +425,7 @@ func buildRules() []*rule {
 			}
 			return calendar(point{t: date(y, sm, 1), g: granSeason, sub: code}, mod), true
 		})
-	add("quarter", rePMod+`(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:comparable\s+)?(?:(?P<y0>`+reYear+`)\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|last|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
+	add("quarter", rePMod+`(?:(?P<det>the|this|last|next|that)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:comparable\s+)?(?:(?P<y0>`+reYear+`)\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|last|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
 		func(m *match) bool {
 			qh, yq := m.g("qh"), m.g("yq")
 			if m.g("det") == "the" && m.has("qord") && !m.has("yq") && m.pos["qh"] > 0 && m.text[m.pos["qh"]-1] == '-' {
@@ -454,6 +454,14 @@ func buildRules() []*rule {
 			}
 			var base point
 			ok := true
+			if m.g("det") == "that" && !m.has("qord") && !m.has("y") {
+				if r.hasRef && r.ref.g == g {
+					res := calendar(r.ref, mod)
+					res.anaphoric = true
+					return res, true
+				}
+				return under(g, "", mod), true
+			}
 			switch {
 			case m.has("y") && !m.has("qord"):
 				// "the 1988 quarter": the quarter under discussion, in that year
@@ -597,6 +605,23 @@ func buildRules() []*rule {
 				return under(g, "", mod), true
 			}
 			return calendar(r.dct.at(g), mod), true
+		})
+
+	add("the-period", `(?:for|during|of|in|through|over)\s+(?P<x>the\s+(?P<full>full\s+|whole\s+|entire\s+)?(?P<unit>year|week))\b(?P<ended>\s+(?:ended|ending|to\s+date))?`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			if m.has("ended") {
+				// "the year ended Sept. 30": a fiscal year, a span of one year
+				v, _ := durationValue(1, false, m.g("unit"))
+				return result{typ: "DURATION", value: v}, true
+			}
+			g := granYear
+			if m.g("unit") == "week" {
+				g = granWeek
+			}
+			if !r.hasDCT {
+				return under(g, "", ""), true
+			}
+			return calendar(r.dct.at(g), ""), true
 		})
 
 	// --- relative to the DCT or to an earlier expression ---------------------
@@ -807,14 +832,11 @@ func buildRules() []*rule {
 		})
 
 	// --- durations and expressions counted in units ---------------------------
-	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<old>-old)?(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back|on)\b)?`,
+	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<old>-old)?(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back)\b)?`,
 		func(m *match) bool {
 			num := m.g("num")
 			unit := m.g("unit")
 			if (num == "a" || num == "an") && strings.HasPrefix(unit, "second") {
-				return false
-			}
-			if m.g("ago") == "on" && m.g("num") != "" {
 				return false
 			}
 			if m.g("ago") == "back" && m.g("num") == "" {
@@ -843,8 +865,9 @@ func buildRules() []*rule {
 					}
 				}
 			}
-			if (strings.HasPrefix(unit, "quarter")) && strings.HasPrefix(strings.TrimLeft(m.text[m.end:], " "), "of ") {
-				return false // "three-quarters of the shares"
+			if strings.HasPrefix(unit, "quarter") && strings.HasPrefix(strings.TrimLeft(m.text[m.end:], " "), "of ") &&
+				(unit == "quarter" || m.text[m.pos["unit"]-1] == '-') {
+				return false // "a quarter of the shares", "three-quarters of them"
 			}
 			return true
 		},
@@ -952,6 +975,7 @@ var ruleNeeds = map[string][]string{
 	"year-adj":         {"year"},
 	"abs-spelled-year": {"nineteen", "thousand"},
 	"end-of-unit":      {" of the "},
+	"the-period":       {"the year", "the week", "full year", "whole year", "entire year", "full week", "whole week", "entire week"},
 	"rel-unit":         {"week", "month", "year", "decade", "day", "morning", "afternoon", "evening", "night"},
 	"deictic":          {"today", "yesterday", "tomorrow", "night", "now", "currently", "presently", "these days", "present", "recently", "lately", "past", "future", "term", "time being"},
 	"day-pod":          {"morning", "afternoon", "evening", "night", "midday", "mid-day"},
