@@ -178,8 +178,8 @@ func (d *Dict) addSurnames() {
 	codes := map[string][]DatedCode{}
 	for p, cs := range d.actors {
 		i := strings.LastIndexByte(p, ' ')
-		if i < 0 || !dated(cs) {
-			continue
+		if i < 0 || !dated(cs) || !allRoles(cs) {
+			continue // not a person: a dated state ("Soviet Union") has bare country codes
 		}
 		last := p[i+1:]
 		if len(last) < 4 || d.actors[last] != nil || d.agents[last] != "" || d.verbForms[last] != "" || commonWords[last] {
@@ -215,6 +215,15 @@ var commonWords = map[string]bool{
 	"angry": true, "radical": true, "official": true, "first": true, "last": true, "next": true, "here": true,
 	"thousands": true, "hundreds": true, "tens": true, "dozens": true, "several": true, "five": true,
 	"three": true, "four": true, "seven": true, "eight": true, "nine": true,
+}
+
+func allRoles(cs []DatedCode) bool {
+	for _, c := range cs {
+		if len(c.Code) <= 3 {
+			return false
+		}
+	}
+	return true
 }
 
 func dated(cs []DatedCode) bool {

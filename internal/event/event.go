@@ -122,6 +122,7 @@ type trigger struct {
 	negated    bool
 	obliged    bool // under "must": a demand made on the subject
 	ownNoun    bool // the trigger ends in its object noun ("withdrew troops")
+	between    bool // "talks between X and Y": X and Y are the sources
 }
 
 func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
@@ -181,6 +182,9 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	}
 	doc = cl.doc
 	srcFrom, srcTo := cl.subjectRegion(tr.verbAt)
+	if tr.between {
+		srcFrom, srcTo = tr.end+1, cl.regionEnd(tr.end+1)
+	}
 	sources := cl.actors(srcFrom, srcTo, true)
 	if len(sources) == 0 && srcFrom >= 0 {
 		// a pronoun subject of a complement clause: the reporting clause's subject
@@ -190,6 +194,9 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		}
 	}
 	tgtFrom, tgtTo := cl.objectRegion(tr)
+	if tr.between {
+		tgtFrom, tgtTo = -1, -1
+	}
 	var targets []article.Actor
 	if tr.passive {
 		// "X was attacked by Y": Y is the source, X the target
@@ -423,9 +430,16 @@ func (cl *clause) findTrigger() (trigger, bool) {
 // ("Palestinian riots against Israeli policies continue"): the actors
 // before the noun are the source, those after it the target.
 func (cl *clause) nominalTrigger() (trigger, bool) {
-	for i := 1; i < cl.end; i++ {
+	for i := 0; i < cl.end; i++ {
 		code, ok := eventNouns[cl.lows[i]]
-		if !ok || cameo.Plover(code) == "" || determiners[cl.lows[i-1]] {
+		if !ok || cameo.Plover(code) == "" || i > 0 && determiners[cl.lows[i-1]] {
+			continue
+		}
+		// "Talks between Israel and Hamas resumed": the parties are the sources
+		if i+1 < cl.end && cl.lows[i+1] == "between" {
+			return trigger{start: i, end: i + 1, code: code, verbAt: i, objFrom: i + 1, between: true}, true
+		}
+		if i == 0 {
 			continue
 		}
 		// the source must sit right before the noun ("Palestinian riots")

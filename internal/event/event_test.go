@@ -40,6 +40,7 @@ func TestCategories(t *testing.T) {
 		{"consult host", "The Qatari foreign minister hosted Israeli negotiators in Doha.", &want{"CONSULT", "QATGOV", "ISRGOV", false}},
 		{"consult mediate", "Qatar mediated between Israel and Hamas.", &want{"CONSULT", "QAT", "ISR", false}},
 		{"consult talks", "Taiwanese and Japanese officials held talks in Tokyo on Monday.", &want{"CONSULT", "TWNGOV", "", false}},
+		{"consult nominal between", "Talks between Israel and Hamas resumed in Cairo on Sunday.", &want{"CONSULT", "ISR", "", false}},
 		{"consult neg: a room", "The meeting room in Geneva was closed.", nil},
 		// AGREE: agreements, offers, promises, intended cooperation
 		{"agree ceasefire", "Israel and Hamas agreed to a ceasefire on Sunday.", &want{"AGREE", "ISR", "", false}},
@@ -75,6 +76,7 @@ func TestCategories(t *testing.T) {
 		{"demand that", "The Lebanese government demanded that Israel withdraw its troops.", &want{"DEMAND", "LBNGOV", "ISR", false}},
 		{"demand call on", "The Security Council called on Israel to halt settlement activity.", &want{"DEMAND", "IGOUNO", "ISR", false}},
 		{"demand must", "Russia said Sudan must return the helicopter.", &want{"DEMAND", "RUS", "SDN", false}},
+		{"demand opposition", "Venezuela's opposition called for nationwide protests.", &want{"DEMAND", "VENOPP", "", false}},
 		{"demand neg: market", "The demand for oil rose in China.", nil},
 		// DISAPPROVE
 		{"disapprove criticise", "Hungary criticised the European Commission over its migration policy.", &want{"DISAPPROVE", "HUN", "IGOEUREEC", false}},
@@ -102,6 +104,7 @@ func TestCategories(t *testing.T) {
 		// SANCTION
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
 		{"sanction expel", "Canada expelled two Chinese diplomats.", &want{"SANCTION", "CAN", "CHNGOV", false}},
+		{"sanction suspend member", "The African Union suspended Niger after the coup.", &want{"SANCTION", "IGOAFRAFU", "NER", false}},
 		{"sanction neg: lifted", "Washington lifted the embargo on Cuba.", &want{"CONCEDE", "USAGOV", "CUB", false}},
 		// COERCE
 		{"coerce arrest", "Police arrested 20 opposition activists in Minsk.", &want{"COERCE", "BLRCOP", "BLROPP", false}},
