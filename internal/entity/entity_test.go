@@ -241,7 +241,7 @@ func checkDoc(t *testing.T, doc *article.Doc) {
 }
 
 func TestIdempotent(t *testing.T) {
-	doc := analyse(t, "German Chancellor Olaf Scholz arrived. The chancellor said he was glad.")
+	doc := analyse(t, "German Chancellor Olaf Scholz arrived. The chancellor said he was glad. The Trump administration agreed.")
 	first := doc.Analysis
 	if err := (entity.Stage{}).Analyse(doc); err != nil {
 		t.Fatal(err)
@@ -344,4 +344,59 @@ func FuzzAnalyse(f *testing.F) {
 		}
 		checkDoc(t, doc)
 	})
+}
+
+// TestTaggerNoise covers the ways a real tagger cuts and mislabels names.
+func TestTaggerNoise(t *testing.T) {
+	tests := []struct {
+		name string
+		tg   tagger
+		text string
+		want map[string]string
+	}{
+		{"name cut at joiners", tagger{"Mohammed": "PER", "Abdulrahman": "MISC", "Thani": "PER"},
+			"Mohammed bin Abdulrahman Al Thani spoke.", map[string]string{
+				"Mohammed bin Abdulrahman Al Thani": "person:mohammed bin abdulrahman al thani"}},
+		{"untagged particle surname", tagger{"Abdel Fattah": "PER", "Sisi": "ORG", "el-Sisi": "MISC"},
+			"Abdel Fattah el-Sisi spoke. Sisi left. They called el-Sisi.", map[string]string{
+				"Abdel Fattah el-Sisi": "person:abdel fattah al-sisi", "Sisi": "person:abdel fattah al-sisi",
+				"el-Sisi": "person:abdel fattah al-sisi"}},
+		{"surname tagged as place needs a full name", tagger{"Sisi": "ORG"}, "Sisi spoke.", map[string]string{
+			"Sisi": "org:sisi"}},
+		{"gazetteer name is not a surname", tagger{"Tom Jordan": "PER", "Jordan": "LOC"}, "Tom Jordan visited Jordan.", map[string]string{
+			"Tom Jordan": "person:tom jordan", "Jordan": "country:JOR"}},
+		{"role tagged as a person", tagger{"Israeli Prime Minister": "PER", "Olmert": "PER"},
+			"Former Israeli Prime Minister Ehud Olmert spoke.", map[string]string{
+				"Israeli Prime Minister": "person:olmert", "Olmert": "person:olmert"}},
+		{"administration tagged as a place", tagger{"Biden": "LOC"}, "The Biden administration said no.", map[string]string{
+			"Biden administration": "country:USA"}},
+		{"separate people stay apart", tagger{"Anna Berg": "PER", "Tom Reyes": "PER"}, "Anna Berg and Tom Reyes spoke.", map[string]string{
+			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.tg.doc(tc.text)
+			if err := (entity.Stage{}).Analyse(doc); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, resolved(doc)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			checkDoc(t, doc)
+			first := doc.Analysis
+			if err := (entity.Stage{}).Analyse(doc); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(first, doc.Analysis); diff != "" {
+				t.Errorf("second run differs (-first +second):\n%s", diff)
+			}
+		})
+	}
+	doc := tagger{"Israeli Prime Minister": "PER", "Olmert": "PER"}.doc("Former Israeli Prime Minister Ehud Olmert spoke.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	if ro := mentionOf(t, doc, "Olmert").Role; ro == nil || ro.Title != "prime minister" || ro.Country != "ISR" || ro.Status != "former" {
+		t.Errorf("Olmert's role = %+v", ro)
+	}
 }

@@ -30,6 +30,10 @@ type ment struct {
 	// full is the normalised name of a person mention, words its words.
 	full  string
 	words []string
+	// roleOf is, for a mention that is only a role phrase ("Israeli Prime
+	// Minister" tagged as a person), the index of the name it titles; -1
+	// otherwise.
+	roleOf int
 }
 
 // ent is one in-article entity being built.
@@ -70,6 +74,8 @@ func (r *resolver) sentenceBounds(sent int) (int, int) {
 // run does the whole analysis and writes it into doc.Analysis.
 func (r *resolver) run() {
 	r.collect()
+	r.joinSplitNames()
+	r.roleOnlyMentions()
 	for i := range r.ments {
 		if r.ments[i].m.Type == article.PER {
 			r.personRoles(i)
@@ -77,6 +83,7 @@ func (r *resolver) run() {
 	}
 	r.adminActors()
 	r.buildNamed()
+	r.resolveRoleOnly()
 	r.titleMentions()
 	r.pronouns()
 	r.write()
@@ -99,7 +106,7 @@ func (r *resolver) collect() {
 		if ta >= tb {
 			continue
 		}
-		r.ments = append(r.ments, ment{m: m, ta: ta, tb: tb, sent: r.doc.SentenceAt(m.Span.Start)})
+		r.ments = append(r.ments, ment{m: m, ta: ta, tb: tb, sent: r.doc.SentenceAt(m.Span.Start), roleOf: -1})
 	}
 	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
 }
@@ -199,7 +206,14 @@ var actorVerbs = map[string]bool{
 func (r *resolver) adminActors() {
 	for i := range r.ments {
 		mt := &r.ments[i]
-		if mt.m.Type != article.PER || mt.tb >= len(r.toks) {
+		if ro := mt.m.Role; ro != nil && mt.m.Type == article.ORG && ro.Country != "" && ro.Span == mt.m.Span &&
+			(ro.Title == "administration" || ro.Title == "government" || ro.Title == "cabinet") {
+			// Made by an earlier run of the stage: keep it what it was.
+			mt.m.Entity, mt.full = -2, "country:"+ro.Country
+			continue
+		}
+		// A tagger may take "Biden" in "the Biden administration" for a place.
+		if mt.tb >= len(r.toks) || mt.m.Type != article.PER && (mt.tb-mt.ta != 1 || r.inGazetteer(mt.m.Text)) {
 			continue
 		}
 		next := lowerTok(r.toks[mt.tb].Text)
@@ -288,7 +302,7 @@ func (r *resolver) buildNamed() {
 	// Full names (two words or more).
 	for i := range r.ments {
 		mt := &r.ments[i]
-		if mt.m.Type != article.PER || len(mt.words) < 2 {
+		if mt.m.Type != article.PER || len(mt.words) < 2 || mt.roleOf >= 0 {
 			continue
 		}
 		key := PersonKey(mt.m.Text)
@@ -304,7 +318,24 @@ func (r *resolver) buildNamed() {
 	// share it, a role in the mention's own phrase must single one out.
 	for i := range r.ments {
 		mt := &r.ments[i]
-		if mt.m.Type != article.PER || len(mt.words) != 1 {
+		if mt.m.Type != article.PER && mt.m.Entity != -2 && mt.tb-mt.ta == 1 && !r.inGazetteer(mt.m.Text) {
+			// "Sisi" tagged as an organisation in an article about Abdel
+			// Fattah el-Sisi: the surname of the one person who has it.
+			if w := nameWords(mt.m.Text); len(w) == 1 {
+				var cands []int
+				for ei := 0; ei < fullNames; ei++ {
+					if surnameMatch(w[0], r.ents[ei].words) {
+						cands = append(cands, ei)
+					}
+				}
+				if len(cands) == 1 {
+					mt.m.Type, mt.words, mt.full = article.PER, w, w[0]
+					r.attach(i, cands[0])
+				}
+			}
+			continue
+		}
+		if mt.m.Type != article.PER || len(mt.words) != 1 || mt.roleOf >= 0 {
 			continue
 		}
 		var cands []int
@@ -356,7 +387,7 @@ func (r *resolver) buildNamed() {
 	sort.SliceStable(rest, func(a, b int) bool { return nwords[rest[a]] > nwords[rest[b]] })
 	for _, i := range rest {
 		mt := &r.ments[i]
-		if mt.m.Type == article.PER && mt.m.Entity != -2 {
+		if mt.m.Type == article.PER && mt.m.Entity != -2 || mt.m.Entity >= 0 {
 			continue
 		}
 		var key, name, typ, country string
@@ -555,7 +586,7 @@ func (r *resolver) titleMentions() {
 			m := article.Mention{Span: sp, Text: r.text[sp.Start:sp.End], Type: article.PER, Kind: "title", Entity: cands[0]}
 			p.title, p.end, p.start = title, e, k+1
 			m.Role = p.role(r.toks)
-			r.ments = append(r.ments, ment{m: m, ta: k, tb: e, sent: si})
+			r.ments = append(r.ments, ment{m: m, ta: k, tb: e, sent: si, roleOf: -1})
 			r.ents[cands[0]].ments = append(r.ents[cands[0]].ments, len(r.ments)-1)
 			for t := k; t < e; t++ {
 				taken[t] = true
@@ -670,7 +701,7 @@ func (r *resolver) pronouns() {
 				r.ents[ei].gender = g
 			}
 			sp := r.toks[k].Span
-			added = append(added, ment{m: article.Mention{Span: sp, Text: tok, Type: article.PER, Kind: "pronoun", Entity: ei}, ta: k, tb: k + 1})
+			added = append(added, ment{m: article.Mention{Span: sp, Text: tok, Type: article.PER, Kind: "pronoun", Entity: ei}, ta: k, tb: k + 1, roleOf: -1})
 			cur = appendUnique(cur, ei)
 		}
 		// Only the sentence just before counts: a pronoun two sentences
@@ -817,4 +848,127 @@ func dedupeRoles(roles []article.Role) []article.Role {
 		}
 	}
 	return out
+}
+
+// nameJoiners are the words that stand between the parts of one name and
+// that a tagger often leaves outside it: "Mohammed bin Abdulrahman Al
+// Thani", "Ursula von der Leyen".
+var nameJoiners = map[string]bool{
+	"bin": true, "ibn": true, "bint": true, "al": true, "el": true, "abu": true, "abd": true, "ben": true,
+	"de": true, "da": true, "di": true, "del": true, "van": true, "von": true, "der": true, "den": true,
+	"le": true, "la": true, "du": true, "dos": true, "das": true, "y": true, "bar": true,
+}
+
+// joinSplitNames repairs person names a tagger cut in pieces: a person
+// mention followed, in the same sentence, by another name mention with
+// only name joiners between ("Mohammed" bin "Abdulrahman" Al "Thani"), or
+// directly by a name starting with an Arabic article ("Abdel Fattah"
+// "el-Sisi"), becomes one person mention.
+func (r *resolver) joinSplitNames() {
+	out := r.ments[:0]
+	for i := 0; i < len(r.ments); i++ {
+		cur := r.ments[i]
+		// An untagged "el-Sisi" right after "Abdel Fattah".
+		if cur.m.Type == article.PER && cur.tb < len(r.toks) && (i+1 >= len(r.ments) || r.ments[i+1].ta > cur.tb) &&
+			particleName(r.toks[cur.tb].Text) && r.doc.SentenceAt(r.toks[cur.tb].Span.Start) == cur.sent {
+			cur.tb++
+			cur.m.Span.End = r.toks[cur.tb-1].Span.End
+			cur.m.Text = r.text[cur.m.Span.Start:cur.m.Span.End]
+		}
+		for cur.m.Type == article.PER && i+1 < len(r.ments) {
+			next := r.ments[i+1]
+			if next.sent != cur.sent || next.ta < cur.tb || !r.joinable(cur, next) {
+				break
+			}
+			cur.m.Span.End = next.m.Span.End
+			cur.m.Text = r.text[cur.m.Span.Start:cur.m.Span.End]
+			cur.tb = next.tb
+			i++
+		}
+		out = append(out, cur)
+	}
+	r.ments = out
+}
+
+// particleName reports whether a token is a surname written with an Arabic
+// article: "el-Sisi", "al-Sudani", "Al-Thani".
+func particleName(tok string) bool {
+	w := strings.ToLower(tok)
+	for _, p := range nameParticles {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			return isCapitalised(tok[len(p):])
+		}
+	}
+	return false
+}
+
+func (r *resolver) joinable(a, b ment) bool {
+	if b.ta == a.tb {
+		w := strings.ToLower(b.m.Text)
+		for _, p := range nameParticles {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		return false
+	}
+	for t := a.tb; t < b.ta; t++ {
+		if !nameJoiners[strings.ToLower(r.toks[t].Text)] {
+			return false
+		}
+	}
+	return isCapitalised(b.m.Text) && !r.inGazetteer(b.m.Text)
+}
+
+// inGazetteer reports whether a name is a country, nationality,
+// organisation or capital of the gazetteer.
+func (r *resolver) inGazetteer(name string) bool {
+	_, ok := r.lookupPlace(name)
+	return ok
+}
+
+// roleOnlyMentions finds person mentions that are nothing but a role phrase
+// ("Israeli Prime Minister" tagged as a name) and, when a person mention
+// follows within one token, makes the phrase that person's role.
+func (r *resolver) roleOnlyMentions() {
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.m.Type != article.PER || i+1 >= len(r.ments) {
+			continue
+		}
+		p, ok := r.preRole(mt.ta, mt.tb)
+		if !ok || p.start != mt.ta {
+			continue
+		}
+		next := &r.ments[i+1]
+		if next.m.Type != article.PER || next.sent != mt.sent || next.ta-mt.tb > 1 {
+			continue
+		}
+		// Take in status words before the phrase: "Former Israeli Prime Minister".
+		lo, _ := r.sentenceBounds(mt.sent)
+		if full, ok := r.preRole(lo, mt.tb); ok && full.start < p.start {
+			p = full
+		}
+		// It stays a "name" mention (it is the tagger's), pointing at the
+		// person, so that running the stage again gives the same result.
+		mt.roleOf = i + 1
+		if next.m.Role == nil {
+			next.m.Role = p.role(r.toks)
+		}
+	}
+}
+
+// resolveRoleOnly points role-only mentions at the entity of the name they
+// title.
+func (r *resolver) resolveRoleOnly() {
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.roleOf < 0 {
+			continue
+		}
+		if ei := r.ments[mt.roleOf].m.Entity; ei >= 0 {
+			mt.m.Entity = ei
+			r.ents[ei].ments = append(r.ents[ei].ments, i)
+		}
+	}
 }
