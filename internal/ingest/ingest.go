@@ -72,6 +72,8 @@ type Options struct {
 	UserAgent string
 	// Logger receives debug and warning messages; default: discard.
 	Logger *slog.Logger
+	// Stdin is what the input "-" reads; default os.Stdin.
+	Stdin io.Reader
 	// FastHTML skips trafilatura's fallback extractors (readability and
 	// DOM distiller) and htmldate's extensive search: quicker, a little less
 	// precise on unusual pages.
@@ -97,6 +99,9 @@ func New(opts Options) *Reader {
 	}
 	if opts.UserAgent == "" {
 		opts.UserAgent = "dossier/1 (+news ingest)"
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -152,7 +157,7 @@ func (r *Reader) ReadBytes(ctx context.Context, origin, name, contentType string
 func (r *Reader) readInput(ctx context.Context, in string, yield func(Item) bool) bool {
 	switch {
 	case in == "-":
-		for it := range r.ReadStdin(ctx, "stdin", os.Stdin) {
+		for it := range r.ReadStdin(ctx, "stdin", r.opts.Stdin) {
 			if !yield(it) {
 				return false
 			}

@@ -313,6 +313,10 @@ func TestReadStdinAndBytes(t *testing.T) {
 	if len(items) != 2 || items[0].Err != nil || items[0].Article.Origin != "stdin#1" || items[0].Article.Title != "Piped" {
 		t.Errorf("stdin items: %+v", items)
 	}
+	items = readAll(t, New(Options{Stdin: strings.NewReader("Dash input\n\nRead from stdin.")}), "-")
+	if len(items) != 1 || items[0].Err != nil || items[0].Article.Origin != "stdin" || items[0].Article.Title != "Dash input" {
+		t.Errorf("\"-\" items: %+v", items)
+	}
 	items = nil
 	for it := range r.ReadBytes(context.Background(), "upload", "note.txt", "", []byte("date 2021-06-14 Uploaded note\n\nIt works.")) {
 		items = append(items, it)

@@ -76,6 +76,7 @@ func reutersItem(origin string, elem []byte) Item {
 		}
 	}
 	var b structure.Builder
+	b.Grow(len(title)+len(dateline)+len(body)+8, 2+strings.Count(body, "\n")/4)
 	b.Headline(title)
 	if hasBody {
 		addWireBody(&b, normSpace(decodeSGML(dateline)), body, title == "")
@@ -120,6 +121,7 @@ func sgmlField(s, tag string) (string, bool) {
 // headline (the unprocessed tabular items start with one).
 func addWireBody(b *structure.Builder, dateline, body string, firstIsTitle bool) {
 	var para strings.Builder
+	para.Grow(min(len(body)+len(dateline)+1, 1024))
 	if dateline != "" {
 		para.WriteString(dateline)
 		para.WriteByte(' ')
@@ -165,7 +167,7 @@ func addWireBody(b *structure.Builder, dateline, body string, firstIsTitle bool)
 		if indented && para.Len() > 0 && !(lines == 0 && dateline != "") {
 			flush()
 		}
-		if para.Len() > 0 && !strings.HasSuffix(para.String(), " ") {
+		if para.Len() > 0 && !(lines == 0 && dateline != "") {
 			para.WriteByte('\n')
 		}
 		para.WriteString(ln)

@@ -81,6 +81,29 @@ func (b *Builder) headline() (string, bool) {
 	return "", false
 }
 
+// Grow reserves room for about n more bytes of text and blocks more
+// blocks, saving reallocations when the caller knows the article's size.
+func (b *Builder) Grow(n, blocks int) {
+	b.buf = growBytes(b.buf, n)
+	if cap(b.blocks)-len(b.blocks) < blocks {
+		nb := make([]article.Block, len(b.blocks), len(b.blocks)+blocks)
+		copy(nb, b.blocks)
+		b.blocks = nb
+		nl := make([]int, len(b.levels), len(b.levels)+blocks)
+		copy(nl, b.levels)
+		b.levels = nl
+	}
+}
+
+func growBytes(buf []byte, n int) []byte {
+	if cap(buf)-len(buf) >= n {
+		return buf
+	}
+	nb := make([]byte, len(buf), len(buf)+n)
+	copy(nb, buf)
+	return nb
+}
+
 // Len returns the number of blocks added so far.
 func (b *Builder) Len() int { return len(b.blocks) }
 

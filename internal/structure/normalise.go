@@ -85,16 +85,24 @@ func trimLine(b []byte, start int) []byte {
 
 // isCleanASCII reports whether s is already normal: ASCII, no control
 // characters other than tab and LF, no trailing white space on any line.
-// Most English wire copy takes this fast path.
+// Most English wire copy takes this fast path, so it is a table lookup per
+// byte and two substring searches.
 func isCleanASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c == 0x7f || c < 0x20 && c != '\n' && c != '\t' {
-			return false
-		}
-		if (c == ' ' || c == '\t') && (i+1 == len(s) || s[i+1] == '\n') {
+		if notCleanASCII[s[i]] {
 			return false
 		}
 	}
-	return true
+	if n := len(s); n > 0 && (s[n-1] == ' ' || s[n-1] == '\t') {
+		return false
+	}
+	return !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n")
 }
+
+// notCleanASCII marks the bytes that rule out the fast path.
+var notCleanASCII = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= utf8.RuneSelf || c == 0x7f || c < 0x20 && c != '\n' && c != '\t'
+	}
+	return t
+}()
