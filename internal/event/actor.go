@@ -183,13 +183,21 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			}
 		}
 	}
+	// "the foreign ministers of Egypt and Jordan": a leading role noun
+	// governs every coordinated country
+	if g0 := groups[0]; len(groups) > 1 && shared == "" && len(g0) > 1 && g0[0].agent && !g0[1].agent &&
+		strings.HasPrefix(g0[0].code, "~") {
+		if gap := cl.lows[g0[0].end:max(g0[0].end, g0[1].start)]; len(gap) > 0 && gap[0] == "of" {
+			shared = g0[0].code
+		}
+	}
 	var out []article.Actor
-	for gi, g := range groups {
+	for _, g := range groups {
 		code := combine(g)
 		if code == "" {
 			continue
 		}
-		if gi < len(groups)-1 && shared != "" && len(code) == 3 && !hasAgent(g) {
+		if shared != "" && len(code) == 3 && !hasAgent(g) {
 			code += strings.TrimPrefix(shared, "~")
 		}
 		a := article.Actor{

@@ -622,16 +622,43 @@ func cooperative(code string) bool {
 	return len(code) >= 2 && code[:2] >= "03" && code[:2] <= "09"
 }
 
-// intentCode maps an intended act to CAMEO's intent codes: cooperation to
-// 03, material conflict (14 to 20) to 13; verbal acts keep their code.
+// intentCode maps an intended act to CAMEO's intent codes: cooperation
+// to the matching 03x code (intent to meet 036, to give aid 033, to yield
+// 035), material conflict to the matching 13x threat; verbal acts keep
+// their code.
 func intentCode(code string) string {
-	switch {
-	case len(code) < 2:
+	if len(code) < 2 {
 		return code
-	case code[:2] >= "04" && code[:2] <= "09":
-		return "03" + code[2:]
-	case code[:2] >= "14":
-		return "13" + code[2:]
+	}
+	switch code[:2] {
+	case "04":
+		if code == "045" {
+			return "039" // intent to mediate
+		}
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		if strings.HasPrefix(code, "087") {
+			return "0356"
+		}
+		return "035"
+	case "09":
+		return "030"
+	case "14":
+		return "133"
+	case "15", "18", "19":
+		return "138"
+	case "16":
+		return "131"
+	case "17":
+		return "132"
+	case "20":
+		return "1385"
 	}
 	return code
 }
@@ -739,16 +766,16 @@ func (cl *clause) timeAt(j int) int {
 func (cl *clause) eventNounAfter(from int) (string, int, bool) {
 	for j := from; j < cl.end && j < from+5; j++ {
 		if j+2 < cl.end {
-			if c, ok := eventNouns[cl.lows[j]+" "+cl.lows[j+1]+" "+cl.lows[j+2]]; ok {
+			if c, ok := nounCode(cl.lows[j] + " " + cl.lows[j+1] + " " + cl.lows[j+2]); ok {
 				return c, j + 3, true
 			}
 		}
 		if j+1 < cl.end {
-			if c, ok := eventNouns[cl.lows[j]+" "+cl.lows[j+1]]; ok {
+			if c, ok := nounCode(cl.lows[j] + " " + cl.lows[j+1]); ok {
 				return c, j + 2, true
 			}
 		}
-		if c, ok := eventNouns[cl.lows[j]]; ok {
+		if c, ok := nounCode(cl.lows[j]); ok {
 			return c, j + 1, true
 		}
 		if cl.lows[j] == "," || cl.lows[j] == "to" || cl.lows[j] == "that" {
@@ -756,6 +783,20 @@ func (cl *clause) eventNounAfter(from int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// nounCode looks an event noun up, its regular plural included
+// ("meetings", "air strikes").
+func nounCode(p string) (string, bool) {
+	if c, ok := eventNouns[p]; ok {
+		return c, true
+	}
+	if strings.HasSuffix(p, "s") {
+		if c, ok := eventNouns[p[:len(p)-1]]; ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // patternCode matches the verb's PETRARCH patterns around it; the pattern
@@ -830,10 +871,20 @@ func hasRoot(code, root string) bool { return len(code) >= 2 && code[:2] == root
 // ("accepted the demands"), and motion verbs heading to an event ("return
 // to Geneva for talks").
 func (cl *clause) compoundAfter(base string, from int) (string, int, bool) {
-	for j := from; j < cl.end && j < from+3; j++ {
-		if c, ok := verbNoun[base+" "+cl.lows[j]]; ok {
-			return c, j + 1, true
+	// the head of the object comes last: "accepted an Egyptian ceasefire
+	// proposal" is accepting a proposal
+	code, end := "", 0
+	for j := from; j < cl.end && j < from+4; j++ {
+		w := cl.lows[j]
+		if w == "," || w == "of" || w == "to" || w == "from" || w == "with" {
+			break
 		}
+		if c, ok := verbNoun[base+" "+w]; ok {
+			code, end = c, j+1
+		}
+	}
+	if code != "" {
+		return code, end, true
 	}
 	if !motionVerbs[base] {
 		return "", 0, false

@@ -41,16 +41,21 @@ func TestCategories(t *testing.T) {
 		{"consult mediate", "Qatar mediated between Israel and Hamas.", &want{"CONSULT", "QAT", "ISR", false}},
 		{"consult talks", "Taiwanese and Japanese officials held talks in Tokyo on Monday.", &want{"CONSULT", "TWNGOV", "", false}},
 		{"consult nominal between", "Talks between Israel and Hamas resumed in Cairo on Sunday.", &want{"CONSULT", "ISR", "", false}},
+		{"consult plural meetings", "The UN envoy held separate meetings with the two sides.", &want{"CONSULT", "IGOUNO", "", false}},
+		{"consult of-coordination", "The foreign ministers of Egypt and Jordan discussed the crisis by phone.", &want{"CONSULT", "EGYGOV", "", false}},
 		{"consult neg: a room", "The meeting room in Geneva was closed.", nil},
 		// AGREE: agreements, offers, promises, intended cooperation
 		{"agree ceasefire", "Israel and Hamas agreed to a ceasefire on Sunday.", &want{"AGREE", "ISR", "", false}},
 		{"agree offer", "Egypt offered to mediate between Israel and Hamas.", &want{"AGREE", "EGY", "ISR", false}},
 		{"agree proposal", "Qatar proposed a ceasefire between Israel and Hamas.", &want{"AGREE", "QAT", "ISR", false}},
 		{"agree future aid", "Japan will provide humanitarian aid to Sudan.", &want{"AGREE", "JPN", "SDN", false}},
+		{"agree future host", "Saudi Arabia will host peace talks between Ukraine and Russia.", &want{"AGREE", "SAU", "UKR", false}},
+		{"agree accept proposal", "Hamas accepted the Egyptian ceasefire proposal on Monday.", &want{"AGREE", "PSEREBHMS", "EGY", false}},
 		{"agree neg: not agreed", "Iran did not agree to the proposal.", &want{"REJECT", "IRN", "", false}},
 		// SUPPORT: praise, recognition, signed agreements
 		{"support recognise", "Spain recognised the State of Palestine on Tuesday.", &want{"SUPPORT", "ESP", "PSE", false}},
 		{"support praise", "Hungary praised the European Commission.", &want{"SUPPORT", "HUN", "IGOEUREEC", false}},
+		{"support relations", "The Vatican established diplomatic relations with Vietnam.", &want{"SUPPORT", "VAT", "VNM", false}},
 		{"support sign", "Russia and China signed a trade agreement.", &want{"SUPPORT", "RUS", "", false}},
 		{"support neg: refused recognition", "Spain refused to recognise Kosovo.", &want{"REJECT", "ESP", "KSV", false}},
 		// COOPERATE
@@ -118,6 +123,8 @@ func TestCategories(t *testing.T) {
 		{"fight bomb", "Israeli aircraft bombed Hamas positions in Gaza.", &want{"FIGHT", "ISR", "PSEREBHMS", false}},
 		{"fight passive by", "The Israeli army was attacked by Hamas militants near Gaza.", &want{"FIGHT", "PSEREBHMS", "ISRMIL", false}},
 		{"fight shell", "Ukrainian forces shelled Russian positions near Donetsk.", &want{"FIGHT", "UKRMIL", "RUS", false}},
+		{"fight air strikes", "Israel launched air strikes on Hezbollah positions.", &want{"FIGHT", "ISR", "LBNREB", false}},
+		{"retreat ceasefire", "Russia declared a unilateral ceasefire in Ukraine.", &want{"RETREAT", "RUS", "UKR", false}},
 		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
 		// no event
 		{"weather", "The weather was fine in Paris on Monday.", nil},

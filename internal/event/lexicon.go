@@ -82,7 +82,7 @@ var eventNouns = map[string]string{
 	"sanctions": "163", "embargo": "163", "boycott": "163", "curfew": "175", "ban": "172",
 	"state of emergency": "175", "blockade": "1721", "martial law": "175",
 	"attack": "190", "offensive": "190", "raid": "190", "invasion": "192", "fire": "190", "air strike": "195",
-	"airstrike": "195", "bombing": "183", "bomb attack": "183",
+	"airstrike": "195", "bombing": "183", "bomb attack": "183", "missile strike": "195", "drone strike": "195",
 	"talk": "040", "suspension": "160", "withdrawal": "0874", "expulsion": "166", "refuge": "075",
 	"help": "070", "patrol": "150", "reinforcements": "150", "closure": "160", "release": "0841",
 	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195",
@@ -184,6 +184,8 @@ var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true
 var verbNoun = map[string]string{
 	"accept demands": "083", "accept demand": "083", "accept conditions": "083", "accept terms": "083",
 	"meet demands": "083", "accept ceasefire": "0871", "accept truce": "0871", "accept plan": "030",
+	"accept proposal": "030", "accept offer": "030", "accept deal": "030", "accept invitation": "030",
+	"reject proposal": "120", "violate ceasefire": "190", "violate truce": "190", "break ceasefire": "190",
 	"break relations": "161", "break ties": "161", "cut ties": "161", "sever ties": "161", "sever relations": "161",
 	"establish ties": "051", "establish relations": "051", "restore ties": "051", "restore relations": "051",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
