@@ -725,7 +725,7 @@ func buildRules() []*rule {
 			res.anaphoric = anaphoric
 			return res, true
 		})
-	add("deictic", `(?:(?P<pmod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|right\s+now|now|at\s+present|the\s+present|recently|lately|the\s+past|the\s+future|the\s+(?:near|short|long)\s+term|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
+	add("deictic", `(?:(?P<pmod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|now|at\s+present|the\s+present|recently|lately|the\s+past|the\s+future|the\s+(?:near|short|long)\s+term|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
 		func(m *match) bool {
 			w := m.g("w")
 			if w == "now" {
@@ -802,7 +802,12 @@ func buildRules() []*rule {
 	add("clock24", `(?:at|by|until|from|after|before|around)\s+(?P<x>(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?)\b`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
 	add("noon", `(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd2>`+reWeekday+`)\b|\s+(?P<w>today|yesterday|tomorrow)\b)?`, nil,
-		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
+		func(r *resolver, m *match) (result, bool) {
+			if prevWordIn(m, "high") {
+				return result{}, false // "high noon": a figure of speech
+			}
+			return r.clock(m)
+		})
 	add("holiday", `(?:(?P<rel>last|this|next)\s+)?(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Boxing\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?)(?:\s+(?P<y>`+reYear+`)\b)?`, nil,
 		func(r *resolver, m *match) (result, bool) {
 			var y int
