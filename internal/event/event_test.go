@@ -3,6 +3,7 @@ package event
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/text"
@@ -177,6 +178,19 @@ func TestWriteTSV(t *testing.T) {
 		"\t\t\t19\tFIGHT\t8\tPolice fired.\n"
 	if b.String() != want {
 		t.Errorf("WriteTSV:\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+func TestRowsOf(t *testing.T) {
+	a := &article.Article{ID: 3, Text: "Iran rejected it. Egypt met Qatar.", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)}
+	evs := []article.Event{
+		{Sentence: article.Span{Start: 0, End: 17}, Plover: "REJECT"},
+		{Sentence: article.Span{Start: 18, End: 34}, Plover: "CONSULT", Date: "2024-04-30"},
+	}
+	rows := RowsOf(a, evs)
+	if len(rows) != 2 || rows[0].Date != "2024-05-02" || rows[1].Date != "2024-04-30" ||
+		rows[0].Sentence != "Iran rejected it." || rows[1].Sentence != "Egypt met Qatar." || rows[1].ArticleID != 3 {
+		t.Errorf("RowsOf = %+v", rows)
 	}
 }
 

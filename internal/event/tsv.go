@@ -54,3 +54,17 @@ func clean(s string) string {
 	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '\r' || r == '\n' }), " ")
 }
+
+// RowsOf turns an article's stored events into export rows: the event's
+// own date when the sentence states one, else the article's date.
+func RowsOf(a *article.Article, evs []article.Event) []Row {
+	rows := make([]Row, 0, len(evs))
+	for _, e := range evs {
+		d := e.Date
+		if d == "" && a.HasDate() {
+			d = a.Published.Format("2006-01-02")
+		}
+		rows = append(rows, Row{Date: d, ArticleID: a.ID, Sentence: e.Sentence.Of(a.Text), Event: e})
+	}
+	return rows
+}
