@@ -181,6 +181,24 @@ func TestWriteTSV(t *testing.T) {
 	}
 }
 
+// TestEventDate: the timex stage's date in the sentence dates the event.
+func TestEventDate(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Iran rejected the proposal on Monday. Egypt met Qatar."
+	doc := &article.Doc{Article: &article.Article{Text: s}}
+	text.Analyse(doc)
+	doc.Analysis.Timexes = []article.Timex{{Span: article.Span{Start: 29, End: 35}, Text: "Monday", Type: "DATE", Value: "2024-05-06"}}
+	if err := c.Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Analysis.Events) != 2 || doc.Analysis.Events[0].Date != "2024-05-06" || doc.Analysis.Events[1].Date != "" {
+		t.Errorf("events = %+v, want the first dated 2024-05-06, the second undated", doc.Analysis.Events)
+	}
+}
+
 func TestRowsOf(t *testing.T) {
 	a := &article.Article{ID: 3, Text: "Iran rejected it. Egypt met Qatar.", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)}
 	evs := []article.Event{
