@@ -72,3 +72,33 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("Lookup(Olaf Scholz) = %+v", got)
 	}
 }
+
+// TestConcurrent runs the stage and the registry from several goroutines
+// (meaningful under -race).
+func TestConcurrent(t *testing.T) {
+	reg := entity.NewRegistry()
+	done := make(chan []article.Entity)
+	texts := []string{
+		"German Chancellor Olaf Scholz arrived in Cairo. The chancellor said he was glad.",
+		"Chancellor Scholz met Egyptian President Abdel Fattah el-Sisi.",
+		"UN special envoy Martin Griffiths said the U.N. would help.",
+	}
+	for i := 0; i < 12; i++ {
+		go func(txt string) {
+			doc := people.doc(txt)
+			if err := (entity.Stage{}).Analyse(doc); err != nil {
+				t.Error(err)
+			}
+			reg.Link(doc.Analysis.Entities)
+			done <- doc.Analysis.Entities
+		}(texts[i%len(texts)])
+	}
+	for i := 0; i < 12; i++ {
+		if ents := <-done; len(ents) == 0 {
+			t.Error("no entities")
+		}
+	}
+	if got := reg.Lookup("Scholz"); len(got) != 1 {
+		t.Errorf("Lookup(Scholz) = %+v", got)
+	}
+}

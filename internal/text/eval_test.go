@@ -80,3 +80,25 @@ func TestEvalBenchmarks(t *testing.T) {
 		t.Errorf("token F1 %.4f < 0.99", sc.F1)
 	}
 }
+
+func TestReadTokenXML(t *testing.T) {
+	const doc = `<?xml version="1.0" ?><Document doc_id="1">
+<token number="0" sentence="0" t_id="1">Apple</token>
+<token number="1" sentence="0" t_id="2">wins</token>
+<token number="2" sentence="1" t_id="3">&quot;</token>
+<token number="3" sentence="1" t_id="4">Yes</token>
+<token number="4" sentence="1" t_id="5">.</token>
+<Markables><ENTITY_MENTION m_id="1"><token_anchor t_id="1"/></ENTITY_MENTION></Markables>
+</Document>`
+	got, err := text.ReadTokenXML(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"Apple", "wins"}, {`"`, "Yes", "."}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := text.ReadTokenXML(strings.NewReader(`<token sentence="0">open`)); err == nil {
+		t.Error("unterminated token: no error")
+	}
+}
