@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed corpus/*.txt corpus/*.md corpus/*.jsonl corpus/*.html
+//go:embed corpus/[0-9]*
 var corpus embed.FS
 
 // Corpus returns the example articles as a read-only file system rooted at

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-news/dossier/internal/engine"
+	"github.com/dossier-news/dossier/internal/ingest"
+)
+
+type ingestOptions struct {
+	maxBytes  int64
+	timeout   time.Duration
+	noAnalyse bool
+	fastHTML  bool
+	quiet     bool
+}
+
+func newIngestCmd(g *globalOptions) *cobra.Command {
+	var o ingestOptions
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Store articles from files, folders, globs, - (stdin), feed or article URLs",
+		Long: `Reads .txt, .md, .html/.htm, .json/.jsonl, RSS/Atom/JSON Feed and Reuters .sgm files,
+folders (recursively), globs, "-" for standard input, and http(s) URLs (feeds or
+article pages). Each article is stored in its own transaction with its raw bytes
+kept verbatim; identical bytes are stored once. Each failed item is reported on
+its own line and the rest goes on; the exit status is 3 when any item failed.
+Interrupting is safe: run the same command again to resume.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			return runIngest(ctx, g, o, args)
+		},
+	}
+	cmd.Flags().Int64Var(&o.maxBytes, "max-bytes", 10<<20, "size limit of one input file or page")
+	cmd.Flags().DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit of one URL fetch")
+	cmd.Flags().BoolVar(&o.noAnalyse, "no-analyse", false, "store only; analyse later with 'dossier analyse'")
+	cmd.Flags().BoolVar(&o.fastHTML, "fast-html", false, "quicker, slightly less precise HTML extraction")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print only failures and the summary")
+	return cmd
+}
+
+func runIngest(ctx context.Context, g *globalOptions, o ingestOptions, inputs []string) error {
+	s, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	e := &engine.Engine{Store: s, Log: g.log}
+	if !o.noAnalyse {
+		if e.Pipeline, err = engine.DefaultPipeline(); err != nil {
+			return err
+		}
+	}
+	r := ingest.New(ingest.Options{MaxBytes: o.maxBytes, Timeout: o.timeout, FastHTML: o.fastHTML, Logger: g.log})
+	bar := newProgress(g.stderr, "ingesting")
+	sum, err := e.Ingest(ctx, r.Read(ctx, inputs), func(res engine.Result) {
+		bar.Add(1)
+		printResult(g.stdout, g.stderr, res, o.quiet)
+	})
+	bar.Finish()
+	printSummary(g.stdout, sum)
+	if err != nil {
+		return fmt.Errorf("ingest stopped: %w (what was stored is kept; run the same command again to resume)", err)
+	}
+	if sum.Failed > 0 || sum.AnalysisFailed > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+func printResult(stdout, stderr io.Writer, r engine.Result, quiet bool) {
+	switch {
+	case r.Outcome == engine.Failed:
+		fmt.Fprintf(stderr, "failed    %v\n", r.Err)
+	case r.Err != nil:
+		fmt.Fprintf(stderr, "stored #%d but %s: %v\n", r.ID, r.Origin, r.Err)
+	case !quiet:
+		fmt.Fprintf(stdout, "%-9s #%-6d %s  %s\n", r.Outcome, r.ID, truncate(r.Title, 60), r.Origin)
+	}
+}
+
+func printSummary(w io.Writer, s engine.Summary) {
+	fmt.Fprintf(w, "\n%d new, %d unchanged (%d duplicate bytes), %d failed", s.New, s.Unchanged, s.DupBytes, s.Failed)
+	if s.AnalysisFailed > 0 {
+		fmt.Fprintf(w, ", %d stored but not fully analysed", s.AnalysisFailed)
+	}
+	fmt.Fprintf(w, " in %s\n", s.Elapsed.Round(time.Millisecond))
+}

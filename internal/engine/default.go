@@ -1,0 +1,25 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/dossier-news/dossier/internal/event"
+	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/text"
+)
+
+// DefaultPipeline is the analysis every article gets: the text layer, named
+// entities with roles and identities, then events (which use the actors
+// found before them).
+func DefaultPipeline() (*pipeline.Pipeline, error) {
+	ev, err := event.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading the event coder: %w", err)
+	}
+	return pipeline.New(
+		text.Stage{},
+		entity.Stage{},
+		ev,
+	), nil
+}
