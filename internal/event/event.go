@@ -123,6 +123,7 @@ type trigger struct {
 	obliged    bool // under "must": a demand made on the subject
 	ownNoun    bool // the trigger ends in its object noun ("withdrew troops")
 	between    bool // "talks between X and Y": X and Y are the sources
+	weak       bool // coded only by a mined verb default ("contains" -> 170)
 }
 
 func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
@@ -247,6 +248,11 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	sentSpan := doc.Sentences[si].Span
 	loc := cl.location(tr.end)
 	dt := cl.timex(sentSpan, trig)
+	// an event with no coded actor says nothing about who did what to
+	// whom; a weakly coded verb needs its source
+	if !anyCoded(sources) && (tr.weak || !anyCoded(targets)) {
+		return nil
+	}
 	if len(sources) == 0 {
 		sources = []article.Actor{{Entity: -1}}
 	}
@@ -573,6 +579,9 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	}
 	if code == "" {
 		return trigger{}, false
+	}
+	if _, hand := verbCodes[base]; !hand && code == cl.dict.VerbCode(base) {
+		tr.weak = true // only the mined default of the verb: needs a coded source
 	}
 	tr.code = code
 	tr = cl.applyMood(tr, modal)
@@ -935,4 +944,13 @@ func (cl *clause) adverb(i int) bool {
 		return false
 	}
 	return true
+}
+
+func anyCoded(as []article.Actor) bool {
+	for _, a := range as {
+		if a.Code != "" && !strings.HasPrefix(a.Code, "---") {
+			return true
+		}
+	}
+	return false
 }
