@@ -165,6 +165,11 @@ func TestResolution(t *testing.T) {
 			"Olaf Scholz": "person:olaf scholz", "Tom Reyes": "person:tom reyes"}},
 		{"pronoun gender", "Mrs. Anna Berg met Mr. Tom Reyes. She spoke.", map[string]string{
 			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes", "She": "person:anna berg"}},
+		{"pronoun to known subject", "Olaf Scholz said he would go. Scholz met Tom Reyes. He spoke.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "he": "person:olaf scholz", "Scholz": "person:olaf scholz",
+			"Tom Reyes": "person:tom reyes", "He": "person:olaf scholz"}},
+		{"subject of unknown gender", "Tom Reyes met Olaf Scholz. He spoke.", map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "Tom Reyes": "person:tom reyes"}},
 		{"pronoun in quote", `Olaf Scholz said: "He is wrong."`, map[string]string{
 			"Olaf Scholz": "person:olaf scholz"}},
 		{"first name", "Olaf Scholz arrived. Olaf smiled.", map[string]string{

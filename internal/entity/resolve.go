@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/article"
 )
@@ -636,8 +637,10 @@ func (r *resolver) pronouns() {
 	var prevs [][]int // people of the latest earlier sentences of the paragraph that name any
 	var added []ment
 	inQuote, block, open := false, -2, 0
+	prevSubj := -1
 	for si, s := range r.doc.Sentences {
 		var cur []int
+		subj := -1
 		// A quotation may run over a few sentences of a paragraph, not
 		// beyond it; a quote mark left open longer is a stray one.
 		newPara := s.Block != block || si > 0 && strings.Contains(r.text[r.doc.Sentences[si-1].Span.End:s.Span.Start], "\n")
@@ -648,12 +651,15 @@ func (r *resolver) pronouns() {
 			inQuote, open = false, 0
 		}
 		if newPara {
-			prevs = prevs[:0]
+			prevs, prevSubj = prevs[:0], -1
 		}
 		block = s.Block
 		for k := s.TokStart; k < s.TokEnd; k++ {
 			for mi < len(r.ments) && r.ments[mi].ta <= k {
 				if mt := r.ments[mi]; mt.m.Type == article.PER && mt.m.Entity >= 0 && mt.ta >= s.TokStart {
+					if len(cur) == 0 && r.subjectPosition(s.TokStart, mt.ta, mt.m.Role) {
+						subj = mt.m.Entity
+					}
 					cur = appendUnique(cur, mt.m.Entity)
 				}
 				mi++
@@ -693,6 +699,12 @@ func (r *resolver) pronouns() {
 				pool = prevs[len(prevs)-1-back]
 			}
 			cands := compatible(r.ents, pool, g)
+			if len(cands) > 1 && len(compatible(r.ents, cur, g)) == 0 && prevSubj >= 0 &&
+				slices.Contains(cands, prevSubj) && r.ents[prevSubj].gender == g {
+				// "Scholz met Reyes. He said …": the previous sentence's
+				// subject, once the text has shown the subject's gender.
+				cands = []int{prevSubj}
+			}
 			if len(cands) != 1 {
 				continue
 			}
@@ -702,15 +714,37 @@ func (r *resolver) pronouns() {
 			}
 			sp := r.toks[k].Span
 			added = append(added, ment{m: article.Mention{Span: sp, Text: tok, Type: article.PER, Kind: "pronoun", Entity: ei}, ta: k, tb: k + 1, roleOf: -1})
+			if len(cur) == 0 && r.subjectPosition(s.TokStart, k, nil) {
+				subj = ei
+			}
 			cur = appendUnique(cur, ei)
 		}
 		// Only the sentence just before counts: a pronoun two sentences
 		// after its name is as often someone the text did not name.
 		prevs = append(prevs[:0], cur)
+		prevSubj = subj
 	}
 	r.ments = append(r.ments, added...)
 	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
 	r.reindex()
+}
+
+// subjectPosition reports whether a person at token t opens its sentence
+// (from token lo): nothing before it but its own role phrase, capitalised
+// words and punctuation ("On Monday, Scholz said", "CAIRO (Wire) - Sisi").
+func (r *resolver) subjectPosition(lo, t int, role *article.Role) bool {
+	for k := lo; k < t; k++ {
+		tok := r.toks[k]
+		if role != nil && role.Span.Contains(tok.Span) {
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(tok.Text)
+		if unicode.IsUpper(c) || unicode.IsPunct(c) || unicode.IsDigit(c) || unicode.IsSymbol(c) || tok.Text == "the" {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // objectPosition reports whether "her" at token k is an object (followed by
