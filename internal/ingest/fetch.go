@@ -49,7 +49,13 @@ func (r *Reader) fetch(ctx context.Context, url string, yield func(Item) bool) b
 	if strings.HasPrefix(ct, "text/plain") && formatByExt(final) == formatUnknown {
 		name = ""
 	}
-	return r.decodeURL(ctx, url, final, name, ct, data, yield)
+	return r.decodeURL(ctx, url, final, name, ct, data, func(it Item) bool {
+		// A single article fetched from a URL is at that URL unless it says otherwise.
+		if a := it.Article; a != nil && a.URL == "" && a.Origin == url {
+			a.URL = final
+		}
+		return yield(it)
+	})
 }
 
 // decodeURL is decode for fetched bytes: an HTML page keeps its final URL

@@ -446,3 +446,18 @@ func FuzzReuters(f *testing.F) {
 		})
 	})
 }
+
+func TestFetchedTextGetsURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("date 2021-06-14 Plain story\n\nServed as text."))
+	}))
+	defer srv.Close()
+	items := readAll(t, New(Options{}), srv.URL+"/note")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("items: %+v", items)
+	}
+	if a := items[0].Article; a.URL != srv.URL+"/note" || a.Format != article.FormatText || a.Title != "Plain story" {
+		t.Errorf("article: url %q format %q title %q", a.URL, a.Format, a.Title)
+	}
+}

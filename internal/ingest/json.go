@@ -21,7 +21,7 @@ var (
 	titleKeys     = []string{"title", "headline"}
 	urlKeys       = []string{"url", "link", "canonical_url"}
 	sourceKeys    = []string{"source", "source_domain", "site", "site_name", "publisher", "outlet"}
-	publishedKeys = []string{"published", "date", "date_publish", "publish_date", "published_at", "pubDate", "datePublished", "time"}
+	publishedKeys = []string{"published", "date", "dct", "pub_date", "date_publish", "publish_date", "published_at", "pubDate", "datePublished", "time"}
 	authorKeys    = []string{"author", "authors", "byline"}
 	langKeys      = []string{"lang", "language"}
 )
@@ -123,6 +123,11 @@ func jsonItem(origin string, raw, js []byte) Item {
 		return itemErr(origin, err)
 	}
 	if strings.TrimSpace(body) == "" {
+		for _, k := range textKeys {
+			if _, ok := obj[k]; ok {
+				return itemErr(origin, fmt.Errorf("%w: field %q is blank", ErrEmpty, k))
+			}
+		}
 		return itemErr(origin, fmt.Errorf("%w: no \"text\" field", ErrEmpty))
 	}
 	a := newArticle(origin, article.FormatJSON, raw)

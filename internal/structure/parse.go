@@ -99,6 +99,9 @@ type parser struct {
 }
 
 func (p *parser) splitLines() {
+	n := strings.Count(p.text, "\n") + 1
+	p.lines = make([]line, 0, n)
+	p.blocks = make([]cand, 0, n/2+4)
 	start := 0
 	for i := 0; i < len(p.text); i++ {
 		if p.text[i] == '\n' {
