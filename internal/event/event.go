@@ -421,7 +421,7 @@ func (cl *clause) isNounUse(i int) bool {
 func (cl *clause) findTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
 		n, base := cl.verbAt(i)
-		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) {
+		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) || cl.bareNoun(i) || nonEvents[base] {
 			continue
 		}
 		tr, ok := cl.resolve(i, n, base, 0)
@@ -940,7 +940,34 @@ func (cl *clause) adverb(i int) bool {
 		return false
 	}
 	switch w {
-	case "family", "rally", "ally", "supply", "reply", "assembly", "anomaly", "monopoly":
+	case "family", "rally", "ally", "supply", "reply", "assembly", "anomaly", "monopoly",
+		"friendly", "early", "daily", "weekly", "monthly", "yearly", "likely", "unlikely", "deadly",
+		"costly", "elderly", "holy", "lonely", "orderly", "timely", "italy":
+		return false // adjectives and nouns in -ly
+	}
+	return true
+}
+
+// bareNoun reports a verb's bare form used as a noun after a modifier
+// ("friendly match", "ice storm"): a bare form is a verb only after a
+// modal, "to", a subject (name, pronoun, role noun) or a conjunction.
+func (cl *clause) bareNoun(i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := cl.lows[i]
+	if _, b := cl.dict.VerbAt(cl.lows, i); b != w {
+		return false // inflected: "matched", "stormed"
+	}
+	p := cl.lows[i-1]
+	if cl.ws[i-1].cap || auxiliaries[p] || modals[p] || pronouns[p] || cl.adverb(i-1) || negators[p] {
+		return false
+	}
+	switch p {
+	case "and", "or", ",", "who", "which", "that", "they", "to", "also", "jointly":
+		return false
+	}
+	if n, _ := cl.dict.AgentAt(cl.lows, i-1); n > 0 {
 		return false
 	}
 	return true

@@ -130,6 +130,9 @@ func TestCategories(t *testing.T) {
 		// no event
 		{"weather", "The weather was fine in Paris on Monday.", nil},
 		{"exhibition", "The museum in Cairo opened a new exhibition.", nil},
+		{"noun match", "The American team cancelled its friendly match with Egypt.", nil},
+		{"people died", "Three people died in the storm in Texas.", nil},
+		{"business", "General Electric received a contract from the Air Force.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			evs := analyse(t, c, tc.text)

@@ -16,7 +16,7 @@ var verbCodes = map[string]string{
 	"accept": "030",
 	// 04 consult
 	"meet": "040", "visit": "042", "host": "043", "mediate": "045", "negotiate": "046", "consult": "040",
-	"confer": "040", "discuss": "040", "talk": "040", "tour": "042", "receive": "043",
+	"confer": "040", "discuss": "040", "talk": "040", "tour": "042",
 	// 05 diplomatic cooperation (PLOVER SUPPORT)
 	"praise": "051", "welcome": "051", "endorse": "051", "commend": "051", "applaud": "051", "hail": "051",
 	"support": "051", "back": "051", "defend": "052", "recognize": "054", "recognise": "054", "forgive": "056",
@@ -202,3 +202,8 @@ var motionVerbs = map[string]bool{"travel": true, "go": true, "return": true, "c
 // timeNouns follow "last", "this", "next" in time expressions.
 var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "night": true, "weekend": true,
 	"morning": true, "evening": true, "afternoon": true, "day": true}
+
+// nonEvents are verbs whose mined CAMEO defaults fire on ordinary news
+// prose without an event ("three people died", "crowds gathered").
+var nonEvents = map[string]bool{"die": true, "gather": true, "show": true, "contain": true, "receive": true,
+	"cite": true, "match": true, "seem": true, "wait": true, "watch": true, "look": true, "live": true}
