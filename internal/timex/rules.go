@@ -135,14 +135,14 @@ func (r *resolver) placeMonth(mo time.Month, day int, rel string, tense int) (in
 
 // pickPast chooses between the occurrence dp units before the DCT and the
 // one df units after it. A tense cue next to the expression (|tense| 2)
-// decides; a cue further away counts the other side double; with no cue news
-// copy leans to the past.
+// counts the other side four times, a cue further away twice; with no cue
+// news copy leans to the past.
 func pickPast(dp, df, tense int) bool {
 	switch tense {
 	case -2:
-		return true
+		return dp <= 4*df
 	case 2:
-		return dp == 0
+		return 4*dp < df
 	case -1:
 		return dp <= 2*df
 	case 1:
@@ -825,12 +825,24 @@ func buildRules() []*rule {
 				return result{}, false
 			}
 			if !m.has("y") {
-				tz := r.tense(m.start, m.end)
+				past, fut := t, t
+				if t.After(r.dct.t) {
+					past, _ = holiday(hol, y-1)
+				} else if t.Before(r.dct.t) {
+					fut, _ = holiday(hol, y+1)
+				}
+				dp := int(r.dct.t.Sub(past).Hours() / 24)
+				df := int(fut.Sub(r.dct.t).Hours() / 24)
 				switch {
-				case m.g("rel") == "last" || (m.g("rel") == "" && tz < 0 && t.After(r.dct.t)):
-					t, _ = holiday(hol, y-1)
-				case m.g("rel") == "next" || (m.g("rel") == "" && tz > 0 && t.Before(r.dct.t)):
-					t, _ = holiday(hol, y+1)
+				case m.g("rel") == "last":
+					t = past
+				case m.g("rel") == "next":
+					t = fut
+				case m.g("rel") == "this":
+				case pickPast(dp, df, r.tense(m.start, m.end)):
+					t = past
+				default:
+					t = fut
 				}
 			}
 			return calendar(point{t: t, g: granDay}, ""), true

@@ -257,10 +257,10 @@ func (r *resolver) anchor(g gran) (point, bool, bool) {
 // Tense cues: the nearest one decides whether an underspecified weekday or
 // month lies before or after the DCT.
 var futureCues = map[string]bool{
-	"will": true, "'ll": true, "shall": true, "going": true, "plans": true, "plan": true, "planned": true,
+	"will": true, "'ll": true, "shall": true, "going": true, "planned": true,
 	"expects": true, "expected": true, "scheduled": true, "due": true, "upcoming": true, "next": true,
 	"until": true, "would": true, "wo": true, "begins": true, "starts": true, "opens": true, "tomorrow": true,
-	"intends": true, "set": true, "aims": true, "coming": true, "hopes": true, "hope": true, "may": true,
+	"intends": true, "aims": true, "coming": true, "may": true, "begin": true, "resume": true,
 	"could": true, "should": true, "must": true, "might": true,
 }
 
