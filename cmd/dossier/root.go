@@ -76,6 +76,11 @@ composes a cited dossier per story.`,
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug messages")
 	root.AddCommand(
 		newIngestCmd(g),
+		newAnalyseCmd(g),
+		newClusterCmd(g),
+		newStoriesCmd(g),
+		newStoryCmd(g),
+		newStorylinesCmd(g),
 		newLsCmd(g),
 		newShowCmd(g),
 		newSearchCmd(g),

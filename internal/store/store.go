@@ -51,6 +51,8 @@ type Store interface {
 	// from version (never analysed ones included), in ID order.
 	StaleAnalyses(ctx context.Context, version string, limit int) ([]int64, error)
 
+	StoryStore
+
 	Close() error
 }
 

@@ -58,4 +58,31 @@ CREATE TABLE entity_mentions (
 CREATE INDEX entity_mentions_key ON entity_mentions(entity_key);
 CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
 `,
+	// 2: the story layer, written whole by each clustering run.
+	`
+CREATE TABLE stories (
+	id        INTEGER PRIMARY KEY,
+	headline  TEXT NOT NULL,
+	size      INTEGER NOT NULL,
+	groups    INTEGER NOT NULL,
+	first     TEXT,
+	last      TEXT,
+	storyline INTEGER NOT NULL DEFAULT 0,
+	data      TEXT NOT NULL  -- JSON store.Story
+);
+CREATE TABLE story_members (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	story_id   INTEGER NOT NULL,
+	dup_group  INTEGER NOT NULL,
+	canonical  INTEGER NOT NULL,
+	duplicate  INTEGER NOT NULL,
+	kind       TEXT NOT NULL DEFAULT '',
+	score      REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+CREATE TABLE storylines (
+	id   INTEGER PRIMARY KEY,
+	data TEXT NOT NULL  -- JSON store.Storyline
+);
+`,
 }

@@ -305,6 +305,9 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM analyses`).Scan(&st.Analysed); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&st.Stories); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT entity_key) FROM entity_mentions`).Scan(&st.Entities); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
@@ -411,4 +414,129 @@ func (s *Store) StaleAnalyses(ctx context.Context, version string, limit int) ([
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+var _ store.StoryStore = (*Store)(nil)
+
+// ReplaceStories implements store.StoryStore.
+func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, members []store.Member, lines []store.Storyline) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, q := range []string{"DELETE FROM story_members", "DELETE FROM stories", "DELETE FROM storylines"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("replacing stories: %w", err)
+		}
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline, size, groups, first, last, storyline, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, x := range stories {
+		data, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, x.ID, x.Headline, x.Size, x.Groups, formatTime(x.First), formatTime(x.Last), x.Storyline, string(data)); err != nil {
+			return fmt.Errorf("storing story %d: %w", x.ID, err)
+		}
+	}
+	mt, err := tx.PrepareContext(ctx, `INSERT INTO story_members (article_id, story_id, dup_group, canonical, duplicate, kind, score) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer mt.Close()
+	for _, m := range members {
+		if _, err := mt.ExecContext(ctx, m.ArticleID, m.StoryID, m.DupGroup, m.Canonical, m.Duplicate, m.Kind, m.Score); err != nil {
+			return fmt.Errorf("storing membership of article %d: %w", m.ArticleID, err)
+		}
+	}
+	for _, l := range lines {
+		data, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO storylines (id, data) VALUES (?, ?)`, l.ID, string(data)); err != nil {
+			return fmt.Errorf("storing storyline %d: %w", l.ID, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Stories implements store.StoryStore: newest development first.
+func (s *Store) Stories(ctx context.Context) ([]store.Story, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM stories ORDER BY last IS NULL, last DESC, id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("listing stories: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Story
+	for rows.Next() {
+		var data string
+		var x store.Story
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &x); err != nil {
+			return nil, fmt.Errorf("decoding story: %w", err)
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// Story implements store.StoryStore; members in article ID order.
+func (s *Store) Story(ctx context.Context, id int64) (store.Story, []store.Member, error) {
+	var x store.Story
+	var data string
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM stories WHERE id = ?`, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return x, nil, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return x, nil, fmt.Errorf("reading story %d: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(data), &x); err != nil {
+		return x, nil, fmt.Errorf("decoding story %d: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, story_id, dup_group, canonical, duplicate, kind, score
+		FROM story_members WHERE story_id = ? ORDER BY article_id`, id)
+	if err != nil {
+		return x, nil, fmt.Errorf("reading members of story %d: %w", id, err)
+	}
+	defer rows.Close()
+	var ms []store.Member
+	for rows.Next() {
+		var m store.Member
+		if err := rows.Scan(&m.ArticleID, &m.StoryID, &m.DupGroup, &m.Canonical, &m.Duplicate, &m.Kind, &m.Score); err != nil {
+			return x, nil, err
+		}
+		ms = append(ms, m)
+	}
+	return x, ms, rows.Err()
+}
+
+// Storylines implements store.StoryStore.
+func (s *Store) Storylines(ctx context.Context) ([]store.Storyline, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM storylines ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("listing storylines: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Storyline
+	for rows.Next() {
+		var data string
+		var l store.Storyline
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &l); err != nil {
+			return nil, fmt.Errorf("decoding storyline: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
 }

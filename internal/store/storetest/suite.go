@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"AnalysisOfMissingArticleWritesNothing", testAnalysisRollback},
 		{"ConcurrentWriters", testConcurrent},
 		{"LargeBatch", testLargeBatch},
+		{"StoriesReplacedWhole", testStories},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -286,3 +287,54 @@ func testLargeBatch(t *testing.T, s store.Store) {
 
 // Article returns a minimal valid article whose raw bytes are raw.
 func Article(raw string) *article.Article { return mk(raw, raw, "test", day(1)) }
+
+func testStories(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := put(t, s, mk("a", "Quake hits", "A", day(1)))
+	b := put(t, s, mk("b", "Quake toll rises", "B", day(2)))
+	c := put(t, s, mk("c", "Talks open", "A", day(9)))
+	stories := []store.Story{
+		{ID: 1, Headline: "Quake hits", Size: 2, Groups: 1, Sources: []string{"A", "B"}, First: day(1), Last: day(2), Storyline: 1},
+		{ID: 2, Headline: "Talks open", Size: 1, Groups: 1, Sources: []string{"A"}, First: day(9), Last: day(9), Storyline: 2},
+	}
+	members := []store.Member{
+		{ArticleID: a, StoryID: 1, DupGroup: a, Canonical: a},
+		{ArticleID: b, StoryID: 1, DupGroup: a, Canonical: a, Duplicate: true, Kind: "rewrite", Score: 0.9},
+		{ArticleID: c, StoryID: 2, DupGroup: c, Canonical: c},
+	}
+	lines := []store.Storyline{{ID: 1, Title: "Quake", Stories: []int64{1}}, {ID: 2, Title: "Talks", Stories: []int64{2}}}
+	if err := s.ReplaceStories(ctx, stories, members, lines); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Stories(ctx)
+	if err != nil || len(got) != 2 || got[0].ID != 2 {
+		t.Fatalf("stories, newest development first: %+v %v", got, err)
+	}
+	st, ms, err := s.Story(ctx, 1)
+	if err != nil || st.Headline != "Quake hits" || len(ms) != 2 || !ms[1].Duplicate || ms[1].Kind != "rewrite" || ms[1].DupGroup != a {
+		t.Fatalf("story 1: %+v %+v %v", st, ms, err)
+	}
+	if _, _, err := s.Story(ctx, 99); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing story: %v", err)
+	}
+	// a second run replaces the layer whole
+	if err := s.ReplaceStories(ctx, stories[:1], members[:2], lines[:1]); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Stories(ctx)
+	sl, _ := s.Storylines(ctx)
+	if len(got) != 1 || len(sl) != 1 {
+		t.Errorf("after replace: %d stories, %d storylines", len(got), len(sl))
+	}
+	if stats, _ := s.Stats(ctx); stats.Stories != 1 {
+		t.Errorf("stats stories = %d", stats.Stories)
+	}
+	// a failing replace (a member of a missing article) leaves the old layer intact
+	bad := []store.Member{{ArticleID: 12345, StoryID: 1}}
+	if err := s.ReplaceStories(ctx, stories, bad, lines); err == nil {
+		t.Fatal("replace with a dangling member succeeded")
+	}
+	if got, _ := s.Stories(ctx); len(got) != 1 {
+		t.Errorf("a failed replace changed the story layer: %d stories", len(got))
+	}
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+func newStoriesCmd(g *globalOptions) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stories",
+		Short: "List stories, newest development first: size, sources, date span, top entities",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := g.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			list, err := s.Stories(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(g.stdout).Encode(list)
+			}
+			if len(list) == 0 {
+				fmt.Fprintln(g.stdout, "no stories yet: run 'dossier cluster' (ingest runs it too)")
+				return nil
+			}
+			printStories(g, list)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func printStories(g *globalOptions, list []store.Story) {
+	tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "STORY\tARTICLES\tREPORTS\tSOURCES\tDATES\tHEADLINE")
+	for _, x := range list {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%s\t%s\n", x.ID, x.Size, x.Groups, len(x.Sources), span(x.First, x.Last), truncate(x.Headline, 70))
+	}
+	tw.Flush()
+}
+
+func newStoryCmd(g *globalOptions) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "story ID",
+		Short: "Show one story: its members, duplicate groups and sources",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return fmt.Errorf("story ID %q: not a number", args[0])
+			}
+			s, err := g.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			st, members, err := s.Story(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(g.stdout).Encode(map[string]any{"story": st, "members": members})
+			}
+			w := g.stdout
+			fmt.Fprintf(w, "Story %d: %s\n", st.ID, st.Headline)
+			fmt.Fprintf(w, "  %d articles, %d independent reports, %s\n", st.Size, st.Groups, span(st.First, st.Last))
+			fmt.Fprintf(w, "  sources:  %s\n", strings.Join(st.Sources, ", "))
+			if len(st.Entities) > 0 {
+				fmt.Fprintf(w, "  entities: %s\n", strings.Join(st.Entities, ", "))
+			}
+			if st.Storyline != 0 {
+				fmt.Fprintf(w, "  storyline %d\n", st.Storyline)
+			}
+			fmt.Fprintln(w)
+			ids := make([]int64, len(members))
+			for i, m := range members {
+				ids[i] = m.ArticleID
+			}
+			arts, err := s.Articles(cmd.Context(), store.Filter{IDs: ids})
+			if err != nil {
+				return err
+			}
+			byID := make(map[int64]int)
+			for i, a := range arts {
+				byID[a.ID] = i
+			}
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ARTICLE\tDATE\tSOURCE\tDUPLICATE OF\tTITLE")
+			for _, m := range members {
+				a := arts[byID[m.ArticleID]]
+				dup := "-"
+				if m.Duplicate {
+					dup = fmt.Sprintf("#%d (%s)", m.Canonical, m.Kind)
+				}
+				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\n", m.ArticleID, dayOf(a.Published), orDash(a.Source), dup, truncate(a.Title, 60))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newStorylinesCmd(g *globalOptions) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "storylines",
+		Short: "List storylines: stories about one ongoing situation, linked over time, with the evidence",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := g.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			lines, err := s.Storylines(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(g.stdout).Encode(lines)
+			}
+			for _, l := range lines {
+				fmt.Fprintf(g.stdout, "Storyline %d (%d stories, %s): %s\n", l.ID, len(l.Stories), span(l.First, l.Last), l.Title)
+				for _, k := range l.Links {
+					fmt.Fprintf(g.stdout, "  story %d -> %d  similarity %.2f, %.0f days apart; shared: %s\n",
+						k.From, k.To, k.Similarity, k.GapDays, strings.Join(append(append([]string{}, k.Entities...), k.Terms...), ", "))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newClusterCmd(g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "cluster",
+		Short: "Regroup all stored articles into duplicates, stories and storylines (deterministic)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, closeFn, err := g.openEngine(cmd.Context(), false)
+			if err != nil {
+				return err
+			}
+			defer closeFn()
+			n, l, err := e.Cluster(cmd.Context())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stdout, "%d stories in %d storylines\n", n, l)
+			return nil
+		},
+	}
+}
