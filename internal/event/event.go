@@ -332,6 +332,13 @@ func (cl *clause) verbAt(i int) (int, string) {
 			if _, ok := verbCodes[p]; ok {
 				return 2, p
 			}
+			// "called Thursday on Arabs": a time word inside a phrasal verb
+			if t := cl.timeWordAt(i + 1); t > 0 && i+1+t < len(cl.lows) {
+				p := b + " " + cl.lows[i+1+t]
+				if _, ok := verbCodes[p]; ok {
+					return 2 + t, p
+				}
+			}
 		}
 	}
 	if n, b := cl.dict.VerbAt(cl.lows, i); n > 0 {
@@ -502,6 +509,15 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	if _, hand := verbCodes[base]; motionVerbs[base] && !hand {
 		return trigger{}, false // "went", "came": no event of their own
 	}
+	// gerund complements of aspectual verbs: "resumed shelling"
+	if aspectual[base] && i+n < cl.end && strings.HasSuffix(cl.lows[i+n], "ing") {
+		if gn, gb := cl.verbAt(i + n); gn > 0 {
+			if inner, ok := cl.resolve(i+n, gn, gb, depth+1); ok {
+				inner.start, inner.verbAt = i, i
+				return cl.applyMood(inner, modal), true
+			}
+		}
+	}
 	// light verb + event noun
 	if lightVerbs[base] || lightUndo[base] != "" {
 		if code, nend, ok := cl.eventNounAfter(i + n); ok {
@@ -538,6 +554,8 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 				}
 			case base == "threaten" || base == "warn":
 				inner.code = "130"
+			case base == "prepare" && len(inner.code) >= 2 && inner.code[:2] >= "18":
+				inner.code = "150" // preparing an attack is a show of force, not a threat
 			case intentVerbs[base]:
 				inner.code = intentCode(inner.code)
 			}
@@ -568,14 +586,8 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 			code = pc
 		}
 	}
-	// gerund complements of aspectual verbs: "resumed shelling"
-	if aspectual[base] && i+n < cl.end && strings.HasSuffix(cl.lows[i+n], "ing") {
-		if gn, gb := cl.verbAt(i + n); gn > 0 {
-			if inner, ok := cl.resolve(i+n, gn, gb, depth+1); ok {
-				inner.start, inner.verbAt = i, i
-				return cl.applyMood(inner, modal), true
-			}
-		}
+	if base == "kill" || base == "wound" {
+		code = cl.killCode()
 	}
 	if code == "" {
 		return trigger{}, false
@@ -980,4 +992,31 @@ func anyCoded(as []article.Actor) bool {
 		}
 	}
 	return false
+}
+
+// killCode codes a killing by its means, as CAMEO does: bombs are
+// unconventional violence (183), military weapons conventional force
+// (190), anything else a physical assault (1823).
+func (cl *clause) killCode() string {
+	for j := 0; j < cl.end; j++ {
+		switch strings.TrimSuffix(cl.lows[j], "s") {
+		case "bomb", "bombing", "bomber", "suicide", "explosive", "ied", "car-bomb":
+			return "183"
+		case "airstrike", "shell", "shelling", "artillery", "tank", "missile", "drone", "mine", "minefield",
+			"rocket", "mortar", "helicopter", "gunship", "predator", "offensive", "battle", "fighting", "clashe":
+			return "190"
+		}
+	}
+	return "1823"
+}
+
+// timeWordAt returns the length of a bare time word at j ("Thursday",
+// "today"), 0 when none; unlike timeAt it needs no preposition.
+func (cl *clause) timeWordAt(j int) int {
+	switch cl.lows[j] {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"today", "yesterday", "tonight", "again", "also", "repeatedly", "publicly":
+		return 1
+	}
+	return 0
 }
