@@ -896,6 +896,15 @@ func buildRules() []*rule {
 		})
 	add("recent-units", `(?:(?P<rel>recent|coming|the\s+coming|the\s+past|past|the\s+last|the\s+recent|the\s+next|next|previous|the\s+previous|the\s+following|following)\s+)(?P<unit>days|weeks|months|years|decades|hours|quarters)\b`, nil,
 		func(r *resolver, m *match) (result, bool) {
+			// An unquantified stretch reaching up to the DCT ("in recent
+			// years", "coming months") is a vague past or future reference;
+			// one counted from it ("the next days") stays a duration.
+			switch m.g("rel") {
+			case "recent", "the recent", "past", "the past", "the last", "previous", "the previous":
+				return result{typ: "DATE", value: "PAST_REF"}, true
+			case "coming", "the coming":
+				return result{typ: "DATE", value: "FUTURE_REF"}, true
+			}
 			v, ok := durationValue(0, true, m.g("unit"))
 			return result{typ: "DURATION", value: v}, ok
 		})
@@ -1123,9 +1132,12 @@ func (r *resolver) duration(m *match) (result, bool) {
 	unit := m.g("unit")
 	ago := m.g("ago")
 	switch ago {
-	case "", "on":
-		if ago == "on" {
-			return result{}, false
+	case "":
+		if vague {
+			switch m.g("rel") {
+			case "past", "last", "recent", "previous":
+				return result{typ: "DATE", value: "PAST_REF", mod: mod}, true
+			}
 		}
 		if m.g("unit") == "weekend" || m.g("unit") == "weekends" {
 			unit = "week"
