@@ -46,7 +46,15 @@ type Error struct {
 	Err    error
 }
 
-func (e *Error) Error() string { return e.Origin + ": " + e.Err.Error() }
+// Error is one line: the origin, then the reason (line breaks from a
+// parser's message become spaces, so a batch report stays one line per item).
+func (e *Error) Error() string {
+	msg := e.Err.Error()
+	if strings.ContainsAny(msg, "\r\n") {
+		msg = strings.Join(strings.Fields(msg), " ")
+	}
+	return e.Origin + ": " + msg
+}
 func (e *Error) Unwrap() error { return e.Err }
 
 // itemErr wraps err as the error of the named item.
@@ -62,7 +70,9 @@ type Item struct {
 
 // Options configure a Reader. The zero value is usable.
 type Options struct {
-	// MaxBytes is the size limit of one input file, page or stdin; default 10 MiB.
+	// MaxBytes is the size limit of one article: a file, page or stdin of
+	// one article, a JSON Lines line, a <REUTERS> element; default 10 MiB.
+	// JSON Lines and SGML files over the limit are streamed item by item.
 	MaxBytes int64
 	// Client fetches URLs; default: an http.Client with Timeout.
 	Client *http.Client
@@ -256,6 +266,9 @@ func isHidden(name string) bool { return strings.HasPrefix(name, ".") && name !=
 
 func (r *Reader) readFile(ctx context.Context, path string, st fs.FileInfo, yield func(Item) bool) bool {
 	if st.Size() > r.opts.MaxBytes {
+		if f := streamable(path, fileHead(path)); f != formatUnknown {
+			return r.streamFile(path, f, yield)
+		}
 		return yield(itemErr(path, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, st.Size(), r.opts.MaxBytes)))
 	}
 	f, err := os.Open(path)
@@ -268,6 +281,18 @@ func (r *Reader) readFile(ctx context.Context, path string, st fs.FileInfo, yiel
 		return yield(itemErr(path, err))
 	}
 	return r.decode(ctx, path, path, "", data, yield)
+}
+
+// fileHead returns the first 4 KiB of a file, nil when it cannot be read.
+func fileHead(path string) []byte {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(f, buf)
+	return buf[:n]
 }
 
 // readLimited reads at most max bytes and fails when there is more.

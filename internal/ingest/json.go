@@ -78,23 +78,7 @@ func (r *Reader) readJSONL(origin string, data []byte, yield func(Item) bool) bo
 		} else {
 			line, rest = rest, nil
 		}
-		raw := bytes.TrimSuffix(line, []byte("\r"))
-		if ln == 1 {
-			raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-		}
-		if len(bytes.TrimSpace(raw)) == 0 {
-			continue
-		}
-		any = true
-		o := itemOrigin(origin, ln)
-		s, err := toUTF8(raw)
-		if err != nil {
-			if !yield(itemErr(o, err)) {
-				return false
-			}
-			continue
-		}
-		if !yield(jsonItem(o, raw, []byte(s))) {
+		if !jsonlLine(origin, ln, line, &any, yield) {
 			return false
 		}
 	}
@@ -102,6 +86,24 @@ func (r *Reader) readJSONL(origin string, data []byte, yield func(Item) bool) bo
 		return yield(itemErr(origin, fmt.Errorf("%w: no JSON lines", ErrEmpty)))
 	}
 	return true
+}
+
+// jsonlLine reads line ln of a JSON Lines input; blank lines are skipped.
+func jsonlLine(origin string, ln int, line []byte, any *bool, yield func(Item) bool) bool {
+	raw := bytes.TrimSuffix(line, []byte("\r"))
+	if ln == 1 {
+		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return true
+	}
+	*any = true
+	o := itemOrigin(origin, ln)
+	s, err := toUTF8(raw)
+	if err != nil {
+		return yield(itemErr(o, err))
+	}
+	return yield(jsonItem(o, raw, []byte(s)))
 }
 
 // jsonItem turns one JSON object into an article; raw is the item's own

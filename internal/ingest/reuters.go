@@ -25,13 +25,25 @@ var (
 // (no regular expressions): wire archives are large.
 func ReadReuters(origin string, data []byte, yield func(Item) bool) bool {
 	n := 0
+	if !readReuters(origin, data, &n, len(data), yield) {
+		return false
+	}
+	if n == 0 {
+		return yield(itemErr(origin, fmt.Errorf("%w SGML: no <REUTERS> elements", ErrMalformed)))
+	}
+	return true
+}
+
+// readReuters reads the elements of data, numbering them after *n; an
+// element over limit bytes fails alone.
+func readReuters(origin string, data []byte, n *int, limit int, yield func(Item) bool) bool {
 	for {
 		i := bytes.Index(data, reutersOpen)
 		if i < 0 {
-			break
+			return true
 		}
-		n++
-		o := itemOrigin(origin, n)
+		*n++
+		o := itemOrigin(origin, *n)
 		data = data[i:]
 		j := bytes.Index(data, reutersClose)
 		if j < 0 {
@@ -39,14 +51,16 @@ func ReadReuters(origin string, data []byte, yield func(Item) bool) bool {
 		}
 		elem := data[:j+len(reutersClose)]
 		data = data[len(elem):]
+		if len(elem) > limit {
+			if !yield(itemErr(o, fmt.Errorf("%w (<REUTERS> element over %d bytes)", ErrTooLarge, limit))) {
+				return false
+			}
+			continue
+		}
 		if !yield(reutersItem(o, elem)) {
 			return false
 		}
 	}
-	if n == 0 {
-		return yield(itemErr(origin, fmt.Errorf("%w SGML: no <REUTERS> elements", ErrMalformed)))
-	}
-	return true
 }
 
 func reutersItem(origin string, elem []byte) Item {
