@@ -1114,6 +1114,9 @@ func (r *resolver) clock(m *match) (result, bool) {
 		t = r.dct.t
 	}
 	v := t.Format("2006-01-02") + "T" + hm
+	if tz := strings.ToUpper(m.g("tz")); tz == "UTC" || tz == "GMT" {
+		v += "Z" // ISO 8601 marks universal time
+	}
 	p := point{t: t, g: granDay}
 	return result{typ: "TIME", value: v, pt: &p}, true
 }
