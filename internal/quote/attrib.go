@@ -1,0 +1,381 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// attribution is a found speaker and cue for one quote.
+type attribution struct {
+	speaker article.Span // zero when the pattern has no source ("…, said in a statement")
+	cue     article.Span
+	lemma   string
+	conf    float64
+}
+
+func (a attribution) hasSpeaker() bool { return a.speaker.End > a.speaker.Start }
+
+// cueAt returns the cue lemma of the token at i and how many tokens the cue
+// spans ("according to" is two), or "" when the token is no cue.
+func cueAt(toks []tok, i int) (string, int) {
+	if i < 0 || i >= len(toks) || !toks[i].word {
+		return "", 0
+	}
+	w := toks[i].lower()
+	if w == "according" && i+1 < len(toks) && toks[i+1].lower() == "to" {
+		return "according to", 2
+	}
+	if l, ok := cues[w]; ok {
+		// A capitalised cue word inside a sentence is a name or a title
+		// ("Gov. Brown's State of the State"), not a verb.
+		if toks[i].isCap() && i > 0 && toks[i-1].word {
+			return "", 0
+		}
+		if w == "point" || w == "points" || w == "pointed" {
+			if i+1 < len(toks) && toks[i+1].lower() == "out" {
+				return "point out", 2
+			}
+			return "", 0
+		}
+		return l, 1
+	}
+	return "", 0
+}
+
+// isSpeakerStart reports whether a token can open a speaker noun phrase.
+func isSpeakerStart(t tok) bool {
+	if !t.word {
+		return false
+	}
+	l := t.lower()
+	if t.isCap() || determiners[l] || personPronouns[l] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsDigit(r)
+}
+
+// npLeft finds the speaker noun phrase that ends right before toks[end]
+// (the cue, or its first modifier) and returns the index of its first token.
+// It walks left over name words, titles, determiners and one appositive
+// ("Victor Cha, a Korea scholar, said") and stops at clause words.
+func npLeft(toks []tok, end, floor int) (int, bool) {
+	j := end - 1
+	if j < floor {
+		return 0, false
+	}
+	if toks[j].word && relPronouns[toks[j].lower()] {
+		return j, true
+	}
+	// An appositive between commas: "X, the spokesperson, said".
+	if toks[j].text == "," {
+		k := j - 1
+		for k >= floor && j-k <= 25 && toks[k].text != "," && !toks[k].endsSentence() && !toks[k].isQuoteMark() {
+			k--
+		}
+		if k < floor || toks[k].text != "," || k == j-1 {
+			return 0, false
+		}
+		from, ok := npLeft(toks, k, floor)
+		if !ok {
+			return 0, false
+		}
+		return from, true
+	}
+	n := 0
+	first := -1
+	for ; j >= floor && n < 12; j-- {
+		t := toks[j]
+		if t.text == ")" {
+			k := j - 1
+			for k >= floor && toks[k].text != "(" && j-k < 10 {
+				k--
+			}
+			if k < floor || toks[k].text != "(" {
+				break
+			}
+			j = k
+			first = k
+			continue
+		}
+		if !t.word {
+			break
+		}
+		l := t.lower()
+		if npBreakers[l] {
+			break
+		}
+		if _, isCue := cues[l]; isCue && !t.isCap() && n > 0 {
+			break
+		}
+		first = j
+		n++
+	}
+	if first < 0 {
+		return 0, false
+	}
+	// Trim a leading preposition left over ("of", "for") and check the
+	// phrase can be a speaker.
+	for first < end && toks[first].word && (toks[first].lower() == "of" || toks[first].lower() == "for" || toks[first].lower() == "with" || toks[first].lower() == "from") {
+		first++
+	}
+	if first >= end || !isSpeakerStart(toks[first]) && !hasCap(toks[first:end]) {
+		return 0, false
+	}
+	// A long run of lower-case words is a clause, not a speaker.
+	if !hasCap(toks[first:end]) && end-first > 5 {
+		return 0, false
+	}
+	return first, true
+}
+
+// hasCap reports whether any word token is capitalised.
+func hasCap(toks []tok) bool {
+	for _, t := range toks {
+		if t.isCap() {
+			return true
+		}
+	}
+	return false
+}
+
+// npRight finds the speaker noun phrase starting at toks[s] ("said Victor
+// Cha, a Korea scholar at CSIS") and returns one past its last token.
+func npRight(toks []tok, s int) (int, bool) {
+	if s >= len(toks) || !isSpeakerStart(toks[s]) {
+		return 0, false
+	}
+	j := s
+	for j < len(toks) && j-s < 12 {
+		t := toks[j]
+		if t.text == "(" {
+			k := j + 1
+			for k < len(toks) && toks[k].text != ")" && k-j < 10 {
+				k++
+			}
+			if k >= len(toks) || toks[k].text != ")" {
+				break
+			}
+			j = k + 1
+			continue
+		}
+		if !t.word {
+			break
+		}
+		if j > s && npBreakers[t.lower()] {
+			break
+		}
+		if _, isCue := cues[t.lower()]; isCue && j > s && !t.isCap() {
+			break
+		}
+		j++
+	}
+	if j == s {
+		return 0, false
+	}
+	// An appositive: ", a Korea scholar at the Center for …".
+	if j+1 < len(toks) && toks[j].text == "," && isSpeakerStart(toks[j+1]) && !personPronouns[toks[j+1].lower()] {
+		k := j + 1
+		for k < len(toks) && k-j < 25 && toks[k].text != "," && !toks[k].endsSentence() && !toks[k].isQuoteMark() && toks[k].text != ";" && toks[k].text != ":" {
+			k++
+		}
+		j = k
+	}
+	return j, true
+}
+
+// cueSpan widens a cue verb at toks[c] (n tokens) leftwards over its
+// auxiliaries and adverbs ("has said", "also noted") and returns the span and
+// the index of the first cue-phrase token.
+func cueSpan(toks []tok, c, n, floor int) (article.Span, int) {
+	m := c
+	for m-1 >= floor && toks[m-1].word && cueModifiers[toks[m-1].lower()] {
+		m--
+	}
+	return article.Span{Start: toks[m].start, End: toks[c+n-1].end}, m
+}
+
+// spanOf returns the span from toks[from] to toks[to-1], leaving out a
+// trailing comma.
+func spanOf(toks []tok, from, to int) article.Span {
+	for to > from+1 && !toks[to-1].word && toks[to-1].text != ")" {
+		to--
+	}
+	return article.Span{Start: toks[from].start, End: toks[to-1].end}
+}
+
+// afterQuote looks for the attribution that follows a closing quote mark:
+// `“…,” X said`, `“…,” said X`, `“…,” X, the spokesperson, said`,
+// `“…,” according to X`. toks are the tokens from the closing mark to the
+// paragraph end.
+func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
+	i := 0
+	for i < len(toks) && (toks[i].text == "," || toks[i].text == "—" || toks[i].text == "–") {
+		i++
+	}
+	if i >= len(toks) || !toks[i].word {
+		return attribution{}, false
+	}
+	// A full stop inside the quote and a capitalised word after it start a
+	// new sentence, unless that sentence is nothing but "He said." (the
+	// style of some outlets).
+	if l, n := cueAt(toks, i); l != "" && (speechCues[l] || l == "according to") {
+		if innerEndsSentence && toks[i].isCap() {
+			return attribution{}, false
+		}
+		if l == "according to" {
+			end, ok := npRight(toks, i+n)
+			if !ok {
+				return attribution{}, false
+			}
+			return attribution{speaker: spanOf(toks, i+n, end), cue: article.Span{Start: toks[i].start, End: toks[i+n-1].end}, lemma: l, conf: 0.85}, true
+		}
+		end, ok := npRight(toks, i+n)
+		if !ok {
+			return attribution{}, false
+		}
+		return attribution{speaker: spanOf(toks, i+n, end), cue: article.Span{Start: toks[i].start, End: toks[i+n-1].end}, lemma: l, conf: 0.9}, true
+	}
+	for k := i + 1; k < len(toks) && k-i <= 28; k++ {
+		t := toks[k]
+		if t.endsSentence() || t.isQuoteMark() || t.text == ";" || t.text == ":" {
+			return attribution{}, false
+		}
+		l, n := cueAt(toks, k)
+		if l == "" || !speechCues[l] {
+			continue
+		}
+		span, m := cueSpan(toks, k, n, i)
+		if m == i {
+			return attribution{}, false
+		}
+		from, ok := npLeft(toks, m, i)
+		if !ok || from != i {
+			return attribution{}, false
+		}
+		if innerEndsSentence && !saysOnly(toks, k+n) {
+			return attribution{}, false
+		}
+		conf := 0.95
+		if personPronouns[toks[i].lower()] {
+			conf = 0.9
+		}
+		return attribution{speaker: spanOf(toks, i, m), cue: span, lemma: l, conf: conf}, true
+	}
+	return attribution{}, false
+}
+
+// saysOnly reports whether the sentence ends (nearly) right after a cue at
+// toks[j-1]: "He said." or "she told reporters." but not "He said: “…”".
+func saysOnly(toks []tok, j int) bool {
+	for k := j; k < len(toks) && k-j < 6; k++ {
+		if toks[k].endsSentence() {
+			return true
+		}
+		if toks[k].text == ":" || toks[k].isQuoteMark() {
+			return false
+		}
+	}
+	return j >= len(toks)
+}
+
+// beforeQuote looks for the attribution that introduces a quote:
+// `X said: “…”`, `X told reporters, “…”`, `According to X, “…”`. toks are
+// the tokens of the sentence before the opening mark.
+func beforeQuote(toks []tok) (attribution, bool) {
+	n := len(toks)
+	if n == 0 {
+		return attribution{}, false
+	}
+	last := toks[n-1]
+	if !(last.text == ":" || last.text == "," || last.word) {
+		return attribution{}, false
+	}
+	end := n
+	if !last.word {
+		end = n - 1
+	}
+	// "According to X, “…”"
+	for k := 0; k+1 < end; k++ {
+		if l, c := cueAt(toks, k); l == "according to" && k+c < end {
+			if e, ok := npRight(toks, k+c); ok {
+				return attribution{speaker: spanOf(toks, k+c, e), cue: article.Span{Start: toks[k].start, End: toks[k+1].end}, lemma: l, conf: 0.85}, true
+			}
+		}
+	}
+	for k := end - 1; k >= 0 && end-k <= 8; k-- {
+		if toks[k].isQuoteMark() || toks[k].endsSentence() {
+			break
+		}
+		l, c := cueAt(toks, k)
+		if l == "" || !speechCues[l] {
+			continue
+		}
+		span, m := cueSpan(toks, k, c, 0)
+		from, ok := npLeft(toks, m, 0)
+		if !ok {
+			return attribution{}, false
+		}
+		conf := 0.9
+		if last.word { // no colon or comma: "X said “…”", likely a partial quote
+			conf = 0.8
+		}
+		return attribution{speaker: spanOf(toks, from, m), cue: span, lemma: l, conf: conf}, true
+	}
+	return attribution{}, false
+}
+
+// sentenceCue finds the attribution of a quote embedded in a sentence: the
+// nearest speech cue before the quote with a speaker to its left ("Trump
+// called the proposal “a non-starter”"). maxDist bounds how far the cue may
+// stand from the quote.
+func sentenceCue(toks []tok, maxDist int) (attribution, bool) {
+	for k := len(toks) - 1; k >= 0 && len(toks)-k <= maxDist; k-- {
+		if toks[k].isQuoteMark() {
+			continue
+		}
+		l, c := cueAt(toks, k)
+		if l == "" || !speechCues[l] || l == "according to" {
+			continue
+		}
+		span, m := cueSpan(toks, k, c, 0)
+		from, ok := npLeft(toks, m, 0)
+		if !ok {
+			continue
+		}
+		return attribution{speaker: spanOf(toks, from, m), cue: span, lemma: l, conf: 0.75}, true
+	}
+	return attribution{}, false
+}
+
+// sentenceTail cuts toks to those after the last sentence end or closing
+// quote mark: the start of the current sentence.
+func sentenceTail(toks []tok) []tok {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].endsSentence() {
+			return toks[k+1:]
+		}
+	}
+	return toks
+}
+
+// wordCount counts word tokens.
+func wordCount(toks []tok) int {
+	n := 0
+	for _, t := range toks {
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
+// innerEndsSentence reports whether quoted text ends with sentence-final
+// punctuation (possibly followed by a nested closing mark).
+func innerEndsSentence(s string) bool {
+	s = strings.TrimRight(s, " '’\"”")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}

@@ -1,0 +1,174 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// maxScareWords is the longest quoted phrase, in words, that counts as a
+// scare quote when nobody is credited with it.
+const maxScareWords = 3
+
+// direct turns quote segments into direct quotes with their attribution.
+func (x *extractor) direct(segs []Segment) {
+	x.segs = segs
+	// prev is the last attributed quote of the current paragraph, for
+	// continuations: `“…,” X said. “…”`.
+	prevQuote := -1
+	prevPara := -1
+	for si, seg := range segs {
+		para := x.paragraphOf(seg.Span.Start)
+		if para.Start != prevPara {
+			prevQuote = -1
+			prevPara = para.Start
+		}
+		inner := seg.Inner.Of(x.text)
+		innerToks := tokenize(x.text, seg.Inner.Start, seg.Inner.End)
+		words := wordCount(innerToks)
+		if words == 0 {
+			continue
+		}
+		lastPara := x.paragraphOf(max(seg.Span.End-1, seg.Span.Start))
+		after := tokenize(x.text, seg.Span.End, lastPara.End)
+		// Tokens of this sentence before the opening mark.
+		before := sentenceTail(tokenize(x.text, para.Start, seg.Span.Start))
+		// A previous quote in the sentence cuts it: `“a,” he said, “b”`.
+		for k := len(before) - 1; k >= 0; k-- {
+			if before[k].isQuoteMark() {
+				before = before[k+1:]
+				break
+			}
+		}
+		ends := innerEndsSentence(inner)
+		q := article.Quote{Content: seg.Span, Direct: true, SpeakerEntity: -1}
+		short := words <= maxScareWords && !ends && seg.Paragraphs == 1
+		startsLower := startsLowerCase(inner)
+		embedded := wordCount(before) > 0 && !(before[len(before)-1].text == ":")
+
+		a, ok := afterQuote(after, ends)
+		if ok && x.usedCue[a.cue.Start] {
+			ok = false
+		}
+		if !ok {
+			if b, found := beforeQuote(before); found && !x.usedCue[b.cue.Start] {
+				a, ok = b, true
+				if short || startsLower {
+					a.conf = 0.8
+				}
+			}
+		}
+		if !ok && (embedded || startsLower || short) {
+			// A fragment inside a sentence: the nearest cue before it, or a
+			// trailing ", X said" after the rest of the sentence.
+			dist := 40
+			if short {
+				dist = 5
+			}
+			if b, found := sentenceCue(before, dist); found && !x.usedCue[b.cue.Start] {
+				a, ok = b, true
+			} else if b, found := x.trailingCue(seg); found && !x.usedCue[b.cue.Start] {
+				a, ok = b, true
+			}
+		}
+		if !ok && !short && prevQuote >= 0 && x.continues(segs[si-1], seg) {
+			p := x.quotes[prevQuote]
+			a = attribution{speaker: *p.Speaker, cue: *p.Cue, lemma: p.CueVerb, conf: 0.75}
+			ok = true
+		}
+		switch {
+		case ok:
+			q.Confidence = a.conf
+			if a.hasSpeaker() {
+				sp := a.speaker
+				q.Speaker = &sp
+			}
+			cue := a.cue
+			q.Cue = &cue
+			q.CueVerb = a.lemma
+			q.Partial = startsLower || (embedded && !strings.HasSuffix(strings.TrimSpace(spanText(x.text, before)), ","))
+			x.usedCue[a.cue.Start] = true
+		case short:
+			q.Scare = true
+			q.Partial = true
+			q.Confidence = 0.6
+		default:
+			q.Partial = startsLower || embedded
+			q.Confidence = 0.5
+		}
+		if !seg.Closed {
+			q.Confidence *= 0.8
+		}
+		x.quotes = append(x.quotes, q)
+		if q.Speaker != nil && q.Cue != nil {
+			prevQuote = len(x.quotes) - 1
+		} else if !q.Scare {
+			prevQuote = -1
+		}
+	}
+}
+
+// continues reports whether quote cur carries on from the attributed quote
+// prev in the same paragraph: only the attribution sentence ("X said.")
+// stands between them.
+func (x *extractor) continues(prev, cur Segment) bool {
+	if prev.Span.End > cur.Span.Start {
+		return false
+	}
+	between := tokenize(x.text, prev.Span.End, cur.Span.Start)
+	if len(between) > 30 {
+		return false
+	}
+	for _, t := range between {
+		if t.text == ":" {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingCue finds ", X said" at the end of the sentence holding a quote
+// fragment: `The country "has made changes," McConnell said` is handled by
+// afterQuote, but `He called it "a disgrace" in a speech, aides said` is not.
+func (x *extractor) trailingCue(seg Segment) (attribution, bool) {
+	sent := x.sentenceOf(seg.Span.Start)
+	if sent.End < seg.Span.End {
+		return attribution{}, false
+	}
+	toks := tokenize(x.text, seg.Span.End, sent.End)
+	for k := 0; k < len(toks); k++ {
+		if toks[k].isQuoteMark() {
+			return attribution{}, false
+		}
+		if toks[k].text != "," {
+			continue
+		}
+		if a, ok := afterQuote(toks[k:], false); ok {
+			return a, true
+		}
+	}
+	return attribution{}, false
+}
+
+// startsLowerCase reports whether quoted text opens with a lower-case
+// letter: a fragment of a sentence ("called it “a non-starter”").
+func startsLowerCase(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// spanText returns the text covered by a run of tokens.
+func spanText(text string, toks []tok) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return text[toks[0].start:toks[len(toks)-1].end]
+}

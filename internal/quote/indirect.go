@@ -1,0 +1,275 @@
+package quote
+
+import (
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// adjunctStarts open a phrase that may sit between a cue and its clause ("said
+// in a statement that …", "said on Monday the talks …").
+var adjunctStarts = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "via": true, "after": true, "before": true,
+	"last": true, "this": true, "earlier": true, "later": true, "yesterday": true, "today": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "repeatedly": true, "privately": true, "publicly": true,
+	"separately": true, "recently": true, "previously": true, "again": true, "also": true,
+}
+
+// notClause follow a cue verb when it does not introduce reported content
+// ("said to be", "told by", "said of").
+var notClause = map[string]bool{
+	"to": true, "by": true, "of": true, "so": true, "for": true, "about": true, "with": true,
+	"nothing": true, "anything": true, "something": true, "otherwise": true, "yes": true, "no": true,
+	"and": true, "or": true, "but": true, "as": true, "up": true, "out": true, "off": true,
+}
+
+// indirect finds reported speech outside quotation marks, sentence by
+// sentence: "X said (that) …", "…, X said.", "…, said X.", "according to
+// X, …" and "…, according to X".
+func (x *extractor) indirect() {
+	for _, sent := range x.sentences {
+		toks := tokenize(x.text, sent.Start, sent.End)
+		for c := 0; c < len(toks); c++ {
+			if x.inSegment(toks[c].start) {
+				continue
+			}
+			l, n := cueAt(toks, c)
+			if l == "" || x.usedCue[toks[c].start] {
+				continue
+			}
+			var q article.Quote
+			var ok bool
+			if l == "according to" {
+				q, ok = accordingTo(toks, c)
+			} else if clauseCues[l] {
+				q, ok = x.trailing(toks, c, n, l)
+				if !ok {
+					q, ok = x.leading(toks, c, n, l)
+				}
+			}
+			if !ok {
+				continue
+			}
+			// A direct quote already covering the content owns the cue.
+			if x.coveredByDirect(q.Content) {
+				continue
+			}
+			x.usedCue[toks[c].start] = true
+			x.quotes = append(x.quotes, q)
+		}
+	}
+}
+
+// coveredByDirect reports whether content is mostly a direct quote already
+// reported.
+func (x *extractor) coveredByDirect(content article.Span) bool {
+	for _, q := range x.quotes {
+		if q.Direct && q.Content.Start <= content.Start && q.Content.End >= content.End {
+			return true
+		}
+	}
+	return false
+}
+
+// leading handles "X said (that) CLAUSE": the speaker left of the cue, the
+// content to the end of the sentence.
+func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, bool) {
+	cue, m := cueSpan(toks, c, n, 0)
+	if m > 0 && (determiners[toks[m-1].lower()] || toks[m-1].lower() == "'s" || toks[m-1].lower() == "of") {
+		return article.Quote{}, false // a noun: "the claims", "his remarks"
+	}
+	from, ok := npLeft(toks, m, 0)
+	if !ok {
+		return article.Quote{}, false
+	}
+	s := c + n
+	if s >= len(toks) {
+		return article.Quote{}, false
+	}
+	// The listener of "told": "told reporters", "told The Washington Post".
+	if lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "promise" {
+		s = skipObject(toks, s)
+	}
+	// Adjuncts before the clause: "said in a statement that …".
+	if s < len(toks) && toks[s].word && adjunctStarts[toks[s].lower()] {
+		k := s
+		for k < len(toks) && k-s < 10 && toks[k].lower() != "that" && toks[k].text != "," && !toks[k].endsSentence() {
+			k++
+		}
+		switch {
+		case k < len(toks) && toks[k].lower() == "that":
+			s = k
+		case k+1 < len(toks) && toks[k].text == ",":
+			s = k + 1
+		default:
+			return article.Quote{}, false
+		}
+	}
+	if s >= len(toks) || !toks[s].word || notClause[toks[s].lower()] {
+		return article.Quote{}, false
+	}
+	end := len(toks)
+	for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
+		end--
+	}
+	if wordCount(toks[s:end]) < 3 {
+		return article.Quote{}, false
+	}
+	sp := spanOf(toks, from, m)
+	conf := 0.7
+	if toks[s].lower() == "that" {
+		conf = 0.8
+	}
+	return article.Quote{
+		Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
+		Cue: &cue, CueVerb: lemma, Confidence: conf,
+	}, true
+}
+
+// skipObject skips the listener after "told": a pronoun, a name or a short
+// noun phrase, up to "that" when it comes soon.
+func skipObject(toks []tok, s int) int {
+	for k := s; k < len(toks) && k-s < 6; k++ {
+		if toks[k].lower() == "that" {
+			return k
+		}
+		if !toks[k].word {
+			break
+		}
+	}
+	if s >= len(toks) || !toks[s].word {
+		return s
+	}
+	switch toks[s].lower() {
+	case "me", "him", "her", "us", "them", "you", "reporters", "journalists", "supporters", "voters", "police", "investigators", "lawmakers", "officials":
+		return s + 1
+	}
+	k := s
+	if determiners[toks[k].lower()] {
+		k++
+	}
+	for k < len(toks) && toks[k].isCap() {
+		k++
+	}
+	if k == s || (k == s+1 && determiners[toks[s].lower()]) {
+		// "told the crowd": determiner and one noun.
+		if k < len(toks) && toks[k].word {
+			k++
+		}
+	}
+	return k
+}
+
+// trailing handles "CLAUSE, X said." and "CLAUSE, said X.": the attribution
+// after a comma at the end of the sentence (or mid-sentence: "…, she said,
+// and …"), the content before it.
+func (x *extractor) trailing(toks []tok, c, n int, lemma string) (article.Quote, bool) {
+	cue, m := cueSpan(toks, c, n, 0)
+	var sp article.Span
+	var comma int
+	if m > 0 && toks[m-1].text == "," {
+		// "…, said X" (inverted).
+		end, ok := npRight(toks, c+n)
+		if !ok {
+			return article.Quote{}, false
+		}
+		sp = spanOf(toks, c+n, end)
+		comma = m - 1
+		if !tailEnds(toks, end) {
+			return article.Quote{}, false
+		}
+	} else {
+		from, ok := npLeft(toks, m, 0)
+		if !ok || from == 0 || toks[from-1].text != "," {
+			return article.Quote{}, false
+		}
+		if !tailEnds(toks, c+n) {
+			return article.Quote{}, false
+		}
+		sp = spanOf(toks, from, m)
+		comma = from - 1
+	}
+	// Content: the sentence before the comma, without an opening
+	// conjunction's comma or leading punctuation.
+	s := 0
+	for s < comma && !toks[s].word && !toks[s].isQuoteMark() {
+		s++
+	}
+	if wordCount(toks[s:comma]) < 3 {
+		return article.Quote{}, false
+	}
+	return article.Quote{
+		Content: article.Span{Start: toks[s].start, End: toks[comma-1].end}, Speaker: &sp, SpeakerEntity: -1,
+		Cue: &cue, CueVerb: lemma, Confidence: 0.8,
+	}, true
+}
+
+// tailEnds reports whether the attribution clause ends the sentence (or its
+// clause) at toks[j]: the sentence end, a comma, or a short adjunct ("in a
+// statement", "on Monday") before one.
+func tailEnds(toks []tok, j int) bool {
+	if j >= len(toks) || toks[j].endsSentence() || toks[j].text == "," || toks[j].text == ";" || toks[j].isQuoteMark() {
+		return true
+	}
+	if !toks[j].word {
+		return false
+	}
+	l := toks[j].lower()
+	if !adjunctStarts[l] && l != "adding" && l != "citing" && l != "noting" && l != "according" && l != "as" {
+		return false
+	}
+	for k := j; k < len(toks); k++ {
+		if toks[k].endsSentence() || toks[k].text == "," {
+			return true
+		}
+		if toks[k].lower() == "that" && l != "adding" && l != "noting" {
+			return false
+		}
+	}
+	return true
+}
+
+// accordingTo handles "according to X, CLAUSE" and "CLAUSE, according to X".
+func accordingTo(toks []tok, c int) (article.Quote, bool) {
+	end, ok := npRight(toks, c+2)
+	if !ok {
+		return article.Quote{}, false
+	}
+	// Leave a trailing adjunct off the source: "according to a Reuters
+	// survey of voter lists" keeps its "of", but not ", who …".
+	sp := spanOf(toks, c+2, end)
+	cue := article.Span{Start: toks[c].start, End: toks[c+1].end}
+	var content article.Span
+	switch {
+	case c == 0 || (c == 1 && !toks[0].word):
+		// "According to X, CLAUSE."
+		k := end
+		for k < len(toks) && toks[k].text != "," {
+			k++
+		}
+		s := k + 1
+		e := len(toks)
+		for e > s && !toks[e-1].word && !toks[e-1].isQuoteMark() {
+			e--
+		}
+		if s >= e || wordCount(toks[s:e]) < 3 {
+			return article.Quote{}, false
+		}
+		content = article.Span{Start: toks[s].start, End: toks[e-1].end}
+	default:
+		k := c - 1
+		if toks[k].text == "," {
+			k--
+		}
+		s := 0
+		for s < k && !toks[s].word && !toks[s].isQuoteMark() {
+			s++
+		}
+		if k < s || wordCount(toks[s:k+1]) < 3 {
+			return article.Quote{}, false
+		}
+		content = article.Span{Start: toks[s].start, End: toks[k].end}
+	}
+	return article.Quote{
+		Content: content, Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: "according to", Confidence: 0.8,
+	}, true
+}

@@ -1,0 +1,150 @@
+// Package quote owns reported speech: it finds direct quotes (in straight,
+// curly or typewriter quotation marks, across sentences and continued
+// paragraphs), partial and scare quotes, and indirect speech ("X said the
+// talks had failed", "according to X, …"), and attributes each to a speaker
+// through its cue verb, position patterns, titles and pronouns. It fills
+// article.Analysis.Quotes and is the pipeline stage named "quote".
+//
+// The stage is rule-based on purpose: attribution in news follows a small set
+// of conventions ("…," X said; X said: "…"; …, according to X), and rules keep
+// every decision explainable in the dossier that cites the quote.
+package quote
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// Stage is the quote extractor as a pipeline stage. It holds no state, so one
+// value serves any number of goroutines.
+type Stage struct{}
+
+// New returns the quote stage.
+func New() Stage { return Stage{} }
+
+// Name implements pipeline.Stage.
+func (Stage) Name() string { return "quote" }
+
+// Analyse implements pipeline.Stage: it replaces doc.Analysis.Quotes with the
+// quotes of the article. A panic in the rules is turned into an error so one
+// odd article cannot take down a batch.
+func (Stage) Analyse(doc *article.Doc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("quote: internal error: %v", r)
+		}
+	}()
+	if doc == nil || doc.Article == nil {
+		return nil
+	}
+	doc.Analysis.Quotes = Extract(doc)
+	return nil
+}
+
+// Extract returns the quotes of one document in text order. It reads the
+// text layer's sentences when present (and splits sentences itself
+// otherwise) and the mentions and entities of the entity stage when present
+// (and falls back to a capitalised-name heuristic otherwise).
+func Extract(doc *article.Doc) []article.Quote {
+	text := doc.Article.Text
+	x := &extractor{doc: doc, text: text, usedCue: map[int]bool{}}
+	x.sentences = sentenceSpans(doc)
+	x.direct(Scan(text))
+	x.indirect()
+	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
+	x.resolve()
+	return x.quotes
+}
+
+// extractor is the working state of one Extract call.
+type extractor struct {
+	doc       *article.Doc
+	text      string
+	sentences []article.Span
+	quotes    []article.Quote
+	segs      []Segment
+	// usedCue marks cue verbs (by start offset) already spent on a quote so
+	// indirect speech does not report the same attribution twice.
+	usedCue map[int]bool
+}
+
+// sentenceSpans returns the sentences of the text layer, or a simple split on
+// sentence-final punctuation and blank lines when the layer is absent.
+func sentenceSpans(doc *article.Doc) []article.Span {
+	if len(doc.Sentences) > 0 {
+		out := make([]article.Span, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			out[i] = s.Span
+		}
+		return out
+	}
+	text := doc.Article.Text
+	var out []article.Span
+	for p := 0; p < len(text); {
+		pend := paragraphEnd(text, p)
+		toks := tokenize(text, p, pend)
+		start := -1
+		for i, t := range toks {
+			if start < 0 {
+				start = t.start
+			}
+			last := i == len(toks)-1
+			end := t.endsSentence() && (last || !toks[i+1].word || toks[i+1].isCap())
+			// Closing quote marks and brackets after the full stop stay with
+			// the sentence.
+			if end {
+				for !last && (toks[i+1].mark == markClose || toks[i+1].mark == markStraight || toks[i+1].mark == markSClose || toks[i+1].text == ")") {
+					i++
+					last = i == len(toks)-1
+				}
+			}
+			if end || last {
+				out = append(out, article.Span{Start: start, End: toks[i].end})
+				start = -1
+			}
+		}
+		p = pend + 1
+	}
+	return out
+}
+
+// sentenceOf returns the span of the sentence holding off, or the paragraph
+// around it when no sentence does.
+func (x *extractor) sentenceOf(off int) article.Span {
+	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i].End > off })
+	if i < len(x.sentences) && x.sentences[i].Start <= off {
+		return x.sentences[i]
+	}
+	return x.paragraphOf(off)
+}
+
+// paragraphOf returns the blank-line-delimited paragraph holding off.
+func (x *extractor) paragraphOf(off int) article.Span {
+	start := 0
+	for i := off - 1; i > 0; i-- {
+		if x.text[i] == '\n' {
+			j := i - 1
+			for j >= 0 && (x.text[j] == ' ' || x.text[j] == '\t' || x.text[j] == '\r') {
+				j--
+			}
+			if j >= 0 && x.text[j] == '\n' {
+				start = i + 1
+				break
+			}
+		}
+	}
+	return article.Span{Start: start, End: paragraphEnd(x.text, off)}
+}
+
+// inSegment reports whether off lies inside a direct quote.
+func (x *extractor) inSegment(off int) bool {
+	i := sort.Search(len(x.segs), func(i int) bool { return x.segs[i].Span.End > off })
+	return i < len(x.segs) && x.segs[i].Span.Start <= off
+}
+
+// extractText runs Extract on a bare text (tests and fuzzing).
+func extractText(text string) []article.Quote {
+	return Extract(&article.Doc{Article: &article.Article{Text: text}})
+}
