@@ -337,28 +337,46 @@ func (cl *clause) withEntityRoles(ps []piece, from, to int) []piece {
 	if len(ms) == 0 {
 		return ps
 	}
+	ents := cl.doc.Analysis.Entities
 	span := article.Span{Start: cl.ws[from].span.Start, End: cl.ws[to-1].span.End}
 	for _, m := range ms {
-		if m.Role == nil || !span.Contains(m.Span) {
+		if !span.Contains(m.Span) {
 			continue
 		}
-		covered := false
+		// the mention's own role, else its entity's ("He" resolved to the
+		// foreign minister mentioned earlier)
+		role, country := m.Role, ""
+		if m.Entity >= 0 && m.Entity < len(ents) {
+			if role == nil && len(ents[m.Entity].Roles) > 0 {
+				role = &ents[m.Entity].Roles[0]
+			}
+			country = ents[m.Entity].Country
+		}
+		if role != nil && role.Country != "" {
+			country = role.Country
+		}
+		if len(country) != 3 {
+			continue
+		}
+		roleCovered, nameCovered := false, false
 		for _, p := range ps {
-			ps := article.Span{Start: cl.ws[p.start].span.Start, End: cl.ws[p.end-1].span.End}
-			if ps.Overlaps(m.Role.Span) {
-				covered = true
+			pspan := article.Span{Start: cl.ws[p.start].span.Start, End: cl.ws[p.end-1].span.End}
+			if role != nil && pspan.Overlaps(role.Span) {
+				roleCovered = true
+			}
+			if pspan.Overlaps(m.Span) {
+				nameCovered = true
 			}
 		}
-		if covered || m.Role.Country == "" || len(m.Role.Country) != 3 {
-			continue
-		}
 		i := cl.wordIndex(m.Span.Start)
-		if i < 0 {
-			continue
+		if nameCovered || i < 0 {
+			continue // the dictionaries know the name
 		}
-		ps = append(ps, piece{start: i, end: i + 1, code: m.Role.Country})
-		if n, code := cl.dict.AgentAt(strings.Fields(m.Role.Title), 0); n > 0 {
-			ps = append(ps, piece{start: i, end: i + 1, code: code, agent: true})
+		ps = append(ps, piece{start: i, end: i + 1, code: country})
+		if role != nil && !roleCovered {
+			if n, code := cl.dict.AgentAt(strings.Fields(role.Title), 0); n > 0 {
+				ps = append(ps, piece{start: i, end: i + 1, code: code, agent: true})
+			}
 		}
 	}
 	return ps

@@ -165,6 +165,27 @@ func TestCategories(t *testing.T) {
 	}
 }
 
+// TestPronounEntity: a pronoun the entity layer resolved is coded from its
+// entity's role.
+func TestPronounEntity(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "He met the Qatari emir in Doha."
+	doc := &article.Doc{Article: &article.Article{Text: s}}
+	text.Analyse(doc)
+	doc.Analysis.Mentions = []article.Mention{{Span: article.Span{Start: 0, End: 2}, Text: "He", Type: article.PER, Kind: "pronoun", Entity: 0}}
+	doc.Analysis.Entities = []article.Entity{{Key: "per:x", Name: "Ahmed Ali", Type: article.PER, Mentions: []int{0},
+		Roles: []article.Role{{Title: "foreign minister", Country: "EGY"}}}}
+	if err := c.Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Analysis.Events) == 0 || doc.Analysis.Events[0].Source.Code != "EGYGOV" || doc.Analysis.Events[0].Source.Entity != 0 {
+		t.Fatalf("events = %+v, want source EGYGOV (entity 0)", doc.Analysis.Events)
+	}
+}
+
 func TestWriteTSV(t *testing.T) {
 	tgt := article.Actor{Code: "ISR", Entity: -1}
 	rows := []Row{
