@@ -75,6 +75,7 @@ composes a cited dossier per story.`,
 	root.PersistentFlags().StringVar(&g.db, "db", def, "store: SQLite file path (env DOSSIER_DB)")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug messages")
 	root.AddCommand(
+		newDemoCmd(g),
 		newIngestCmd(g),
 		newAnalyseCmd(g),
 		newClusterCmd(g),
