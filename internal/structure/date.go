@@ -22,6 +22,20 @@ var monthNames = map[string]time.Month{
 	"december": time.December, "dec": time.December,
 }
 
+// zoneAbbrevs are the zone abbreviations common in English-language news
+// datelines, with their UTC offsets in seconds. Ambiguous ones (IST, CST in
+// Asia) take the reading most common in wire copy.
+var zoneAbbrevs = map[string]int{
+	"UTC": 0, "GMT": 0, "WET": 0,
+	"BST": 3600, "CET": 3600, "WEST": 3600,
+	"CEST": 7200, "EET": 7200,
+	"EEST": 10800, "MSK": 10800,
+	"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+	"MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+	"JST": 9 * 3600, "KST": 9 * 3600, "HKT": 8 * 3600, "SGT": 8 * 3600,
+	"AEST": 10 * 3600, "AEDT": 11 * 3600, "IST": 5*3600 + 1800,
+}
+
 var weekdayNames = map[string]bool{
 	"monday": true, "mon": true, "tuesday": true, "tue": true, "tues": true,
 	"wednesday": true, "wed": true, "thursday": true, "thu": true, "thur": true, "thurs": true,
@@ -234,8 +248,13 @@ func scanZone(s string) (*time.Location, int, bool) {
 		return time.UTC, 1, true
 	}
 	q := skipSpaces(s, 0)
-	if strings.HasPrefix(s[q:], "UTC") || strings.HasPrefix(s[q:], "GMT") {
-		return time.UTC, q + 3, true
+	if w, n := scanWord(s[q:]); n >= 3 && n <= 4 {
+		if off, ok := zoneAbbrevs[w]; ok {
+			if off == 0 {
+				return time.UTC, q + n, true
+			}
+			return time.FixedZone(w, off), q + n, true
+		}
 	}
 	if q < len(s) && (s[q] == '+' || s[q] == '-') {
 		sign := 1

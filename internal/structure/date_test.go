@@ -49,6 +49,15 @@ func TestParseDatePrefix(t *testing.T) {
 			t.Errorf("ParseDatePrefix(%q) = %v, %d, %v; want %v, %d", tc.in, got, n, ok, tc.want, tc.n)
 		}
 	}
+	for in, want := range map[string]time.Time{
+		"2019-11-05 14:30 CET":          time.Date(2019, 11, 5, 13, 30, 0, 0, time.UTC),
+		"Tue, 05 Nov 2019 09:30:00 EST": time.Date(2019, 11, 5, 14, 30, 0, 0, time.UTC),
+		"5 Nov 2019 09:30 GMT":          time.Date(2019, 11, 5, 9, 30, 0, 0, time.UTC),
+	} {
+		if got, _, ok := ParseDatePrefix(in); !ok || !got.Equal(want) {
+			t.Errorf("ParseDatePrefix(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
 	zoned, _, ok := ParseDatePrefix("2020-09-30T14:05:00+02:00")
 	if !ok || !zoned.Equal(time.Date(2020, 9, 30, 12, 5, 0, 0, time.UTC)) {
 		t.Errorf("offset date = %v, %v", zoned, ok)

@@ -35,7 +35,7 @@ var metaKeys = map[string]string{
 	"source": "source", "publisher": "source", "outlet": "source", "site": "source",
 	"url": "url", "link": "url",
 	"title": "title", "headline": "title",
-	"author": "author", "authors": "author", "byline": "author",
+	"author": "author", "authors": "author", "byline": "author", "by": "author",
 	"lang": "lang", "language": "lang",
 }
 
