@@ -52,6 +52,7 @@ type Store interface {
 	StaleAnalyses(ctx context.Context, version string, limit int) ([]int64, error)
 
 	StoryStore
+	ServerStore
 
 	Close() error
 }

@@ -85,4 +85,21 @@ CREATE TABLE storylines (
 	data TEXT NOT NULL  -- JSON store.Storyline
 );
 `,
+	// 3: feed subscriptions and their health (polled by "dossier serve").
+	`
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	title         TEXT NOT NULL DEFAULT '',
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_checked  TEXT,
+	last_success  TEXT,
+	next_check    TEXT,
+	failures      INTEGER NOT NULL DEFAULT 0,
+	last_error    TEXT NOT NULL DEFAULT '',
+	articles      INTEGER NOT NULL DEFAULT 0,
+	created_at    TEXT NOT NULL
+);
+`,
 }

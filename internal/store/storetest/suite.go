@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"LargeBatch", testLargeBatch},
 		{"StoriesReplacedWhole", testStories},
 	}
+	tests = append(tests, serverTests...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

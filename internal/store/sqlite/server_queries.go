@@ -1,0 +1,164 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+var _ store.ServerStore = (*Store)(nil)
+
+// Entities implements store.ServerStore.
+func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.EntityCount, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	var conds []string
+	var args []any
+	if f.Prefix != "" {
+		// name LIKE is case-insensitive for ASCII in SQLite; escape the wildcards.
+		p := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.Prefix)
+		conds = append(conds, `name LIKE ? ESCAPE '\'`)
+		args = append(args, p+"%")
+	}
+	if f.Type != "" {
+		conds = append(conds, "type = ?")
+		args = append(args, f.Type)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	q := `SELECT entity_key, max(name), max(type), count(DISTINCT article_id), count(*) FROM entity_mentions` + where +
+		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d OFFSET %d`, limit, f.Offset)
+	return s.entityCounts(ctx, q, args...)
+}
+
+func (s *Store) entityCounts(ctx context.Context, q string, args ...any) ([]store.EntityCount, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	defer rows.Close()
+	var out []store.EntityCount
+	for rows.Next() {
+		var e store.EntityCount
+		if err := rows.Scan(&e.Key, &e.Name, &e.Type, &e.Articles, &e.Mentions); err != nil {
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// EntityArticles implements store.ServerStore.
+func (s *Store) EntityArticles(ctx context.Context, key string, limit int) ([]int64, error) {
+	q := `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)
+		ORDER BY a.published IS NULL, a.published DESC, a.id DESC`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, key)
+	if err != nil {
+		return nil, fmt.Errorf("articles of entity %q: %w", key, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("entity %q: %w", key, store.ErrNotFound)
+	}
+	return ids, nil
+}
+
+// EntityFacets implements store.ServerStore.
+func (s *Store) EntityFacets(ctx context.Context, ids []int64, limit int) ([]store.EntityCount, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	q := `SELECT entity_key, max(name), max(type), count(DISTINCT article_id), count(*) FROM entity_mentions
+		WHERE article_id IN (` + ph + `)` +
+		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d`, limit)
+	return s.entityCounts(ctx, q, args...)
+}
+
+const feedCols = `id, url, title, etag, last_modified, last_checked, last_success, next_check, failures, last_error, articles, created_at`
+
+func scanFeed(sc interface{ Scan(...any) error }) (store.Feed, error) {
+	var f store.Feed
+	var checked, success, next, created sql.NullString
+	err := sc.Scan(&f.ID, &f.URL, &f.Title, &f.ETag, &f.LastModified, &checked, &success, &next, &f.Failures, &f.LastError, &f.Articles, &created)
+	f.LastChecked, f.LastSuccess, f.NextCheck, f.CreatedAt = parseTime(checked), parseTime(success), parseTime(next), parseTime(created)
+	return f, err
+}
+
+// PutFeed implements store.ServerStore.
+func (s *Store) PutFeed(ctx context.Context, url string) (store.Feed, bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, created_at) VALUES (?, ?) ON CONFLICT(url) DO NOTHING`,
+		url, formatTime(time.Now()))
+	if err != nil {
+		return store.Feed{}, false, fmt.Errorf("adding feed %s: %w", url, err)
+	}
+	n, _ := res.RowsAffected()
+	f, err := scanFeed(s.db.QueryRowContext(ctx, "SELECT "+feedCols+" FROM feeds WHERE url = ?", url))
+	if err != nil {
+		return f, false, fmt.Errorf("reading feed %s: %w", url, err)
+	}
+	return f, n > 0, nil
+}
+
+// Feeds implements store.ServerStore.
+func (s *Store) Feeds(ctx context.Context) ([]store.Feed, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+feedCols+" FROM feeds ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("listing feeds: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, fmt.Errorf("listing feeds: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// UpdateFeed implements store.ServerStore.
+func (s *Store) UpdateFeed(ctx context.Context, f store.Feed) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_checked = ?,
+		last_success = ?, next_check = ?, failures = ?, last_error = ?, articles = ? WHERE id = ?`,
+		f.Title, f.ETag, f.LastModified, formatTime(f.LastChecked), formatTime(f.LastSuccess), formatTime(f.NextCheck),
+		f.Failures, f.LastError, f.Articles, f.ID)
+	if err != nil {
+		return fmt.Errorf("updating feed %d: %w", f.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("feed %d: %w", f.ID, store.ErrNotFound)
+	}
+	return nil
+}
+
