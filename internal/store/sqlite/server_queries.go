@@ -161,4 +161,3 @@ func (s *Store) UpdateFeed(ctx context.Context, f store.Feed) error {
 	}
 	return nil
 }
-
