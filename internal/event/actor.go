@@ -77,7 +77,7 @@ func (cl *clause) objectRegion(tr trigger) (int, int) {
 
 func (cl *clause) regionEnd(from int) int {
 	for j := from; j < cl.end; j++ {
-		if clauseBreaks[cl.lows[j]] && j > from {
+		if clauseBreaks[cl.lows[j]] && (j > from || cl.lows[j] == ";") {
 			return j
 		}
 		if cl.lows[j] == "," && j > from+1 {
@@ -149,10 +149,10 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			groups = append(groups, []piece{cur})
 			continue
 		}
-		if !subject && (breaksPhrase(gap) || cl.hasVerb(prev.end, cur.start)) {
+		if cl.hasVerb(prev.end, cur.start) || !subject && breaksPhrase(gap) {
 			break
 		}
-		if locativeGap(gap) && groupHasCountry(groups[len(groups)-1]) {
+		if locativeGap(gap) && (groupHasCountry(groups[len(groups)-1]) || len(gap) > 2) {
 			// "Scholz in Berlin": the place is not part of the actor
 			if subject {
 				continue
@@ -484,6 +484,9 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source bool) []artic
 
 func (cl *clause) firstCountry() string {
 	for i := 0; i < cl.end; i++ {
+		if i > 0 && locative[cl.lows[i-1]] || i == 0 && len(cl.lows) > 1 && cl.lows[1] == "," {
+			continue // a place ("in Doha") or a dateline ("DOHA, March 9"), not an actor
+		}
 		if n, code := cl.actorAt(i); n > 0 {
 			if c, _ := cameo.Split(code); len(c) == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
 				return c

@@ -797,7 +797,16 @@ func (cl *clause) eventNounAfter(from int) (string, int, bool) {
 			}
 		}
 		if c, ok := nounCode(cl.lows[j]); ok {
-			return c, j + 1, true
+			// the head comes last: "ceasefire talks" are talks
+			end := j + 1
+			for end < cl.end {
+				c2, ok := nounCode(cl.lows[end])
+				if !ok {
+					break
+				}
+				c, end = c2, end+1
+			}
+			return c, end, true
 		}
 		if cl.lows[j] == "," || cl.lows[j] == "to" || cl.lows[j] == "that" {
 			break

@@ -98,7 +98,7 @@ var aspectual = map[string]bool{"begin": true, "start": true, "continue": true, 
 var lightVerbs = map[string]bool{
 	"hold": true, "stage": true, "launch": true, "begin": true, "start": true, "open": true, "conduct": true,
 	"lodge": true, "issue": true, "reiterate": true, "make": true, "carry out": true, "mount": true,
-	"continue": true, "impose": true, "reach": true, "sign": true, "declare": true, "call": true,
+	"continue": true, "impose": true, "reach": true, "sign": true, "declare": true,
 	"announce": true, "institute": true, "end": true, "renew": true, "resume": true, "file": true,
 	"extend": true, "establish": true, "give": true, "grant": true, "provide": true,
 	"order": true, "seek": true, "request": true, "ask": true, "ask for": true,
@@ -192,7 +192,8 @@ var verbNoun = map[string]string{
 	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
 	"withdraw ambassador": "161", "recall ambassador": "161", "expel diplomats": "166", "expel ambassador": "161",
 	"lift sanctions": "085", "lift embargo": "085", "lift curfew": "081", "lift blockade": "0872", "lift ban": "081",
-	"summon ambassador": "114", "go strike": "143", "send troops": "150", "send forces": "150", "send warships": "150", "go hunger": "142", "walk out": "143",
+	"summon ambassador": "114", "call strike": "143", "call meeting": "040", "call talks": "040",
+	"call election": "083", "call elections": "083", "go strike": "143", "send troops": "150", "send forces": "150", "send warships": "150", "go hunger": "142", "walk out": "143",
 }
 
 // motionVerbs head somewhere; "for talks" after them is the event.
@@ -206,4 +207,5 @@ var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "nigh
 // nonEvents are verbs whose mined CAMEO defaults fire on ordinary news
 // prose without an event ("three people died", "crowds gathered").
 var nonEvents = map[string]bool{"die": true, "gather": true, "show": true, "contain": true, "receive": true,
-	"cite": true, "match": true, "seem": true, "wait": true, "watch": true, "look": true, "live": true}
+	"cite": true, "match": true, "seem": true, "wait": true, "watch": true, "look": true, "live": true,
+	"expect": true, "call": true, "name": true}
