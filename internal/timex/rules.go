@@ -550,9 +550,19 @@ func buildRules() []*rule {
 			}
 			return calendar(point{t: date(y, time.Month(1+(n-1)*3), 1), g: granQuarter}, ""), true
 		})
-	add("fiscal-year", rePMod+`(?:the\s+)?(?:(?P<yq>current|latest|previous|prior|past|last|next|coming|new|this)\s+)?fiscal\s+year\b`, nil,
+	add("fiscal-year", rePMod+`(?:the\s+)?(?:(?P<yq>current|latest|previous|prior|past|last|next|coming|new|this)\s+)?fiscal\s+year\b(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended)\b)?`,
+		func(m *match) bool {
+			if m.has("ended") {
+				m.end = m.pos["ended"] // the extent stops at "year"
+			}
+			return true
+		},
 		func(r *resolver, m *match) (result, bool) {
 			mod := pmodOf(m.g("pmod"))
+			if m.has("ended") && m.g("yq") == "" {
+				// "the fiscal year ended Jan. 31": a one-year span closed by the date that follows
+				return result{typ: "DURATION", value: "P1Y", mod: mod}, true
+			}
 			if !r.hasDCT {
 				return under(granYear, "", mod), true
 			}
