@@ -178,8 +178,8 @@ func (d *Dict) addSurnames() {
 	codes := map[string][]DatedCode{}
 	for p, cs := range d.actors {
 		i := strings.LastIndexByte(p, ' ')
-		if i < 0 || !dated(cs) || !allRoles(cs) {
-			continue // not a person: a dated state ("Soviet Union") has bare country codes
+		if i < 0 || !dated(cs) || !allRoles(cs) || orgPhrase(p) {
+			continue // not a person: a dated state ("Soviet Union") or organisation ("Islamic Front")
 		}
 		last := p[i+1:]
 		if len(last) < 4 || d.actors[last] != nil || d.agents[last] != "" || d.verbForms[last] != "" || commonWords[last] {
@@ -215,6 +215,27 @@ var commonWords = map[string]bool{
 	"angry": true, "radical": true, "official": true, "first": true, "last": true, "next": true, "here": true,
 	"thousands": true, "hundreds": true, "tens": true, "dozens": true, "several": true, "five": true,
 	"three": true, "four": true, "seven": true, "eight": true, "nine": true,
+}
+
+// orgWords mark organisation names among the dated entries, which are
+// not people and must not lend their last word as a surname.
+var orgWords = map[string]bool{
+	"front": true, "party": true, "movement": true, "army": true, "council": true, "union": true, "group": true,
+	"brigade": true, "brigades": true, "force": true, "forces": true, "organization": true, "organisation": true,
+	"committee": true, "alliance": true, "league": true, "coalition": true, "congress": true, "assembly": true,
+	"government": true, "ministry": true, "state": true, "republic": true, "people": true, "national": true,
+	"liberation": true, "islamic": true, "authority": true, "administration": true, "junta": true, "regime": true,
+	"commission": true, "court": true, "parliament": true, "guard": true, "militia": true, "police": true,
+	"bank": true, "company": true, "corporation": true, "agency": true, "office": true, "kingdom": true,
+}
+
+func orgPhrase(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if orgWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func allRoles(cs []DatedCode) bool {
