@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -192,5 +193,26 @@ func TestDocDate(t *testing.T) {
 				t.Errorf("got %+v, want value %q source %q", got, c.value, c.source)
 			}
 		})
+	}
+}
+
+// The shared tagger and the stage are used from many goroutines at once.
+func TestConcurrentUse(t *testing.T) {
+	st := NewStage()
+	done := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			doc := &article.Doc{Article: &article.Article{Published: dct, DateSource: "feed", Text: "The talks resumed last week and end on Friday, two days after the vote."}}
+			err := st.Analyse(doc)
+			if err == nil && len(doc.Analysis.Timexes) != 3 {
+				err = fmt.Errorf("got %+v", doc.Analysis.Timexes)
+			}
+			done <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
