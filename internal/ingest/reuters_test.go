@@ -50,3 +50,33 @@ func BenchmarkReuters(b *testing.B) {
 		b.ReportMetric(float64(articles)/cpu, "articles/cpu-s")
 	}
 }
+
+// TestReutersCorpus reads the whole Reuters-21578 corpus: every one of its
+// 21,578 documents is an item, all but the few without any text are
+// articles, and every article is dated and well formed.
+func TestReutersCorpus(t *testing.T) {
+	dir := dataset.Require(t, "reuters21578")
+	items := readAll(t, New(Options{}), dir)
+	articles, undated := 0, 0
+	var errs []string
+	for _, it := range items {
+		if it.Err != nil {
+			errs = append(errs, it.Err.Error())
+			continue
+		}
+		articles++
+		if !it.Article.HasDate() {
+			undated++
+		}
+	}
+	if len(items) != 21578 {
+		t.Errorf("%d items, want 21578 (one per <REUTERS>)", len(items))
+	}
+	if len(errs) > 5 {
+		t.Errorf("%d failed items, first: %v", len(errs), errs[:5])
+	}
+	if undated > 0 {
+		t.Errorf("%d articles without a date", undated)
+	}
+	t.Logf("%d articles, %d failed items %v", articles, len(errs), errs)
+}
