@@ -34,6 +34,13 @@ func cueAt(toks []tok, i int) (string, int) {
 		if toks[i].isCap() && i > 0 && toks[i-1].word {
 			return "", 0
 		}
+		// After a determiner the word is a noun: "the states", "his remarks".
+		if i > 0 && toks[i-1].word && determiners[toks[i-1].lower()] && toks[i-1].lower() != "that" {
+			return "", 0
+		}
+		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1])) {
+			return "", 0
+		}
 		if w == "point" || w == "points" || w == "pointed" {
 			if i+1 < len(toks) && toks[i+1].lower() == "out" {
 				return "point out", 2
@@ -83,6 +90,13 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 		if !ok {
 			return 0, false
 		}
+		// Two appositives: "Scott Pruitt, the attorney general of
+		// Oklahoma, one of the states suing, said".
+		if from-1 > floor && toks[from-1].text == "," && determiners[toks[from].lower()] {
+			if f2, ok := npLeft(toks, from-1, floor); ok && !determiners[toks[f2].lower()] {
+				return f2, true
+			}
+		}
 		return from, true
 	}
 	n := 0
@@ -108,7 +122,7 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 		if npBreakers[l] {
 			break
 		}
-		if _, isCue := cues[l]; isCue && !t.isCap() && n > 0 {
+		if _, isCue := cues[l]; isCue && !t.isCap() {
 			break
 		}
 		first = j
@@ -129,7 +143,59 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 	if !hasCap(toks[first:end]) && end-first > 5 {
 		return 0, false
 	}
+	// A possessive or a year closes no speaker: "Mr. Obama's remarks",
+	// "in 2010 said".
+	last := toks[end-1].lower()
+	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || isYear(toks[first].text) {
+		return 0, false
+	}
 	return first, true
+}
+
+// isYear reports whether w is a four-digit year.
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w[0] == '1' || w[0] == '2'
+}
+
+// nounLike are cue forms that are as often nouns ("his remarks", "the
+// tweets", "her mental state"): as verbs they need a plain subject right
+// before them.
+var nounLike = map[string]bool{
+	"tweets": true, "tweet": true, "calls": true, "call": true, "remarks": true, "remark": true,
+	"comments": true, "comment": true, "claims": true, "claim": true, "reports": true, "report": true,
+	"states": true, "state": true, "notes": true, "note": true, "thinking": true, "warning": true,
+	"charges": true, "charge": true, "fears": true, "fear": true, "hopes": true, "hope": true,
+	"estimates": true, "estimate": true, "finding": true, "post": true, "posts": true, "counter": true,
+	"demands": true, "demand": true, "reads": true, "read": true, "thought": true, "promise": true,
+	"promises": true, "vows": true, "vow": true, "pledge": true, "pledges": true, "show": true,
+	"shows": true, "denies": false, "answer": true, "concerns": true, "questions": true,
+}
+
+// plainSubject reports whether the token before a noun-like cue can be its
+// subject: a pronoun, a capitalised name or a plural noun.
+func plainSubject(t tok) bool {
+	if !t.word {
+		return false
+	}
+	l := t.lower()
+	if personPronouns[l] {
+		return true
+	}
+	if strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
+		return false
+	}
+	if t.isCap() {
+		return true
+	}
+	return strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "ous")
 }
 
 // hasCap reports whether any word token is capitalised.
@@ -212,6 +278,11 @@ func spanOf(toks []tok, from, to int) article.Span {
 // `“…,” according to X`. toks are the tokens from the closing mark to the
 // paragraph end.
 func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
+	// A dash and a name closing the paragraph: `“…” ― Jane Doe` (reader
+	// comments, epigraphs).
+	if a, ok := dashAttribution(toks); ok {
+		return a, true
+	}
 	i := 0
 	for i < len(toks) && (toks[i].text == "," || toks[i].text == "—" || toks[i].text == "–") {
 		i++
@@ -224,6 +295,11 @@ func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
 	// style of some outlets).
 	if l, n := cueAt(toks, i); l != "" && (speechCues[l] || l == "according to") {
 		if innerEndsSentence && toks[i].isCap() {
+			return attribution{}, false
+		}
+		// ", adding that …" continues the previous speaker's sentence; it
+		// names no new one.
+		if strings.HasSuffix(toks[i].lower(), "ing") || (i+n < len(toks) && toks[i+n].lower() == "that") {
 			return attribution{}, false
 		}
 		if l == "according to" {
@@ -254,7 +330,7 @@ func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
 		}
 		from, ok := npLeft(toks, m, i)
 		if !ok || from != i {
-			return attribution{}, false
+			continue // perhaps a verb inside an appositive: "…, one of the states suing the EPA, said"
 		}
 		if innerEndsSentence && !saysOnly(toks, k+n) {
 			return attribution{}, false
@@ -315,6 +391,18 @@ func beforeQuote(toks []tok) (attribution, bool) {
 			continue
 		}
 		span, m := cueSpan(toks, k, c, 0)
+		if strings.HasSuffix(toks[k].lower(), "ing") {
+			// "He defended the remark, saying, “…”": the speaker is the
+			// sentence's subject.
+			if m == 0 || toks[m-1].text != "," {
+				return attribution{}, false
+			}
+			e, ok := npRight(toks, 0)
+			if !ok || !(toks[0].isCap() || personPronouns[toks[0].lower()]) {
+				return attribution{}, false
+			}
+			return attribution{speaker: spanOf(toks, 0, e), cue: span, lemma: l, conf: 0.75}, true
+		}
 		from, ok := npLeft(toks, m, 0)
 		if !ok {
 			return attribution{}, false
@@ -338,7 +426,7 @@ func sentenceCue(toks []tok, maxDist int) (attribution, bool) {
 			continue
 		}
 		l, c := cueAt(toks, k)
-		if l == "" || !speechCues[l] || l == "according to" {
+		if l == "" || !speechCues[l] || l == "according to" || strings.HasSuffix(toks[k].lower(), "ing") {
 			continue
 		}
 		span, m := cueSpan(toks, k, c, 0)
@@ -378,4 +466,35 @@ func wordCount(toks []tok) int {
 func innerEndsSentence(s string) bool {
 	s = strings.TrimRight(s, " '’\"”")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
+// dashAttribution matches `“…” ― Name` (or —, –, --) where the name, with an
+// optional appositive, ends the paragraph.
+func dashAttribution(toks []tok) (attribution, bool) {
+	if len(toks) < 2 {
+		return attribution{}, false
+	}
+	d := 1
+	switch {
+	case toks[0].text == "―" || toks[0].text == "—" || toks[0].text == "–":
+	case toks[0].text == "-" && toks[1].text == "-":
+		d = 2
+	default:
+		return attribution{}, false
+	}
+	if d >= len(toks) || !toks[d].isCap() {
+		return attribution{}, false
+	}
+	end, ok := npRight(toks, d)
+	if !ok {
+		return attribution{}, false
+	}
+	rest := end
+	for rest < len(toks) && !toks[rest].word && !toks[rest].isQuoteMark() {
+		rest++
+	}
+	if rest < len(toks) {
+		return attribution{}, false
+	}
+	return attribution{speaker: spanOf(toks, d, end), cue: article.Span{Start: toks[0].start, End: toks[d-1].end}, lemma: "—", conf: 0.8}, true
 }

@@ -41,15 +41,39 @@ func (x *extractor) direct(segs []Segment) {
 				break
 			}
 		}
+		// "He said:" closing the previous paragraph introduces the quote.
+		if len(before) == 0 && para.Start > 0 {
+			prev := x.paragraphOf(max(0, trimRight(x.text, 0, para.Start)-1))
+			if pt := tokenize(x.text, prev.Start, prev.End); len(pt) > 0 && pt[len(pt)-1].text == ":" && prev.Start < para.Start {
+				before = sentenceTail(pt)
+			}
+		}
 		ends := innerEndsSentence(inner)
 		q := article.Quote{Content: seg.Span, Direct: true, SpeakerEntity: -1}
 		short := words <= maxScareWords && !ends && seg.Paragraphs == 1
+		if short && titleCase(innerToks) {
+			// A title or a name in quotes ("Fox News Sunday", "Morning
+			// Joe"): nobody's words.
+			q := article.Quote{Content: seg.Span, Direct: true, SpeakerEntity: -1, Scare: true, Partial: true, Confidence: 0.6}
+			x.quotes = append(x.quotes, q)
+			continue
+		}
 		startsLower := startsLowerCase(inner)
 		embedded := wordCount(before) > 0 && !(before[len(before)-1].text == ":")
 
-		a, ok := afterQuote(after, ends)
-		if ok && x.usedCue[a.cue.Start] {
-			ok = false
+		var a attribution
+		ok := false
+		// A colon after a cue introduces the quote: that beats anything after it.
+		if len(before) > 0 && before[len(before)-1].text == ":" {
+			if b, found := beforeQuote(before); found && !x.usedCue[b.cue.Start] {
+				a, ok = b, true
+			}
+		}
+		if !ok {
+			a, ok = afterQuote(after, ends)
+			if ok && x.usedCue[a.cue.Start] {
+				ok = false
+			}
 		}
 		if !ok {
 			if b, found := beforeQuote(before); found && !x.usedCue[b.cue.Start] {
@@ -171,4 +195,24 @@ func spanText(text string, toks []tok) string {
 		return ""
 	}
 	return text[toks[0].start:toks[len(toks)-1].end]
+}
+
+// titleCase reports whether every word of a quoted phrase is capitalised
+// (small function words aside): the title of a show, book or campaign.
+func titleCase(toks []tok) bool {
+	n := 0
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		switch t.lower() {
+		case "of", "the", "a", "an", "and", "in", "on", "to", "for", "it", "with":
+			continue
+		}
+		if !t.isCap() {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

@@ -56,10 +56,13 @@ func tokenize(text string, start, end int) []tok {
 				}
 				break
 			}
-			// An abbreviation, an initial or a dotted acronym keeps its dot.
+			// An abbreviation, an initial or a dotted acronym keeps its dot,
+			// and so does a word whose dot a comma or bracket follows
+			// ("(D-Wis.)", "R-Ky.,"): that dot ends no sentence.
 			if j < end && text[j] == '.' {
 				wd := text[i:j]
-				if abbrevs[strings.ToLower(wd)] || (utf8.RuneCountInString(wd) == 1 && unicode.IsUpper(r)) || strings.Contains(wd, ".") {
+				if abbrevs[strings.ToLower(wd)] || (utf8.RuneCountInString(wd) == 1 && unicode.IsUpper(r)) || strings.Contains(wd, ".") ||
+					(j+1 < end && (text[j+1] == ')' || text[j+1] == ',')) {
 					j++
 				}
 			}
@@ -183,6 +186,10 @@ var cues = func() map[string]string {
 	add("know", "knows", "knew")
 	add("mention", "mentions", "mentioned", "mentioning")
 	add("point", "points", "pointed")
+	add("comment", "comments", "commented", "commenting")
+	add("demand", "demands", "demanded", "demanding")
+	add("scold", "scolds", "scolded", "scolding")
+	add("read", "reads")
 	return m
 }()
 
@@ -200,7 +207,7 @@ var speechCues = map[string]bool{
 	"promise": true, "vow": true, "pledge": true, "describe": true, "quip": true, "joke": true,
 	"boast": true, "charge": true, "counter": true, "scoff": true, "yell": true, "shout": true,
 	"chant": true, "sing": true, "post": true, "mention": true, "agree": true, "cite": true,
-	"reveal": true, "think": true,
+	"reveal": true, "think": true, "comment": true, "demand": true, "scold": true, "read": true,
 }
 
 // clauseCues take a that-clause or bare clause as reported content ("X said
@@ -254,7 +261,7 @@ var npBreakers = map[string]bool{
 	"saturday": true, "sunday": true, "last": true, "now": true, "is": true, "are": true, "was": true,
 	"were": true, "be": true, "not": true, "to": true, "said": true, "says": true, "told": true,
 	"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "it": false,
-	"would": true, "will": true, "could": true, "should": true, "can": true, "may": true, "might": true,
+	"would": true, "will": true, "must": true, "could": true, "should": true, "can": true, "may": true, "might": true,
 	"in": true, "on": true, "at": true, "by": true, "during": true, "into": true, "over": true,
 	"about": true, "against": true, "among": true, "like": true, "through": true, "under": true,
 	"with": false, "for": false, "of": false, "from": false,

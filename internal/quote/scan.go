@@ -143,7 +143,7 @@ func trimRight(text string, start, end int) int {
 }
 
 // Scan finds the quoted stretches of text: double quotes in straight,
-// curly, low-9 and guillemet marks and the typewriter pair ('' … ''), and
+// curly, low-9 and guillemet marks and typewriter pairs of apostrophes, and
 // top-level single curly quotes (‘…’) when they close within the paragraph.
 // Quotes nested inside a quote are part of the outer one. A paragraph that
 // opens a quote without closing it continues the quote into the next
