@@ -461,3 +461,21 @@ func TestFetchedTextGetsURL(t *testing.T) {
 		t.Errorf("article: url %q format %q title %q", a.URL, a.Format, a.Title)
 	}
 }
+
+func TestHTMLCharsets(t *testing.T) {
+	dir := t.TempDir()
+	body := "<p>Le caf\xe9 du port a rouvert ses portes mardi apr\xe8s des travaux qui ont dur\xe9 six mois, a annonc\xe9 la mairie.</p>"
+	declared := filepath.Join(dir, "declared.html")
+	os.WriteFile(declared, []byte(`<html><head><meta charset="windows-1252"><title>Caf`+"\xe9"+` rouvert</title></head><body><article>`+body+`</article></body></html>`), 0o644)
+	undeclared := filepath.Join(dir, "undeclared.html")
+	os.WriteFile(undeclared, []byte(`<html><head><title>Caf`+"\xe9"+` rouvert</title></head><body><article>`+body+`</article></body></html>`), 0o644)
+	for _, it := range readAll(t, New(Options{FastHTML: true}), declared, undeclared) {
+		if it.Err != nil {
+			t.Errorf("%v", it.Err)
+			continue
+		}
+		if a := it.Article; !strings.Contains(a.Text, "Le café du port a rouvert") || a.Title != "Café rouvert" {
+			t.Errorf("%s: title %q text %q", a.Origin, a.Title, a.Text)
+		}
+	}
+}
