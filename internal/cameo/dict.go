@@ -36,6 +36,7 @@ type Dict struct {
 	// first word -> longest phrase starting with it, so lookups skip the
 	// words that start no phrase without building candidate strings
 	actorFirst, agentFirst, verbFirst map[string]int
+	surnames                          map[string]bool
 }
 
 // Default returns the embedded dictionaries, loaded once.
@@ -195,9 +196,11 @@ func (d *Dict) addSurnames() {
 			codes[last] = cs
 		}
 	}
+	d.surnames = map[string]bool{}
 	for last, c := range country {
 		if c != "-" {
 			d.actors[last] = codes[last]
+			d.surnames[last] = true
 		}
 	}
 }
@@ -386,6 +389,11 @@ func (d *Dict) VerbAt(words []string, i int) (int, string) {
 	}
 	return 0, ""
 }
+
+// Surname reports whether a one-word actor entry is a surname taken from a
+// person's full name (so "Tomas" before "Reinholt" is a first name, not
+// the dictionary's Tomas).
+func (d *Dict) Surname(w string) bool { return d.surnames[w] }
 
 // VerbCode is the default event code of a verb base ("" when the verb codes
 // only through patterns).

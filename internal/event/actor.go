@@ -99,6 +99,9 @@ func (cl *clause) actorAt(i int) (int, string) {
 	if n == 0 {
 		return 0, ""
 	}
+	if n == 1 && cl.dict.Surname(cl.lows[i]) && i+1 < len(cl.ws) && cl.ws[i+1].cap {
+		return 0, "" // a first name before an unknown surname, not the known person
+	}
 	return n, cameo.CodeOn(cs, cl.date)
 }
 
@@ -200,9 +203,17 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 		if shared != "" && len(code) == 3 && !hasAgent(g) {
 			code += strings.TrimPrefix(shared, "~")
 		}
+		first := g[0].start
+		if !groupHasCountry(g) && cl.ws[first].cap {
+			// "Kessel Liberation Front": the role noun ends a longer name
+			for first > from && cl.ws[first-1].cap && !determiners[cl.lows[first-1]] && cl.lows[first-1] != "the" {
+				first--
+			}
+		}
+		sp := article.Span{Start: cl.ws[first].span.Start, End: cl.ws[g[len(g)-1].end-1].span.End}
 		a := article.Actor{
-			Text:   cl.doc.Article.Text[cl.ws[g[0].start].span.Start:cl.ws[g[len(g)-1].end-1].span.End],
-			Span:   article.Span{Start: cl.ws[g[0].start].span.Start, End: cl.ws[g[len(g)-1].end-1].span.End},
+			Text:   sp.Of(cl.doc.Article.Text),
+			Span:   sp,
 			Code:   code,
 			Entity: cl.entityOf(g),
 		}
@@ -531,4 +542,81 @@ func isWordy(w string) bool {
 		}
 	}
 	return false
+}
+
+// namedActor finds an uncoded named actor in words [from, to): a name
+// mention of the entity layer, else a run of capitalised words ("the Kessel
+// Liberation Front"). Subjects take the name nearest the verb, objects
+// the first. The actor has no code: the dictionaries do not know it, but
+// who acted is still worth keeping.
+func (cl *clause) namedActor(from, to int, subject bool) (article.Actor, bool) {
+	span := article.Span{Start: cl.ws[from].span.Start, End: cl.ws[to-1].span.End}
+	var best *article.Mention
+	for k := range cl.doc.Analysis.Mentions {
+		m := &cl.doc.Analysis.Mentions[k]
+		if m.Kind != "" && m.Kind != "name" || !span.Contains(m.Span) {
+			continue
+		}
+		if best == nil || subject && m.Span.Start > best.Span.Start {
+			best = m
+		}
+		if !subject {
+			break
+		}
+	}
+	if best != nil {
+		return article.Actor{Text: best.Span.Of(cl.doc.Article.Text), Span: best.Span, Entity: best.Entity}, true
+	}
+	type run struct{ a, b int }
+	var runs []run
+	for i := from; i < to; {
+		if !cl.ws[i].cap || determiners[cl.lows[i]] || cl.lows[i] == "the" || calendarWords[cl.lows[i]] || notNames[cl.lows[i]] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < to && (cl.ws[j].cap && !calendarWords[cl.lows[j]] || (cl.lows[j] == "of" || cl.lows[j] == "bin" || cl.lows[j] == "al") && j+1 < to && cl.ws[j+1].cap) {
+			j++
+		}
+		// a lone capitalised first word is as likely an ordinary word ("Thousands")
+		if j-i > 1 || i > 0 {
+			runs = append(runs, run{i, j})
+		}
+		i = j
+	}
+	if len(runs) == 0 {
+		return article.Actor{}, false
+	}
+	r := runs[0]
+	if subject {
+		r = runs[len(runs)-1]
+	}
+	sp := article.Span{Start: cl.ws[r.a].span.Start, End: cl.ws[r.b-1].span.End}
+	return article.Actor{Text: sp.Of(cl.doc.Article.Text), Span: sp, Entity: -1}, true
+}
+
+// anyNamed reports an actor with a code or at least a name.
+func anyNamed(as []article.Actor) bool {
+	for _, a := range as {
+		if a.Code != "" && !strings.HasPrefix(a.Code, "---") || a.Text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// calendarWords are capitalised but name no actor.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// notNames are capitalised sentence openers that name nobody.
+var notNames = map[string]bool{
+	"both": true, "all": true, "some": true, "many": true, "most": true, "it": true, "they": true, "he": true,
+	"she": true, "we": true, "i": true, "there": true, "here": true, "but": true, "and": true, "when": true,
+	"while": true, "after": true, "before": true, "in": true, "on": true, "at": true, "as": true, "if": true,
+	"thousands": true, "hundreds": true, "dozens": true, "several": true, "nobody": true, "everyone": true,
+	"according": true, "meanwhile": true, "however": true, "earlier": true, "later": true, "last": true,
 }

@@ -245,12 +245,23 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	}
 	sources = cl.inheritCountry(sources, targets, true)
 	targets = cl.inheritCountry(targets, sources, false)
+	// names the dictionaries do not know still say who acted
+	if len(sources) == 0 && srcFrom >= 0 && !tr.passive {
+		if a, ok := cl.namedActor(srcFrom, srcTo, true); ok {
+			sources = []article.Actor{a}
+		}
+	}
+	if len(targets) == 0 && tgtFrom >= 0 && !tr.between {
+		if a, ok := cl.namedActor(tgtFrom, tgtTo, false); ok {
+			targets = []article.Actor{a}
+		}
+	}
 	sentSpan := doc.Sentences[si].Span
 	loc := cl.location(tr.end)
 	dt := cl.timex(sentSpan, trig)
-	// an event with no coded actor says nothing about who did what to
-	// whom; a weakly coded verb needs its source
-	if !anyCoded(sources) && (tr.weak || !anyCoded(targets)) {
+	// an event with no actor says nothing about who did what to whom; a
+	// weakly coded verb needs a coded source
+	if tr.weak && !anyCoded(sources) || !tr.weak && !anyNamed(sources) && !anyNamed(targets) {
 		return nil
 	}
 	if len(sources) == 0 {

@@ -127,6 +127,9 @@ func TestCategories(t *testing.T) {
 		{"fight air strikes", "Israel launched air strikes on Hezbollah positions.", &want{"FIGHT", "ISR", "LBNREB", false}},
 		{"retreat ceasefire", "Russia declared a unilateral ceasefire in Ukraine.", &want{"RETREAT", "RUS", "UKR", false}},
 		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
+		// actors the dictionaries do not know keep their names (and role)
+		{"named uncoded", "The Kessel Liberation Front rejected the truce offer.", &want{"REJECT", "---REB", "", false}},
+		{"first name is no surname", "UN envoy Tomas Reinholt urged both sides to stay.", &want{"DEMAND", "IGOUNO", "", false}},
 		// no event
 		{"weather", "The weather was fine in Paris on Monday.", nil},
 		{"exhibition", "The museum in Cairo opened a new exhibition.", nil},
@@ -157,6 +160,9 @@ func TestCategories(t *testing.T) {
 			}
 			if e.Cameo == "" || len(e.Cameo) != 2 {
 				t.Errorf("CAMEO root %q, want two digits", e.Cameo)
+			}
+			if tc.name == "named uncoded" && e.Source.Text != "Kessel Liberation Front" {
+				t.Errorf("source text %q, want the name Kessel Liberation Front", e.Source.Text)
 			}
 			if e.Trigger.Of(tc.text) == "" || e.Sentence.Of(tc.text) == "" {
 				t.Errorf("empty trigger or sentence span: %+v", e)
