@@ -318,9 +318,14 @@ func (r *Reader) decode(ctx context.Context, origin, name, contentType string, d
 		f = formatByContentType(contentType)
 	}
 	if f == formatUnknown || f == formatText || f == formatJSON {
-		// Sniff even a known text extension: a .txt holding an HTML page or
-		// a .json holding JSON Lines is common in exports.
-		if s := sniff(data); s != formatUnknown && (f == formatUnknown || f == formatJSON && s == formatJSONL || f == formatJSON && s == formatFeed) {
+		// Sniff even some known extensions: a saved page named .txt, or a
+		// .json holding JSON Lines or a JSON Feed, are common in exports.
+		switch s := sniff(data); {
+		case f == formatUnknown:
+			f = s
+		case f == formatJSON && (s == formatJSONL || s == formatFeed):
+			f = s
+		case f == formatText && s == formatHTML && wholePage(data):
 			f = s
 		}
 	}

@@ -191,6 +191,21 @@ func TestBadInputs(t *testing.T) {
 	}
 }
 
+func TestSavedPageAsText(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.txt")
+	os.WriteFile(page, []byte("<!DOCTYPE html><html><head><title>Saved page</title></head><body><p>The mayor opened the new bridge on Friday morning.</p></body></html>"), 0o644)
+	prose := filepath.Join(dir, "note.txt")
+	os.WriteFile(prose, []byte("Use <p> for paragraphs\n\nThe guide explains <div> too."), 0o644)
+	items := readAll(t, New(Options{FastHTML: true}), page, prose)
+	if len(items) != 2 || items[0].Err != nil || items[1].Err != nil {
+		t.Fatalf("items: %+v", items)
+	}
+	if items[0].Article.Format != article.FormatHTML || items[1].Article.Format != article.FormatText {
+		t.Errorf("formats %q %q", items[0].Article.Format, items[1].Article.Format)
+	}
+}
+
 func TestTruncatedHTMLKeepsText(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "cut.html")
 	os.WriteFile(p, []byte(`<html><head><title>Road closed after crash</title></head><body><article><p>Police closed the coast road after a crash on Monday morning, and traffic was diverted thro`), 0o644)

@@ -121,6 +121,14 @@ func sniff(data []byte) inputFormat {
 	return formatUnknown
 }
 
+// wholePage reports data that starts as an HTML document does, a stronger
+// sign than sniff's, needed to read a .txt file as HTML.
+func wholePage(data []byte) bool {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 512)], []byte("\xef\xbb\xbf")), " \t\r\n")
+	lower := bytes.ToLower(head)
+	return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
+}
+
 // isBinary reports data that is not text: a NUL byte, or many control
 // bytes, in the first 8 KiB.
 func isBinary(data []byte) bool {
