@@ -31,7 +31,12 @@ func (x *extractor) direct(segs []Segment) {
 			continue
 		}
 		lastPara := x.paragraphOf(max(seg.Span.End-1, seg.Span.Start))
-		after := tokenize(x.text, seg.Span.End, lastPara.End)
+		// The attribution after a quote never crosses a line break.
+		afterEnd := lastPara.End
+		if nl := strings.IndexByte(x.text[seg.Span.End:afterEnd], '\n'); nl >= 0 {
+			afterEnd = seg.Span.End + nl
+		}
+		after := tokenize(x.text, seg.Span.End, afterEnd)
 		// Tokens of this sentence before the opening mark.
 		before := sentenceTail(tokenize(x.text, para.Start, seg.Span.Start))
 		// A previous quote in the sentence cuts it: `“a,” he said, “b”`.

@@ -50,6 +50,7 @@ func (Stage) Analyse(doc *article.Doc) (err error) {
 func Extract(doc *article.Doc) []article.Quote {
 	text := doc.Article.Text
 	x := &extractor{doc: doc, text: text, usedCue: map[int]bool{}}
+	x.paras = paragraphs(text)
 	x.sentences = sentenceSpans(doc)
 	x.direct(Scan(text))
 	x.indirect()
@@ -63,6 +64,7 @@ type extractor struct {
 	doc       *article.Doc
 	text      string
 	sentences []article.Span
+	paras     []article.Span
 	quotes    []article.Quote
 	segs      []Segment
 	// usedCue marks cue verbs (by start offset) already spent on a quote so
@@ -120,22 +122,32 @@ func (x *extractor) sentenceOf(off int) article.Span {
 	return x.paragraphOf(off)
 }
 
-// paragraphOf returns the blank-line-delimited paragraph holding off.
+// paragraphOf returns the paragraph holding off (see paragraphEnd), or the
+// one before it when off falls between paragraphs.
 func (x *extractor) paragraphOf(off int) article.Span {
-	start := 0
-	for i := off - 1; i > 0; i-- {
-		if x.text[i] == '\n' {
-			j := i - 1
-			for j >= 0 && (x.text[j] == ' ' || x.text[j] == '\t' || x.text[j] == '\r') {
-				j--
-			}
-			if j >= 0 && x.text[j] == '\n' {
-				start = i + 1
-				break
-			}
-		}
+	i := sort.Search(len(x.paras), func(i int) bool { return x.paras[i].End > off })
+	if i < len(x.paras) && x.paras[i].Start <= off {
+		return x.paras[i]
 	}
-	return article.Span{Start: start, End: paragraphEnd(x.text, off)}
+	if i > 0 {
+		return x.paras[i-1]
+	}
+	return article.Span{Start: off, End: off}
+}
+
+// paragraphs splits text into paragraphs, the same way Scan does.
+func paragraphs(text string) []article.Span {
+	var out []article.Span
+	for i := 0; i < len(text); {
+		i = skipSpace(text, i)
+		if i >= len(text) {
+			break
+		}
+		end := paragraphEnd(text, i)
+		out = append(out, article.Span{Start: i, End: end})
+		i = max(end, i+1)
+	}
+	return out
 }
 
 // inSegment reports whether off lies inside a direct quote.

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -101,7 +102,10 @@ func closesBefore(r rune) bool {
 }
 
 // paragraphEnd returns the end of the paragraph starting at or before i: the
-// first blank line (a newline, optional spaces, a newline) or the text end.
+// first blank line (a newline, optional spaces, a newline), or a single line
+// break after sentence-final punctuation or before a quotation mark or dash
+// (texts that put one paragraph on each line), or the text end. A single
+// break elsewhere is hard wrapping inside a paragraph.
 func paragraphEnd(text string, i int) int {
 	for j := i; j < len(text); j++ {
 		if text[j] != '\n' {
@@ -111,7 +115,13 @@ func paragraphEnd(text string, i int) int {
 		for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
 			k++
 		}
-		if k < len(text) && text[k] == '\n' {
+		if k >= len(text) || text[k] == '\n' {
+			return j
+		}
+		if p := prevRune(text, trimRight(text, i, j)); strings.ContainsRune(".!?:”\"’'»", p) {
+			return j
+		}
+		if r := nextRune(text, k); strings.ContainsRune("“\"‘«„―—–", r) {
 			return j
 		}
 	}
