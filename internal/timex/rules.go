@@ -807,7 +807,7 @@ func buildRules() []*rule {
 			}
 			return calendar(point{t: t, g: granDay}, mod), true
 		})
-	add("clock", `(?:(?P<wd>`+reWeekday+`)\s+(?:at\s+)?)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?(?:\s+(?:on\s+)?(?P<wd2>`+reWeekday+`)\b|\s+(?P<w>today|yesterday|tomorrow)\b)?`, nil,
+	add("clock", `(?:(?P<approx>around|about|approximately|roughly)\s+)?(?:(?P<wd>`+reWeekday+`)\s+(?:at\s+)?)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?(?:,?\s+(?:on\s+)?(?:(?P<wd2>`+reWeekday+`)(?:,?\s+(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`))?|(?P<month2>`+reMonth+`)\s*(?P<d2>`+reDay+`))\b|\s+(?P<w>today|yesterday|tomorrow)\b)?`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
 	add("clock24", `(?:at|by|until|from|after|before|around)\s+(?P<x>(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?)\b`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
@@ -1108,6 +1108,29 @@ func (r *resolver) clock(m *match) (result, bool) {
 		wd = m.g("wd2")
 	}
 	var t time.Time
+	mod := ""
+	if m.has("approx") {
+		mod = "APPROX"
+	}
+	month, day := m.g("month"), m.g("d")
+	if month == "" {
+		month, day = m.g("month2"), m.g("d2")
+	}
+	if month != "" {
+		// "5 p.m. EST Nov. 9": the date that follows places the time
+		mo, ok := monthOf(month)
+		if !ok || !r.hasDCT {
+			return result{typ: "TIME", value: "XXXX-XX-XXT" + hm, mod: mod}, true
+		}
+		dd := dayOf(day)
+		y, _ := r.placeMonth(mo, dd, "", r.tense(m.start, m.end))
+		t = date(y, mo, dd)
+		if t.Day() != dd {
+			return result{}, false
+		}
+		p := point{t: t, g: granDay}
+		return result{typ: "TIME", value: t.Format("2006-01-02") + "T" + hm, mod: mod, pt: &p}, true
+	}
 	switch {
 	case !r.hasDCT:
 		if wd != "" {
@@ -1128,7 +1151,7 @@ func (r *resolver) clock(m *match) (result, bool) {
 		v += "Z" // ISO 8601 marks universal time
 	}
 	p := point{t: t, g: granDay}
-	return result{typ: "TIME", value: v, pt: &p}, true
+	return result{typ: "TIME", value: v, mod: mod, pt: &p}, true
 }
 
 // duration normalises "three weeks", "the past two months", "a year ago",

@@ -204,7 +204,7 @@ func boundaries(text string, s, e int) bool {
 // capitalised enforces that month and weekday names are written as names:
 // lower-case "may", "march", "sun" are ordinary words.
 func capitalised(m *match) bool {
-	for _, name := range []string{"month", "wd", "hol"} {
+	for _, name := range []string{"month", "month2", "wd", "wd2", "hol"} {
 		v := m.groups[name]
 		if v == "" {
 			continue
@@ -261,6 +261,9 @@ var futureCues = map[string]bool{
 	"expects": true, "expected": true, "scheduled": true, "due": true, "upcoming": true, "next": true,
 	"until": true, "would": true, "wo": true, "begins": true, "starts": true, "opens": true, "tomorrow": true,
 	"intends": true, "aims": true, "coming": true, "may": true, "begin": true, "resume": true,
+	// present-tense schedule verbs ("the offer expires Friday")
+	"expires": true, "expire": true, "ends": true, "closes": true, "meets": true, "arrives": true,
+	"leaves": true, "visits": true, "resumes": true, "takes": true,
 	"could": true, "should": true, "must": true, "might": true,
 }
 

@@ -83,6 +83,8 @@ func TestRelativeToDCT(t *testing.T) {
 		{"Prices rose in recent weeks.", []want{{"recent weeks", "DATE", "PAST_REF", ""}}},
 		{"Prices may rise in the coming months.", []want{{"the coming months", "DATE", "FUTURE_REF", ""}}},
 		{"The statement came at 10:30 a.m. Monday.", []want{{"10:30 a.m. Monday", "TIME", "2021-06-14T10:30", ""}}},
+		{"The offer expires at 5 p.m. EST Nov. 9.", []want{{"5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00", ""}}},
+		{"It landed around 7:15 p.m. local time.", []want{{"around 7:15 p.m.", "TIME", "2021-06-14T19:15", "APPROX"}}},
 		{"He left in October.", []want{{"October", "DATE", "2020-10", ""}}},
 		{"Elections will be held in October.", []want{{"October", "DATE", "2021-10", ""}}},
 		{"They met in October 2022.", []want{{"October 2022", "DATE", "2022-10", ""}}},
