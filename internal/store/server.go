@@ -18,6 +18,9 @@ type ServerStore interface {
 	// EntityFacets counts the entities mentioned in the given articles (by
 	// articles), most first: search facets and co-occurrence.
 	EntityFacets(ctx context.Context, ids []int64, limit int) ([]EntityCount, error)
+	// StoryOf returns an article's membership in the story layer;
+	// ErrNotFound when the article is in no story (not clustered yet).
+	StoryOf(ctx context.Context, articleID int64) (Member, error)
 
 	// PutFeed subscribes to a feed URL; subscribing twice returns the first
 	// subscription with created=false.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -102,6 +103,21 @@ func (s *Store) EntityFacets(ctx context.Context, ids []int64, limit int) ([]sto
 		WHERE article_id IN (` + ph + `)` +
 		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d`, limit)
 	return s.entityCounts(ctx, q, args...)
+}
+
+// StoryOf implements store.ServerStore.
+func (s *Store) StoryOf(ctx context.Context, articleID int64) (store.Member, error) {
+	var m store.Member
+	err := s.db.QueryRowContext(ctx, `SELECT article_id, story_id, dup_group, canonical, duplicate, kind, score
+		FROM story_members WHERE article_id = ?`, articleID).
+		Scan(&m.ArticleID, &m.StoryID, &m.DupGroup, &m.Canonical, &m.Duplicate, &m.Kind, &m.Score)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, fmt.Errorf("story of article %d: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return m, fmt.Errorf("story of article %d: %w", articleID, err)
+	}
+	return m, nil
 }
 
 const feedCols = `id, url, title, etag, last_modified, last_checked, last_success, next_check, failures, last_error, articles, created_at`

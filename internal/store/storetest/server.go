@@ -18,6 +18,7 @@ var serverTests = []struct {
 	{"Entities", testEntities},
 	{"EntityArticles", testEntityArticles},
 	{"EntityFacets", testEntityFacets},
+	{"StoryOf", testStoryOf},
 	{"PutFeed", testPutFeed},
 	{"Feeds", testFeeds},
 	{"UpdateFeed", testUpdateFeed},
@@ -141,5 +142,23 @@ func testUpdateFeed(t *testing.T, s store.Store) {
 	}
 	if err := s.UpdateFeed(ctx, store.Feed{ID: 999}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing feed: %v", err)
+	}
+}
+
+func testStoryOf(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := put(t, s, mk("a", "Quake hits", "A", day(1)))
+	b := put(t, s, mk("b", "Quake toll rises", "B", day(2)))
+	if _, err := s.StoryOf(ctx, a); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("before clustering: %v", err)
+	}
+	err := s.ReplaceStories(ctx, []store.Story{{ID: 7, Headline: "Quake hits", Size: 2}},
+		[]store.Member{{ArticleID: a, StoryID: 7, DupGroup: a, Canonical: a}, {ArticleID: b, StoryID: 7, DupGroup: a, Canonical: a, Duplicate: true, Kind: "near"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.StoryOf(ctx, b)
+	if err != nil || m.StoryID != 7 || !m.Duplicate || m.Kind != "near" || m.Canonical != a {
+		t.Errorf("member b: %+v %v", m, err)
 	}
 }
