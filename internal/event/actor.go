@@ -121,6 +121,10 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 	}
 	var ps []piece
 	for i := from; i < to; {
+		if cl.dateline(i) {
+			i++
+			continue
+		}
 		if n, code := cl.actorAt(i); n > 0 && code != "" {
 			if i > 0 && locative[cl.lows[i-1]] {
 				code, _ = cameo.Split(code) // "in Beirut": the place, not the government
@@ -467,8 +471,10 @@ var politicalRoles = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP
 // side's, else the first country the sentence names. Sources of any role
 // inherit (the actor of a sentence about a country is that country's);
 // targets only political ones ("the president"), as a bare "refugees" or
-// "civilians" after the verb is as often foreign.
-func (cl *clause) inheritCountry(as, other []article.Actor, source bool) []article.Actor {
+// "civilians" after the verb is as often foreign. The place of an event
+// ("demonstrated in Serbia") lends its country, but not the venue of talks
+// or agreements ("rebels agreed to talks in Doha").
+func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic bool) []article.Actor {
 	for i := range as {
 		if !strings.HasPrefix(as[i].Code, "---") {
 			continue
@@ -478,6 +484,9 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source bool) []artic
 		}
 		country := ""
 		for _, o := range other {
+			if k := cl.wordIndex(o.Span.Start); k > 0 && locative[cl.lows[k-1]] && !domestic {
+				continue // "talks in Doha": a diplomatic venue lends no nationality
+			}
 			if c, _ := cameo.Split(o.Code); c != "---" && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
 				country = c
 				break
@@ -570,7 +579,7 @@ func (cl *clause) namedActor(from, to int, subject bool) (article.Actor, bool) {
 	type run struct{ a, b int }
 	var runs []run
 	for i := from; i < to; {
-		if !cl.ws[i].cap || determiners[cl.lows[i]] || cl.lows[i] == "the" || calendarWords[cl.lows[i]] || notNames[cl.lows[i]] {
+		if !cl.ws[i].cap || determiners[cl.lows[i]] || cl.lows[i] == "the" || calendarWords[cl.lows[i]] || notNames[cl.lows[i]] || cl.dateline(i) || isEventNoun(cl.lows[i]) {
 			i++
 			continue
 		}
@@ -619,4 +628,19 @@ var notNames = map[string]bool{
 	"while": true, "after": true, "before": true, "in": true, "on": true, "at": true, "as": true, "if": true,
 	"thousands": true, "hundreds": true, "dozens": true, "several": true, "nobody": true, "everyone": true,
 	"according": true, "meanwhile": true, "however": true, "earlier": true, "later": true, "last": true,
+}
+
+// dateline reports an agency dateline's place ("DOHA, March 10 (Wire) -"):
+// an all-capitals word opening the sentence before a comma.
+func (cl *clause) dateline(i int) bool {
+	if i > 1 || i+1 >= len(cl.lows) || cl.lows[i+1] != "," {
+		return false
+	}
+	w := cl.doc.Article.Text[cl.ws[i].span.Start:cl.ws[i].span.End]
+	return len(w) > 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+func isEventNoun(w string) bool {
+	_, ok := nounCode(w)
+	return ok
 }

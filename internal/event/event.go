@@ -243,8 +243,10 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 			}
 		}
 	}
-	sources = cl.inheritCountry(sources, targets, true)
-	targets = cl.inheritCountry(targets, sources, false)
+	// the venue of talks lends no nationality; other places do
+	domestic := cameo.Root(tr.code) != "03" && cameo.Root(tr.code) != "04"
+	sources = cl.inheritCountry(sources, targets, true, domestic)
+	targets = cl.inheritCountry(targets, sources, false, domestic)
 	// names the dictionaries do not know still say who acted
 	if len(sources) == 0 && srcFrom >= 0 && !tr.passive {
 		if a, ok := cl.namedActor(srcFrom, srcTo, true); ok {
@@ -532,8 +534,8 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	// light verb + event noun
 	if lightVerbs[base] || lightUndo[base] != "" {
 		if code, nend, ok := cl.eventNounAfter(i + n); ok {
-			if u := lightUndo[base]; u != "" {
-				code = u + "0"
+			if lightUndo[base] != "" {
+				code = undoCode(code)
 			}
 			if requestVerbs[base] && cooperative(code) {
 				code = "020" // "sought refuge", "asked for aid": an appeal
@@ -545,7 +547,7 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 			}
 			return trigger{}, false // "issued a declaration": no event of its own
 		}
-		if _, hand := verbCodes[base]; !hand {
+		if _, hand := verbCodes[base]; !hand && lightVerbs[base] {
 			return trigger{}, false
 		}
 	}
@@ -807,6 +809,9 @@ func (cl *clause) eventNounAfter(from int) (string, int, bool) {
 				return c, j + 2, true
 			}
 		}
+		if cl.ws[j].cap {
+			continue // "March" the month, "Talks" in a name: not event nouns here
+		}
 		if c, ok := nounCode(cl.lows[j]); ok {
 			// the head comes last: "ceasefire talks" are talks
 			end := j + 1
@@ -1039,4 +1044,24 @@ func (cl *clause) timeWordAt(j int) int {
 		return 1
 	}
 	return 0
+}
+
+// undoCode is the event of ending what the noun names: ending violence is
+// de-escalation (087), ending a protest eases dissent (082), lifting
+// restrictions or sanctions eases them (081, 085), ending cooperation
+// (talks, aid, mediation) reduces relations (16).
+func undoCode(noun string) string {
+	switch r := cameo.Root(noun); {
+	case r >= "18":
+		return "087"
+	case r == "14":
+		return "082"
+	case r == "17":
+		return "081"
+	case r == "16" || r == "15":
+		return "085"
+	case r == "13" || r == "12" || r == "11" || r == "10":
+		return "080"
+	}
+	return "160"
 }

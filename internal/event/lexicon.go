@@ -105,9 +105,10 @@ var lightVerbs = map[string]bool{
 }
 
 // lightUndo are light verbs that cancel the noun's event: "ended
-// mediation", "lifted the curfew", "suspended aid" reverse it.
+// mediation", "lifted the curfew", "suspended aid", "halted air strikes"
+// reverse it (see undoCode).
 var lightUndo = map[string]string{
-	"end": "16", "suspend": "16", "halt": "16", "lift": "08", "ease": "08",
+	"end": "16", "suspend": "16", "halt": "16", "lift": "08", "ease": "08", "stop": "16", "cease": "16",
 }
 
 // passThrough verbs carry no event of their own: the event is their "to"
