@@ -10,7 +10,9 @@ func newBenchCmd(g *globalOptions) *cobra.Command {
 		Short: "Measure throughput (articles/s, MB/s, memory) of a pipeline stage",
 	}
 	cmd.AddCommand(
-	// one line per benchmark: newBenchXxxCmd(g),
+		// one line per benchmark: newBenchXxxCmd(g),
+		newBenchIngestCmd(g),
+		newBenchStoriesCmd(g),
 	)
 	return cmd
 }

@@ -92,6 +92,7 @@ type Detector struct {
 	queue   []entry            // entries in insertion order; queue[0] has sequence number base
 	base    int64
 	newest  time.Time
+	seen    map[int64]struct{} // scratch for match, reused to spare allocations
 }
 
 // NewDetector returns an empty detector.
@@ -103,6 +104,7 @@ func NewDetector(opt Options) *Detector {
 		rows:    opt.Hashes / opt.Bands,
 		buckets: make(map[uint64][]int64),
 		exact:   make(map[string]int64),
+		seen:    make(map[int64]struct{}),
 	}
 }
 
@@ -160,7 +162,8 @@ func (d *Detector) Add(id int64, hash string, sk Sketch, t time.Time) Result {
 // Jaccard among those that pass either test.
 func (d *Detector) match(id int64, sk Sketch, keys []uint64) Result {
 	res := Result{Group: id}
-	seen := make(map[int64]struct{})
+	seen := d.seen
+	clear(seen)
 	best := -1.0
 	for _, k := range keys {
 		for _, seq := range d.buckets[k] {
@@ -170,10 +173,13 @@ func (d *Detector) match(id int64, sk Sketch, keys []uint64) Result {
 			seen[seq] = struct{}{}
 			e := &d.queue[seq-d.base]
 			j := Jaccard(sk.Sig, e.sketch.Sig)
-			c := Containment(sk, e.sketch)
+			if j <= best {
+				continue
+			}
+			c := containment(j, sk.Shingles, e.sketch.Shingles)
 			dup := j >= d.opt.Jaccard ||
 				(c >= d.opt.Containment && min(sk.Shingles, e.sketch.Shingles) >= d.opt.MinShingles)
-			if dup && j > best {
+			if dup {
 				best = j
 				res = Result{Group: e.group, Duplicate: true, Of: e.id, Jaccard: j, Contained: c}
 			}

@@ -143,7 +143,12 @@ func (h *Hasher) Sketch(text string) Sketch {
 	}
 	for _, s := range sh {
 		for i, seed := range h.seeds {
-			if v := splitmix(s ^ seed); v < sig[i] {
+			// s is already a well-mixed 64-bit hash: one multiply and
+			// xor-shift per function is enough to decorrelate the minima
+			// (full SplitMix here cost twice as much for no measurable gain).
+			v := (s ^ seed) * 0x9E3779B97F4A7C15
+			v ^= v >> 29
+			if v < sig[i] {
 				sig[i] = v
 			}
 		}
@@ -171,11 +176,14 @@ func Jaccard(a, b Signature) float64 {
 // set sizes: a copy that drops paragraphs has low Jaccard with the original
 // but is almost entirely contained in it.
 func Containment(a, b Sketch) float64 {
-	j := Jaccard(a.Sig, b.Sig)
-	m := min(a.Shingles, b.Shingles)
+	return containment(Jaccard(a.Sig, b.Sig), a.Shingles, b.Shingles)
+}
+
+func containment(j float64, na, nb int) float64 {
+	m := min(na, nb)
 	if m == 0 {
 		return 0
 	}
-	inter := j * float64(a.Shingles+b.Shingles) / (1 + j)
+	inter := j * float64(na+nb) / (1 + j)
 	return math.Min(1, inter/float64(m))
 }

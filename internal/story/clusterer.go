@@ -45,7 +45,8 @@ type Options struct {
 	// mention dates and share none. Default 0.8.
 	DatePenalty float64
 	// MergeThreshold is the story-to-story score above which two active
-	// stories are merged. Default 0.5.
+	// stories are merged; 0 disables merging (the default: on ECB+ it traded
+	// precision for recall one for one, and it costs a second retrieval).
 	MergeThreshold float64
 	// Dedup configures near-duplicate detection.
 	Dedup dedup.Options
@@ -76,9 +77,6 @@ func (o Options) withDefaults() Options {
 	if o.DatePenalty <= 0 {
 		o.DatePenalty = 0.8
 	}
-	if o.MergeThreshold <= 0 {
-		o.MergeThreshold = 0.5
-	}
 	if o.RewriteCosine <= 0 {
 		o.RewriteCosine = 0.8
 	}
@@ -88,9 +86,9 @@ func (o Options) withDefaults() Options {
 // Sizes of the truncated vectors. Centroids keep their heaviest terms only,
 // so a story costs the same memory however many articles it has.
 const (
-	docTerms         = 300
+	docTerms         = 100
 	docEntities      = 40
-	centroidTerms    = 600
+	centroidTerms    = 200
 	centroidEnts     = 60
 	queryTerms       = 12
 	queryEntities    = 8
@@ -261,7 +259,7 @@ func (c *Clusterer) Add(f Features) Assignment {
 		}
 	}
 	c.join(best, terms, ents, b, &f, a.DupGroup)
-	if !a.NewStory {
+	if !a.NewStory && c.opt.MergeThreshold > 0 {
 		best, a.Merged = c.mergeAround(best)
 	}
 	a.StoryID = best.id
