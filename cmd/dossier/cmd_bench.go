@@ -11,7 +11,6 @@ func newBenchCmd(g *globalOptions) *cobra.Command {
 	}
 	cmd.AddCommand(
 		// one line per benchmark: newBenchXxxCmd(g),
-		newBenchIngestCmd(g),
 		newBenchStoriesCmd(g),
 	)
 	return cmd
