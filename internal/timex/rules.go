@@ -801,7 +801,13 @@ func buildRules() []*rule {
 		func(r *resolver, m *match) (result, bool) {
 			wd := weekdays[m.g("wd")]
 			mod := pmodOf(m.g("pmod"))
-			t, ok := r.placeWeekday(wd, m.g("rel"), r.tense(m.start, m.end))
+			tz := r.tense(m.start, m.end)
+			if rest := m.text[m.end:]; (strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")) && tz != 2 {
+				// "Wednesday's ruling" names a day already reported on; only
+				// an adjacent future cue ("will ... Friday's vote") moves it.
+				tz = -1
+			}
+			t, ok := r.placeWeekday(wd, m.g("rel"), tz)
 			if !ok {
 				return result{typ: "DATE", value: "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1), mod: mod}, true
 			}
