@@ -264,7 +264,7 @@ var futureCues = map[string]bool{
 	// present-tense schedule verbs ("the offer expires Friday")
 	"expires": true, "expire": true, "ends": true, "closes": true, "meets": true, "arrives": true,
 	"leaves": true, "visits": true, "resumes": true, "takes": true,
-	"soon": true, // "as soon as Tuesday"
+	"soon":  true, // "as soon as Tuesday"
 	"could": true, "should": true, "must": true, "might": true,
 }
 
