@@ -11,6 +11,7 @@ func newBenchCmd(g *globalOptions) *cobra.Command {
 	}
 	cmd.AddCommand(
 		// one line per benchmark: newBenchXxxCmd(g),
+		newBenchIngestCmd(g),
 		newBenchStoriesCmd(g),
 	)
 	return cmd

@@ -20,6 +20,7 @@ type ingestOptions struct {
 	noAnalyse bool
 	fastHTML  bool
 	quiet     bool
+	batch     int
 }
 
 func newIngestCmd(g *globalOptions) *cobra.Command {
@@ -29,10 +30,10 @@ func newIngestCmd(g *globalOptions) *cobra.Command {
 		Short: "Store articles from files, folders, globs, - (stdin), feed or article URLs",
 		Long: `Reads .txt, .md, .html/.htm, .json/.jsonl, RSS/Atom/JSON Feed and Reuters .sgm files,
 folders (recursively), globs, "-" for standard input, and http(s) URLs (feeds or
-article pages). Each article is stored in its own transaction with its raw bytes
-kept verbatim; identical bytes are stored once. Each failed item is reported on
+article pages). Raw bytes are kept verbatim; identical bytes are stored once. Each failed item is reported on
 its own line and the rest goes on; the exit status is 3 when any item failed.
-Interrupting is safe: run the same command again to resume.`,
+Articles are committed in batches (--batch), each article whole or not at all:
+interrupting is safe, and running the same command again resumes.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
@@ -45,6 +46,7 @@ Interrupting is safe: run the same command again to resume.`,
 	cmd.Flags().BoolVar(&o.noAnalyse, "no-analyse", false, "store only; analyse later with 'dossier analyse'")
 	cmd.Flags().BoolVar(&o.fastHTML, "fast-html", false, "quicker, slightly less precise HTML extraction")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print only failures and the summary")
+	cmd.Flags().IntVar(&o.batch, "batch", 64, "articles per transaction (each article is always stored whole; 1: one transaction per article)")
 	return cmd
 }
 
@@ -54,7 +56,7 @@ func runIngest(ctx context.Context, g *globalOptions, o ingestOptions, inputs []
 		return err
 	}
 	defer s.Close()
-	e := &engine.Engine{Store: s, Log: g.log}
+	e := &engine.Engine{Store: s, Log: g.log, Batch: o.batch}
 	if !o.noAnalyse {
 		if e.Pipeline, err = engine.DefaultPipeline(); err != nil {
 			return err

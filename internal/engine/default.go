@@ -6,12 +6,15 @@ import (
 	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/event"
 	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/quote"
 	"github.com/dossier-news/dossier/internal/text"
+	"github.com/dossier-news/dossier/internal/timex"
 )
 
 // DefaultPipeline is the analysis every article gets: the text layer, named
-// entities with roles and identities, then events (which use the actors
-// found before them).
+// entities with roles and identities, the article's date and its time
+// expressions, quotes with speakers, then events (which use the speakers,
+// actors and dates found before them).
 func DefaultPipeline() (*pipeline.Pipeline, error) {
 	ev, err := event.New()
 	if err != nil {
@@ -20,6 +23,8 @@ func DefaultPipeline() (*pipeline.Pipeline, error) {
 	return pipeline.New(
 		text.Stage{},
 		entity.Stage{},
+		timex.NewStage(),
+		quote.New(),
 		ev,
 	), nil
 }

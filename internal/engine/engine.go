@@ -24,6 +24,11 @@ type Engine struct {
 	Store    store.Store
 	Pipeline *pipeline.Pipeline // nil: store only, no analysis
 	Log      *slog.Logger
+	// Batch is how many articles are stored per transaction (group commit).
+	// Each article is always stored whole; a crash loses at most the batch
+	// in flight, which re-running the same input stores. 0 or 1: one
+	// transaction per article.
+	Batch int
 }
 
 // Outcome says what happened to one item.
@@ -73,55 +78,80 @@ func (s *Summary) Add(r Result) {
 	}
 }
 
-// Ingest stores every article of items, one transaction each, and analyses
-// the new ones. It calls report for each item as it is done (nil: none). A
-// cancelled context stops the batch after the current article: what was
-// committed stays, and running the same input again resumes where it
-// stopped (identical bytes are never stored twice).
+// Ingest stores every article of items and analyses the new ones. It calls
+// report for each item as it is done (nil: none). A cancelled context stops
+// the batch after the current transaction: what was committed stays, and
+// running the same input again resumes where it stopped (identical bytes
+// are never stored twice).
 func (e *Engine) Ingest(ctx context.Context, items iter.Seq[ingest.Item], report func(Result)) (Summary, error) {
 	start := time.Now()
 	var sum Summary
-	for it := range items {
-		if err := ctx.Err(); err != nil {
-			sum.Elapsed = time.Since(start)
-			return sum, err
-		}
-		r := e.one(ctx, it)
+	emit := func(r Result) {
 		sum.Add(r)
 		if report != nil {
 			report(r)
 		}
 	}
+	size := max(e.Batch, 1)
+	batch := make([]*article.Article, 0, size)
+	flush := func() {
+		for _, r := range e.store(ctx, batch) {
+			emit(r)
+		}
+		batch = batch[:0]
+	}
+	for it := range items {
+		if err := ctx.Err(); err != nil {
+			break
+		}
+		if it.Err != nil {
+			r := Result{Outcome: Failed, Err: it.Err}
+			var ie *ingest.Error
+			if errors.As(it.Err, &ie) {
+				r.Origin = ie.Origin
+			}
+			emit(r)
+			continue
+		}
+		batch = append(batch, it.Article)
+		if len(batch) == size {
+			flush()
+		}
+	}
+	if ctx.Err() == nil {
+		flush()
+	}
 	sum.Elapsed = time.Since(start)
 	return sum, ctx.Err()
 }
 
-func (e *Engine) one(ctx context.Context, it ingest.Item) Result {
-	if it.Err != nil {
-		r := Result{Outcome: Failed, Err: it.Err}
-		var ie *ingest.Error
-		if errors.As(it.Err, &ie) {
-			r.Origin = ie.Origin
+// store writes one batch and analyses its new articles.
+func (e *Engine) store(ctx context.Context, batch []*article.Article) []Result {
+	out := make([]Result, len(batch))
+	created, err := e.Store.PutArticles(ctx, batch)
+	if err != nil && len(batch) > 1 && ctx.Err() == nil {
+		// One bad article must not fail the others: store them one by one.
+		for i := range batch {
+			out[i] = e.store(ctx, batch[i:i+1])[0]
 		}
-		return r
+		return out
 	}
-	a := it.Article
-	r := Result{Origin: a.Origin, Title: a.Title, Bytes: len(a.Raw)}
-	created, err := e.Store.PutArticle(ctx, a)
-	if err != nil {
-		r.Outcome, r.Err = Failed, fmt.Errorf("storing: %w", err)
-		return r
+	for i, a := range batch {
+		r := Result{Origin: a.Origin, Title: a.Title, Bytes: len(a.Raw)}
+		switch {
+		case err != nil:
+			r.Outcome, r.Err = Failed, fmt.Errorf("storing: %w", err)
+		case !created[i]:
+			r.Outcome, r.ID = Unchanged, a.ID
+		default:
+			r.Outcome, r.ID = New, a.ID
+			if e.Pipeline != nil {
+				r.Err = e.Analyse(ctx, a)
+			}
+		}
+		out[i] = r
 	}
-	r.ID = a.ID
-	if !created {
-		r.Outcome = Unchanged
-		return r
-	}
-	r.Outcome = New
-	if e.Pipeline != nil {
-		r.Err = e.Analyse(ctx, a)
-	}
-	return r
+	return out
 }
 
 // AnalysisError is a stage failure on a stored article. What the earlier

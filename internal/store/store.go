@@ -31,6 +31,12 @@ type Store interface {
 	// an article with the same Hash exists it sets a.ID to that article's ID,
 	// returns created=false and writes nothing.
 	PutArticle(ctx context.Context, a *article.Article) (created bool, err error)
+	// PutArticles stores a batch in one transaction (group commit: far
+	// faster for bulk ingest, since the search index and the log are
+	// written once per batch). Each article is still stored whole or not at
+	// all; on any error nothing of the batch is stored. created[i] says
+	// whether as[i] was new; duplicates within the batch are stored once.
+	PutArticles(ctx context.Context, as []*article.Article) (created []bool, err error)
 	// Article returns one article with its raw bytes, text and structure.
 	Article(ctx context.Context, id int64) (*article.Article, error)
 	// Articles lists articles matching the filter, newest first (by

@@ -105,47 +105,70 @@ func parseTime(s sql.NullString) time.Time {
 
 // PutArticle implements store.Store.
 func (s *Store) PutArticle(ctx context.Context, a *article.Article) (bool, error) {
-	if a.Hash == "" {
-		a.Hash = article.HashBytes(a.Raw)
-	}
-	structure, err := json.Marshal(a.Structure)
+	created, err := s.PutArticles(ctx, []*article.Article{a})
 	if err != nil {
-		return false, fmt.Errorf("encoding structure: %w", err)
+		return false, err
 	}
-	if a.IngestedAt.IsZero() {
-		a.IngestedAt = time.Now().UTC()
+	return created[0], nil
+}
+
+// PutArticles implements store.Store.
+func (s *Store) PutArticles(ctx context.Context, as []*article.Article) ([]bool, error) {
+	created := make([]bool, len(as))
+	if len(as) == 0 {
+		return created, nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles
 		(hash, origin, format, raw, title, source, url, author, lang, published, date_source, text, structure, ingested_at, analysis_version)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
-		ON CONFLICT(hash) DO NOTHING`,
-		a.Hash, a.Origin, string(a.Format), a.Raw, a.Title, a.Source, a.URL, a.Author, a.Lang,
-		formatTime(a.Published), a.DateSource, a.Text, string(structure), formatTime(a.IngestedAt))
+		ON CONFLICT(hash) DO NOTHING`)
 	if err != nil {
-		return false, fmt.Errorf("inserting article: %w", err)
+		return nil, err
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, err
-	}
-	if n == 0 {
-		if err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&a.ID); err != nil {
-			return false, fmt.Errorf("looking up duplicate: %w", err)
+	defer ins.Close()
+	ids := make([]int64, len(as))
+	for i, a := range as {
+		if a.Hash == "" {
+			a.Hash = article.HashBytes(a.Raw)
 		}
-		return false, nil
-	}
-	if a.ID, err = res.LastInsertId(); err != nil {
-		return false, err
+		structure, err := json.Marshal(a.Structure)
+		if err != nil {
+			return nil, fmt.Errorf("encoding structure of %s: %w", a.Origin, err)
+		}
+		if a.IngestedAt.IsZero() {
+			a.IngestedAt = time.Now().UTC()
+		}
+		res, err := ins.ExecContext(ctx,
+			a.Hash, a.Origin, string(a.Format), a.Raw, a.Title, a.Source, a.URL, a.Author, a.Lang,
+			formatTime(a.Published), a.DateSource, a.Text, string(structure), formatTime(a.IngestedAt))
+		if err != nil {
+			return nil, fmt.Errorf("inserting %s: %w", a.Origin, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return nil, err
+		}
+		if n == 1 {
+			if ids[i], err = res.LastInsertId(); err != nil {
+				return nil, err
+			}
+			created[i] = true
+		} else if err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&ids[i]); err != nil {
+			return nil, fmt.Errorf("looking up duplicate of %s: %w", a.Origin, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("committing article: %w", err)
+		return nil, fmt.Errorf("committing articles: %w", err)
 	}
-	return true, nil
+	for i, a := range as { // IDs only once the batch is durable
+		a.ID = ids[i]
+	}
+	return created, nil
 }
 
 const articleCols = `id, hash, origin, format, title, source, url, author, lang, published, date_source, ingested_at, analysis_version`

@@ -26,6 +26,7 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"RoundTripKeepsRawBytes", testRoundTrip},
 		{"PutIsIdempotentByHash", testIdempotent},
+		{"BatchPut", testBatch},
 		{"NotFound", testNotFound},
 		{"ListFilters", testListFilters},
 		{"SearchRanking", testSearch},
@@ -337,5 +338,39 @@ func testStories(t *testing.T, s store.Store) {
 	}
 	if got, _ := s.Stories(ctx); len(got) != 1 {
 		t.Errorf("a failed replace changed the story layer: %d stories", len(got))
+	}
+}
+
+func testBatch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	old := put(t, s, mk("already there", "old", "A", day(1)))
+	batch := []*article.Article{
+		mk("b1", "b1", "A", day(2)), mk("already there", "old again", "A", day(2)),
+		mk("b2", "b2", "B", day(3)), mk("b1", "b1 copy", "B", day(3)),
+	}
+	created, err := s.PutArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []bool{true, false, true, false}
+	for i := range want {
+		if created[i] != want[i] {
+			t.Errorf("created[%d] = %v, want %v", i, created[i], want[i])
+		}
+	}
+	if batch[1].ID != old || batch[3].ID != batch[0].ID || batch[0].ID == 0 || batch[2].ID == batch[0].ID {
+		t.Errorf("ids: %d %d %d %d (old %d)", batch[0].ID, batch[1].ID, batch[2].ID, batch[3].ID, old)
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 3 {
+		t.Errorf("articles = %d, want 3", st.Articles)
+	}
+	// a batch that fails part-way stores nothing: here the context is cancelled
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.PutArticles(cctx, []*article.Article{mk("c1", "c1", "A", day(4))}); err == nil {
+		t.Fatal("PutArticles with a cancelled context succeeded")
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 3 {
+		t.Errorf("a failed batch left articles behind: %d", st.Articles)
 	}
 }
