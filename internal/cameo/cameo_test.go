@@ -28,6 +28,7 @@ KOFI_ANNAN_
 	[IGOUNO 970101-061231]
 	[ELI]
 ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_ [YEMREB]
+REUTERS_ [MED]
 `
 	got, err := ParseActors(strings.NewReader(src))
 	if err != nil {
@@ -39,6 +40,7 @@ ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_ [YEMREB]
 		{"president karzai", "AFGELI", 19750101, 20011222}, {"president karzai", "AFGGOV", 20011222, 0},
 		{"kofi annan", "IGOUNO", 19970101, 20061231}, {"kofi annan", "IGOELI", 0, 0},
 		{"aden abyan islamic army", "YEMREB", 0, 0},
+		{"reuters", "---MED", 0, 0},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("ParseActors (-want +got):\n%s", d)

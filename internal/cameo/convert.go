@@ -73,7 +73,10 @@ func ParseActors(r io.Reader) ([]ActorEntry, error) {
 		for _, n := range names {
 			for _, c := range codes {
 				code := c.code
-				if IsSector(code) && base != "" {
+				if IsSector(code) {
+					if base == "" {
+						base = "---" // a role with no country ("Reuters": MED)
+					}
 					code = base + code
 				}
 				out = append(out, ActorEntry{Phrase: n, Code: code, From: c.from, To: c.to})

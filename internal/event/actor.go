@@ -23,7 +23,7 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 		if w == "that" || w == ";" {
 			break
 		}
-		if w == "," {
+		if w == "," || w == "-" || w == "--" || w == "—" || w == "–" || w == ")" {
 			if cl.hasActor(from, to) {
 				break
 			}
@@ -304,7 +304,7 @@ func combine(g []piece) string {
 	country, role, prefix := "", "", ""
 	for _, p := range g {
 		switch {
-		case !p.agent && country == "":
+		case !p.agent && (country == "" || strings.HasPrefix(country, "---") && !strings.HasPrefix(p.code, "---")):
 			country = p.code
 		case p.agent && strings.HasPrefix(p.code, "~") && (role == "" || !cameo.IsSector(role[:min(3, len(role))])):
 			// a sector (GOV, MIL) outranks a religion or ethnicity (MUS)

@@ -126,6 +126,9 @@ func TestCategories(t *testing.T) {
 		{"fight shell", "Ukrainian forces shelled Russian positions near Donetsk.", &want{"FIGHT", "UKRMIL", "RUS", false}},
 		{"fight air strikes", "Israel launched air strikes on Hezbollah positions.", &want{"FIGHT", "ISR", "LBNREB", false}},
 		{"retreat ceasefire", "Russia declared a unilateral ceasefire in Ukraine.", &want{"RETREAT", "RUS", "UKR", false}},
+		{"retreat halt strikes", "Israel halted air strikes on Gaza.", &want{"RETREAT", "ISR", "PSEGZA", false}},
+		{"concede end protest", "Serbian teachers ended their strike.", &want{"CONCEDE", "SRBEDU", "", false}},
+		{"dateline", "DOHA, March 9 (Reuters) - Qatar hosted Israeli negotiators.", &want{"CONSULT", "QAT", "ISRGOV", false}},
 		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
 		// actors the dictionaries do not know keep their names (and role)
 		{"named uncoded", "The Kessel Liberation Front rejected the truce offer.", &want{"REJECT", "---REB", "", false}},
