@@ -201,35 +201,58 @@ func TestDefaultLookups(t *testing.T) {
 // TestEmbeddedTablesUpToDate re-runs the conversion over the shared
 // PETRARCH2 dictionaries and checks the committed tables match.
 func TestEmbeddedTablesUpToDate(t *testing.T) {
-	dir := dataset.Require(t, "petrarch2-dictionaries/Phoenix.agents.txt")
-	dir = filepath.Dir(dir)
-	f, err := os.Open(filepath.Join(dir, "Phoenix.agents.txt"))
+	dir := filepath.Dir(dataset.Require(t, "petrarch2-dictionaries/Phoenix.agents.txt"))
+	open := func(name string) *os.File {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	var actors []ActorEntry
+	for _, name := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+		es, err := ParseActors(open(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		actors = append(actors, es...)
+	}
+	agents, err := ParseAgents(open("Phoenix.agents.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	agents, err := ParseAgents(f)
+	verbs, pats, syn, err := ParseVerbs(open("CAMEO.2.0.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := WriteAgentsTSV(&buf, agents); err != nil {
-		t.Fatal(err)
-	}
-	b, err := dataFS.ReadFile("data/agents.tsv.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	committed, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(committed, buf.Bytes()) {
-		t.Errorf("data/agents.tsv.gz is stale: run go run ./internal/cameo/cmd/convert")
+	for _, tc := range []struct {
+		file  string
+		write func(io.Writer) error
+	}{
+		{"data/actors.tsv.gz", func(w io.Writer) error { return WriteActorsTSV(w, actors) }},
+		{"data/agents.tsv.gz", func(w io.Writer) error { return WriteAgentsTSV(w, agents) }},
+		{"data/verbs.tsv.gz", func(w io.Writer) error { return WriteVerbsTSV(w, verbs, pats, syn) }},
+	} {
+		var buf bytes.Buffer
+		if err := tc.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		b, err := dataFS.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		committed, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(committed, buf.Bytes()) {
+			t.Errorf("%s is stale: run go run ./internal/cameo/cmd/convert", tc.file)
+		}
 	}
 }
 
