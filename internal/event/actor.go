@@ -23,6 +23,11 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 		if w == "that" || w == ";" {
 			break
 		}
+		if w == "," && to-from <= 3 && from >= 2 && cl.ws[from-2].cap && cl.hasActor(from-2, from-1) && cl.hasActor(from, to) {
+			// a headline coordination: "Israel, Hamas agree to truce"
+			from--
+			continue
+		}
 		if w == "," || w == "-" || w == "--" || w == "—" || w == "–" || w == ")" {
 			if cl.hasActor(from, to) {
 				break

@@ -220,6 +220,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		targets = cl.actors(tgtFrom, tgtTo, false)
 		targets = dropSame(targets, sources)
 	}
+	hadTargets := len(targets) > 0
 	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
 	targets = cl.dropHomePlace(targets, sources)
 	if tr.ownNoun {
@@ -245,6 +246,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	}
 	// the venue of talks lends no nationality; other places do
 	domestic := cameo.Root(tr.code) != "03" && cameo.Root(tr.code) != "04"
+	sources = cl.possessiveSpeaker(sources, srcFrom)
 	sources = cl.inheritCountry(sources, targets, true, domestic)
 	targets = cl.inheritCountry(targets, sources, false, domestic)
 	// names the dictionaries do not know still say who acted
@@ -253,7 +255,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 			sources = []article.Actor{a}
 		}
 	}
-	if len(targets) == 0 && tgtFrom >= 0 && !tr.between {
+	if !hadTargets && tgtFrom >= 0 && !tr.between {
 		if a, ok := cl.namedActor(tgtFrom, tgtTo, false); ok {
 			targets = []article.Actor{a}
 		}
@@ -1064,4 +1066,30 @@ func undoCode(noun string) string {
 		return "080"
 	}
 	return "160"
+}
+
+// possessiveSpeaker gives "his government", "its army" the country of the
+// speaker of the reporting clause ("Maduro said his government would
+// expel ..." -> VENGOV).
+func (cl *clause) possessiveSpeaker(ss []article.Actor, srcFrom int) []article.Actor {
+	if srcFrom < 0 || len(ss) != 1 || !strings.HasPrefix(ss[0].Code, "---") {
+		return ss
+	}
+	switch cl.lows[srcFrom] {
+	case "his", "her", "its", "their", "our":
+	default:
+		return ss
+	}
+	rv := cl.reportingVerbBefore(srcFrom)
+	if rv < 0 {
+		return ss
+	}
+	f, t := cl.subjectRegion(rv)
+	for _, sp := range cl.actors(f, t, true) {
+		if c, _ := cameo.Split(sp.Code); len(c) == 3 && c != "---" {
+			ss[0].Code = c + ss[0].Code[3:]
+			break
+		}
+	}
+	return ss
 }

@@ -52,6 +52,7 @@ func TestCategories(t *testing.T) {
 		{"agree future aid", "Japan will provide humanitarian aid to Sudan.", &want{"AGREE", "JPN", "SDN", false}},
 		{"agree future host", "Saudi Arabia will host peace talks between Ukraine and Russia.", &want{"AGREE", "SAU", "UKR", false}},
 		{"agree accept proposal", "Hamas accepted the Egyptian ceasefire proposal on Monday.", &want{"AGREE", "PSEREBHMS", "EGY", false}},
+		{"agree headline", "Israel, Hamas agree to truce.", &want{"AGREE", "ISR", "", false}},
 		{"agree neg: not agreed", "Iran did not agree to the proposal.", &want{"REJECT", "IRN", "", false}},
 		// SUPPORT: praise, recognition, signed agreements
 		{"support recognise", "Spain recognised the State of Palestine on Tuesday.", &want{"SUPPORT", "ESP", "PSE", false}},
@@ -111,6 +112,7 @@ func TestCategories(t *testing.T) {
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
 		{"sanction expel", "Canada expelled two Chinese diplomats.", &want{"SANCTION", "CAN", "CHNGOV", false}},
 		{"sanction suspend member", "The African Union suspended Niger after the coup.", &want{"SANCTION", "IGOAFRAFU", "NER", false}},
+		{"sanction possessive speaker", "Venezuelan President Nicolas Maduro said his government would expel the Spanish ambassador.", &want{"THREATEN", "VENGOV", "ESPGOV", false}},
 		{"sanction neg: lifted", "Washington lifted the embargo on Cuba.", &want{"CONCEDE", "USAGOV", "CUB", false}},
 		// COERCE
 		{"coerce arrest", "Police arrested 20 opposition activists in Minsk.", &want{"COERCE", "BLRCOP", "BLROPP", false}},
