@@ -1,0 +1,117 @@
+package compose
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// actors collects the people, organisations and places of the story across
+// sources (joined by entity key), with every title they are given and how
+// often each source mentions them.
+func actors(docs []*doc) []Actor {
+	byKey := map[string]*Actor{}
+	var order []string
+	for _, d := range docs {
+		for _, e := range d.an.Entities {
+			switch e.Type {
+			case article.PER, article.ORG, article.GPE, article.LOC:
+			default:
+				continue
+			}
+			key := e.Key
+			if key == "" {
+				key = strings.ToLower(e.Name)
+			}
+			a := byKey[key]
+			if a == nil {
+				a = &Actor{Key: key, Name: e.Name, Type: e.Type, BySource: map[string]int{}}
+				byKey[key] = a
+				order = append(order, key)
+			}
+			if len(e.Name) > len(a.Name) && e.Type == article.PER {
+				a.Name = e.Name // the fullest form of a person's name
+			}
+			a.Mentions += len(e.Mentions)
+			a.BySource[d.outlet] += len(e.Mentions)
+			for _, r := range e.Roles {
+				ar := ActorRole{Title: r.Title, Country: r.Country, Org: r.Org, Status: r.Status, Article: d.id}
+				if !slices.ContainsFunc(a.Roles, func(x ActorRole) bool {
+					return x.Title == ar.Title && x.Country == ar.Country && x.Status == ar.Status
+				}) {
+					a.Roles = append(a.Roles, ar)
+				}
+			}
+		}
+	}
+	out := make([]Actor, 0, len(order))
+	for _, k := range order {
+		out = append(out, *byKey[k])
+	}
+	slices.SortStableFunc(out, func(a, b Actor) int {
+		if c := cmp.Compare(b.Mentions, a.Mentions); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	return out
+}
+
+// entityName returns the name and key of entity i of a source, "" when none.
+func (d *doc) entityName(i int) (name, key string) {
+	if i < 0 || i >= len(d.an.Entities) {
+		return "", ""
+	}
+	e := d.an.Entities[i]
+	return e.Name, e.Key
+}
+
+// quotes groups the quotes of all sources by speaker (entity key when the
+// speaker is resolved, the speaker's words otherwise). Unattributed quotes
+// and scare quotes are left out: they say nothing about who said what.
+func quotes(docs []*doc) []SpeakerQuotes {
+	byKey := map[string]*SpeakerQuotes{}
+	var order []string
+	for _, d := range docs {
+		for _, q := range d.an.Quotes {
+			if q.Scare {
+				continue
+			}
+			name, key := d.entityName(q.SpeakerEntity)
+			if name == "" {
+				name = q.SpeakerName
+			}
+			if name == "" && q.Speaker != nil {
+				name = q.Speaker.Of(d.a.Text)
+			}
+			name = strings.TrimSpace(name)
+			if name == "" {
+				continue
+			}
+			if key == "" {
+				key = strings.ToLower(name)
+			}
+			sq := byKey[key]
+			if sq == nil {
+				sq = &SpeakerQuotes{Speaker: name, Key: key}
+				byKey[key] = sq
+				order = append(order, key)
+			}
+			txt := strings.Join(strings.Fields(q.Content.Of(d.a.Text)), " ")
+			if txt == "" {
+				continue
+			}
+			sq.Quotes = append(sq.Quotes, QuoteEntry{Text: txt, Direct: q.Direct, Article: d.id, Source: d.outlet, Span: q.Content})
+		}
+	}
+	out := make([]SpeakerQuotes, 0, len(order))
+	for _, k := range order {
+		if len(byKey[k].Quotes) > 0 {
+			out = append(out, *byKey[k])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b SpeakerQuotes) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
+	return out
+}

@@ -1,0 +1,187 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// anachronisms checks every titled person against the office table as of
+// the article's date: a current title for someone out of office (or not yet
+// in it), "former" for someone who had never left, "then-" for someone who
+// had not yet held the office; and administrations named after a president
+// who was not yet in office, or spoken of in the present tense after it ended.
+func anachronisms(docs []*doc, offices *Offices) []Contradiction {
+	var out []Contradiction
+	for _, d := range docs {
+		if d.date.IsZero() {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, e := range d.an.Entities {
+			if e.Type != "PER" {
+				continue
+			}
+			for _, mi := range e.Mentions {
+				if mi < 0 || mi >= len(d.an.Mentions) {
+					continue
+				}
+				m := d.an.Mentions[mi]
+				r := m.Role
+				if r == nil {
+					continue
+				}
+				country := r.Country
+				if country == "" {
+					country = r.Org
+				}
+				title := baseTitle(r.Title)
+				held, known := offices.Terms(title, country, e.Name)
+				if !known || len(held) == 0 {
+					continue // no table for the office, or a person it does not list
+				}
+				if problem := titleProblem(held, r.Status, d.date); problem != "" {
+					k := e.Name + "|" + title + "|" + problem
+					if seen[k] {
+						continue
+					}
+					seen[k] = true
+					si := d.sentenceOf(r.Span.Start)
+					if si < 0 {
+						si = d.sentenceOf(m.Span.Start)
+					}
+					if si < 0 {
+						continue
+					}
+					status := r.Status
+					if status == "" {
+						status = "current"
+					}
+					out = append(out, Contradiction{
+						Kind:    ConflictAnachronism,
+						Slot:    e.Name + ", " + title,
+						Claims:  []Claim{{Value: status + " " + title, Source: d.outlet, Citation: d.cite(&d.sents[si])}},
+						Explain: fmt.Sprintf("%s on %s: %s", e.Name, dayOf(d.date), problem),
+					})
+				}
+			}
+		}
+		out = append(out, administrations(d, offices, seen)...)
+	}
+	return out
+}
+
+// baseTitle drops an "of Country" tail ("president of France").
+func baseTitle(t string) string {
+	if i := strings.Index(t, " of "); i > 0 && !strings.HasPrefix(t, "secretary of") {
+		return t[:i]
+	}
+	return t
+}
+
+// titleProblem says what is wrong with a title of the given status on a
+// day, given the person's terms in that office; "" when it fits.
+func titleProblem(held []Term, status string, day time.Time) string {
+	var inOffice, leftBefore, startsLater bool
+	var lastEnd, firstStart time.Time
+	for _, t := range held {
+		switch {
+		case t.Holds(day):
+			inOffice = true
+		case !t.To.IsZero() && !t.To.After(day):
+			leftBefore = true
+			if t.To.After(lastEnd) {
+				lastEnd = t.To
+			}
+		}
+		if t.From.After(day) {
+			startsLater = true
+			if firstStart.IsZero() || t.From.Before(firstStart) {
+				firstStart = t.From
+			}
+		}
+	}
+	switch status {
+	case "", "current", "acting":
+		if inOffice {
+			return ""
+		}
+		if leftBefore {
+			return "called current but left office on " + dayOf(lastEnd)
+		}
+		if startsLater {
+			return "called current but took office only on " + dayOf(firstStart)
+		}
+	case "former":
+		if !leftBefore {
+			if inOffice {
+				return "called former while in office (and never out of it before)"
+			}
+			return "called former before taking office on " + dayOf(firstStart)
+		}
+	case "then":
+		if !inOffice && !leftBefore {
+			return "called then-holder before taking office on " + dayOf(firstStart)
+		}
+	}
+	return ""
+}
+
+var (
+	administration = regexp.MustCompile(`\b([A-Z][a-z]+)\s+administration\b`)
+	presentTense   = regexp.MustCompile(`^\s*(?:is|are|says|has|plans|wants|will|intends|insists|remains|continues)\b`)
+)
+
+// administrations flags "the Biden administration" in an article from
+// before Biden took office, and "the Obama administration says" after it
+// ended. "The Obama administration had ..." in a later article is fine.
+func administrations(d *doc, offices *Offices, seen map[string]bool) []Contradiction {
+	var out []Contradiction
+	for _, m := range administration.FindAllStringSubmatchIndex(d.a.Text, -1) {
+		name := d.a.Text[m[2]:m[3]]
+		held, _ := offices.Terms("president", "USA", name)
+		if len(held) == 0 {
+			continue
+		}
+		problem := ""
+		in, ended, later := false, false, true
+		var lastEnd time.Time
+		for _, t := range held {
+			if t.Holds(d.date) {
+				in = true
+			}
+			if !t.From.After(d.date) {
+				later = false
+			}
+			if !t.To.IsZero() && !t.To.After(d.date) {
+				ended = true
+				if t.To.After(lastEnd) {
+					lastEnd = t.To
+				}
+			}
+		}
+		switch {
+		case in:
+		case later:
+			problem = fmt.Sprintf("the %s administration had not taken office on %s", name, dayOf(d.date))
+		case ended && presentTense.MatchString(d.a.Text[m[1]:]):
+			problem = fmt.Sprintf("the %s administration is spoken of in the present tense but ended on %s", name, dayOf(lastEnd))
+		}
+		if problem == "" || seen[problem] {
+			continue
+		}
+		seen[problem] = true
+		si := d.sentenceOf(m[0])
+		if si < 0 {
+			continue
+		}
+		out = append(out, Contradiction{
+			Kind:    ConflictAnachronism,
+			Slot:    name + " administration",
+			Claims:  []Claim{{Value: d.a.Text[m[2]:m[1]], Source: d.outlet, Citation: d.cite(&d.sents[si])}},
+			Explain: problem,
+		})
+	}
+	return out
+}

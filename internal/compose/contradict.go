@@ -1,0 +1,312 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// verbClass groups the verbs that state when a thing happened, so "the talks
+// opened on Wednesday" and "the talks, which began on March 12" fill one
+// slot.
+var verbClass = map[string]string{
+	"open": "begin", "opened": "begin", "opens": "begin", "begin": "begin", "began": "begin", "begins": "begin",
+	"begun": "begin", "start": "begin", "started": "begin", "starts": "begin",
+	"end": "end", "ended": "end", "ends": "end", "close": "end", "closed": "end", "concluded": "end",
+	"collapsed": "end", "collapse": "end",
+	"sign": "sign", "signed": "sign", "signs": "sign",
+	"reject": "reject", "rejected": "reject", "rejects": "reject",
+	"arrive": "arrive", "arrived": "arrive", "arrives": "arrive",
+	"kill": "kill", "killed": "kill", "kills": "kill",
+	"struck": "strike", "strike": "strike", "hit": "strike", "hits": "strike",
+	"announce": "announce", "announced": "announce", "announces": "announce",
+	"elect": "elect", "elected": "elect", "resign": "resign", "resigned": "resign",
+}
+
+// slotNoun normalises the thing a dated verb is about: negotiations are
+// talks, a truce is a ceasefire.
+var slotNoun = map[string]string{
+	"talks": "talks", "negotiations": "talks", "meeting": "talks", "summit": "talks", "round": "talks",
+	"truce": "ceasefire", "ceasefire": "ceasefire", "armistice": "ceasefire",
+	"agreement": "agreement", "deal": "agreement", "accord": "agreement",
+	"earthquake": "earthquake", "quake": "earthquake", "attack": "attack", "election": "election",
+	"vote": "vote", "referendum": "vote", "offensive": "offensive", "storm": "storm", "hurricane": "storm",
+}
+
+// dateSlot returns the slot ("talks begin") a dated clause fills, "" when it
+// names no known thing or verb.
+func dateSlot(clause []string) string {
+	var verb, noun string
+	for _, w := range clause {
+		if verb == "" {
+			verb = verbClass[w]
+		}
+		if noun == "" {
+			noun = slotNoun[w]
+		}
+	}
+	if verb == "" || noun == "" {
+		return ""
+	}
+	return noun + " " + verb
+}
+
+type claimAt struct {
+	d     *doc
+	s     *sent
+	value string
+}
+
+// contradictions finds slots that different articles fill with different
+// values: the date of an event, a number ("30-day truce" against "21-day
+// truce", a death toll for the same date), a person's title. Copies of one
+// report are one voice: only independent reports (different duplicate
+// groups) can contradict each other.
+func contradictions(docs []*doc) []Contradiction {
+	var out []Contradiction
+	emit := func(kind, slot string, claims []claimAt, explain func(vals []string) string) {
+		groupsOf := map[string]map[int64]bool{}
+		var vals []string
+		for _, c := range claims {
+			if groupsOf[c.value] == nil {
+				groupsOf[c.value] = map[int64]bool{}
+				vals = append(vals, c.value)
+			}
+			groupsOf[c.value][c.d.group()] = true
+		}
+		if len(vals) < 2 {
+			return
+		}
+		// At least two values from different independent reports.
+		distinct := map[int64]bool{}
+		for _, v := range vals {
+			for g := range groupsOf[v] {
+				distinct[g] = true
+			}
+		}
+		if len(distinct) < 2 {
+			return
+		}
+		slices.Sort(vals)
+		ct := Contradiction{Kind: kind, Slot: slot, Explain: explain(vals)}
+		for _, c := range claims {
+			ct.Claims = append(ct.Claims, Claim{Value: c.value, Source: c.d.outlet, Citation: c.d.cite(c.s)})
+		}
+		out = append(out, ct)
+	}
+
+	// Dates of the same event.
+	dated := map[string][]claimAt{}
+	var dateSlots []string
+	for _, d := range docs {
+		for i := range d.sents {
+			s := &d.sents[i]
+			if s.opinion || !s.body() {
+				continue
+			}
+			for _, ds := range s.dates {
+				if ds.p.precision != PrecisionDay {
+					continue
+				}
+				slot := dateSlot(clauseWords(d.a.Text, s.span, ds.span))
+				if slot == "" {
+					continue
+				}
+				if _, ok := dated[slot]; !ok {
+					dateSlots = append(dateSlots, slot)
+				}
+				dated[slot] = append(dated[slot], claimAt{d: d, s: s, value: ds.p.value})
+			}
+		}
+	}
+	for _, slot := range dateSlots {
+		claims := nearDates(dated[slot])
+		emit(ConflictDate, slot, claims, func(vals []string) string {
+			return fmt.Sprintf("sources date %q differently: %s", slot, strings.Join(vals, " vs "))
+		})
+	}
+
+	// Numbers: "N-unit noun" and tolls.
+	nums := map[string][]claimAt{}
+	var numSlots []string
+	for _, d := range docs {
+		for i := range d.sents {
+			s := &d.sents[i]
+			if s.opinion || !s.body() {
+				continue
+			}
+			for _, m := range numberSlots(s, d) {
+				if _, ok := nums[m.slot]; !ok {
+					numSlots = append(numSlots, m.slot)
+				}
+				nums[m.slot] = append(nums[m.slot], claimAt{d: d, s: s, value: m.value})
+			}
+		}
+	}
+	for _, slot := range numSlots {
+		emit(ConflictNumber, slot, nums[slot], func(vals []string) string {
+			return fmt.Sprintf("sources give different figures for %q: %s", slot, strings.Join(vals, " vs "))
+		})
+	}
+
+	// Titles of one person.
+	roles := map[string][]claimAt{}
+	var people []string
+	for _, d := range docs {
+		for _, e := range d.an.Entities {
+			if e.Type != "PER" || e.Key == "" {
+				continue
+			}
+			for _, mi := range e.Mentions {
+				if mi < 0 || mi >= len(d.an.Mentions) {
+					continue
+				}
+				r := d.an.Mentions[mi].Role
+				if r == nil || r.Title == "" || (r.Status != "" && r.Status != "current") {
+					continue
+				}
+				si := d.sentenceOf(r.Span.Start)
+				if si < 0 {
+					continue
+				}
+				slot := e.Name + "'s title"
+				if _, ok := roles[slot]; !ok {
+					people = append(people, slot)
+				}
+				roles[slot] = append(roles[slot], claimAt{d: d, s: &d.sents[si], value: r.Title})
+			}
+		}
+	}
+	for _, slot := range people {
+		claims := roles[slot]
+		if compatibleTitles(claims) {
+			continue
+		}
+		emit(ConflictRole, slot, claims, func(vals []string) string {
+			return fmt.Sprintf("sources give different titles: %s", strings.Join(vals, " vs "))
+		})
+	}
+	return out
+}
+
+// group is the article's duplicate group: copies share one.
+func (d *doc) group() int64 {
+	if d.member.DupGroup != 0 {
+		return d.member.DupGroup
+	}
+	return d.id
+}
+
+// nearDates keeps the claims whose dates lie within two weeks of the most
+// common one: a round of talks two years earlier is another event, not a
+// disagreement.
+func nearDates(cs []claimAt) []claimAt {
+	count := map[string]int{}
+	mode := ""
+	for _, c := range cs {
+		count[c.value]++
+		if count[c.value] > count[mode] || (count[c.value] == count[mode] && c.value < mode) {
+			mode = c.value
+		}
+	}
+	pm, _ := parsePeriod(mode, "")
+	var out []claimAt
+	for _, c := range cs {
+		p, _ := parsePeriod(c.value, "")
+		if diff := p.start.Sub(pm.start).Hours() / 24; diff >= -14 && diff <= 14 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// compatibleTitles: one title naming the other ("foreign minister" and
+// "minister") is no disagreement.
+func compatibleTitles(cs []claimAt) bool {
+	for _, a := range cs {
+		for _, b := range cs {
+			if !strings.Contains(a.value, b.value) && !strings.Contains(b.value, a.value) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var (
+	// "30-day truce", "a 21-day ceasefire", "two-week pause"
+	durationNoun = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety)[- ](day|week|month|year|hour)(?:s)?[- ](?:long\s+)?([a-z]+)`)
+	// "killed at least 14 civilians", "killing 38 people"
+	tollPhrase = regexp.MustCompile(`(?i)\b(killed|killing|kills|left|leaving)\s+(?:at least |more than |nearly |almost |about |some |around |over )?(\d[\d,]*|[a-z]+)\s+(people|civilians|soldiers|residents|children|protesters|troops|fighters|militants|police|policemen|officers|persons|migrants|passengers|workers|dead)\b`)
+)
+
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
+	"forty": "40", "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100", "dozens": "", "hundreds": "",
+	"thousands": "",
+}
+
+type numberSlot struct{ slot, value string }
+
+// numberSlots finds the figures of a sentence with the slot each fills. A
+// toll's slot includes the date it is about (the sentence's day, else the
+// article's date), because tolls rise as a story goes on.
+func numberSlots(s *sent, d *doc) []numberSlot {
+	var out []numberSlot
+	for _, m := range durationNoun.FindAllStringSubmatch(s.text, -1) {
+		v := normNumber(m[1])
+		noun := strings.ToLower(m[3])
+		if v == "" || !slotNounOrIssue(noun) {
+			continue
+		}
+		out = append(out, numberSlot{slot: strings.ToLower(m[2]) + " " + noun, value: v + "-" + strings.ToLower(m[2])})
+	}
+	for _, m := range tollPhrase.FindAllStringSubmatch(s.text, -1) {
+		v := normNumber(m[2])
+		if v == "" {
+			continue
+		}
+		when := dayOf(d.date)
+		for _, ds := range s.dates {
+			when = ds.p.value
+			break
+		}
+		if when == "" {
+			continue
+		}
+		out = append(out, numberSlot{slot: "killed as of " + when, value: v})
+	}
+	return out
+}
+
+func slotNounOrIssue(noun string) bool {
+	_, ok := slotNoun[noun]
+	return ok || issueNouns[stem(noun)]
+}
+
+func normNumber(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, ",", ""))
+	if digits(s) {
+		return s
+	}
+	return numberWords[s]
+}
+
+// clauseWords are the lower-case words of the clause around a time
+// expression (see clauseStems), unstemmed so verb forms stay visible.
+func clauseWords(txt string, s, x article.Span) []string {
+	lo, hi := s.Start, s.End
+	if lo < 0 || hi > len(txt) || x.Start < lo || x.End > hi {
+		return nil
+	}
+	from, to := clauseBounds(txt, lo, hi, x)
+	ws := words(txt[from:x.Start] + " " + txt[x.End:to])
+	if from > lo {
+		ws = append(words(lastWords(txt[lo:from], 4)), ws...)
+	}
+	return ws
+}
