@@ -74,8 +74,8 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 	if j < floor {
 		return 0, false
 	}
-	if toks[j].word && relPronouns[toks[j].lower()] {
-		return j, true
+	if toks[j].word && (relPronouns[toks[j].lower()] || personPronouns[toks[j].lower()]) {
+		return j, true // "who said", "Later she added"
 	}
 	// An appositive between commas: "X, the spokesperson, said".
 	if toks[j].text == "," {
@@ -136,7 +136,9 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 	for first < end && toks[first].word && (toks[first].lower() == "of" || toks[first].lower() == "for" || toks[first].lower() == "with" || toks[first].lower() == "from") {
 		first++
 	}
-	if first >= end || !isSpeakerStart(toks[first]) && !hasCap(toks[first:end]) {
+	// A bare lower-case phrase ("aid groups", "officials") is a speaker
+	// only when short.
+	if first >= end || (!isSpeakerStart(toks[first]) && !hasCap(toks[first:end]) && (end-first > 3 || !plainSubject(toks[end-1]))) {
 		return 0, false
 	}
 	// A long run of lower-case words is a clause, not a speaker.

@@ -56,7 +56,7 @@ func (x *extractor) direct(segs []Segment) {
 		ends := innerEndsSentence(inner)
 		q := article.Quote{Content: seg.Span, Direct: true, SpeakerEntity: -1}
 		short := words <= maxScareWords && !ends && seg.Paragraphs == 1
-		if short && titleCase(innerToks) {
+		if short && words >= 2 && titleCase(innerToks) {
 			// A title or a name in quotes ("Fox News Sunday", "Morning
 			// Joe"): nobody's words.
 			q := article.Quote{Content: seg.Span, Direct: true, SpeakerEntity: -1, Scare: true, Partial: true, Confidence: 0.6}

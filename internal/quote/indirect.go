@@ -232,7 +232,15 @@ func tailEnds(toks []tok, j int) bool {
 func accordingTo(toks []tok, c int) (article.Quote, bool) {
 	end, ok := npRight(toks, c+2)
 	if !ok {
-		return article.Quote{}, false
+		// Any noun phrase up to the comma or the end: "according to
+		// diplomats close to the talks".
+		end = c + 2
+		for end < len(toks) && end-c < 14 && toks[end].word {
+			end++
+		}
+		if end == c+2 {
+			return article.Quote{}, false
+		}
 	}
 	// Leave a trailing adjunct off the source: "according to a Reuters
 	// survey of voter lists" keeps its "of", but not ", who …".

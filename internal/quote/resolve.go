@@ -53,12 +53,16 @@ func (x *extractor) resolve() {
 			case "he", "she":
 				// The nearest named person speaker before the pronoun, else
 				// the nearest person mention.
-				if e, name := nearestPerson(a, sp.Start); name != "" {
-					q.SpeakerEntity, q.SpeakerName = e, name
-				} else if n := len(seen); n > 0 {
+				// Otherwise the closer of the last named speaker and the
+				// last name in the text.
+				name, at := x.nameBefore(sp.Start)
+				if e, pname := nearestPerson(a, sp.Start); pname != "" {
+					q.SpeakerEntity, q.SpeakerName = e, pname
+				} else if n := len(seen); n > 0 && (name == "" || seen[n-1].end >= at) {
 					q.SpeakerEntity, q.SpeakerName = seen[n-1].entity, seen[n-1].name
-				} else if name := x.nameBefore(sp.Start); name != "" {
+				} else if name != "" {
 					q.SpeakerName = name
+					q.SpeakerEntity = entityNamed(a, name)
 				}
 				q.Confidence *= 0.9
 			case "who", "which":
@@ -157,11 +161,33 @@ func entityWithRole(a *article.Analysis, head string) int {
 // capitalised words before any appositive comma ("Trump campaign spokesman
 // Jason Miller" gives "Jason Miller"), or "" when it holds none.
 func nameOf(toks []tok) string {
-	for i, t := range toks {
-		if t.text == "," || t.text == "(" {
-			toks = toks[:i]
-			break
+	// Each comma-separated part in turn: "The foreign minister, Lars
+	// Petersen" is named by its second part.
+	start := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].text != "," && toks[i].text != "(" {
+			continue
 		}
+		if n := headName(toks[start:i]); n != "" {
+			return n
+		}
+		if i < len(toks) && toks[i].text == "(" {
+			return ""
+		}
+		start = i + 1
+	}
+	return ""
+}
+
+// headName returns the name that heads a phrase: its last run of
+// capitalised words when the phrase ends with it ("Trump campaign spokesman
+// Jason Miller"), "" when the head is a common noun ("one Western diplomat").
+func headName(toks []tok) string {
+	for len(toks) > 0 && !toks[len(toks)-1].word {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 || !toks[len(toks)-1].isCap() {
+		return ""
 	}
 	var best []tok
 	for i := 0; i < len(toks); {
@@ -175,6 +201,11 @@ func nameOf(toks []tok) string {
 		}
 		best = toks[i:j]
 		i = j
+	}
+	// Titles before the name are roles, not the name: "Prime Minister Ana
+	// Lopez" is Ana Lopez.
+	for len(best) > 1 && titleWords[strings.TrimSuffix(best[0].lower(), ".")] {
+		best = best[1:]
 	}
 	if len(best) == 0 {
 		return ""
@@ -195,23 +226,40 @@ func isNameParticle(w string) bool {
 }
 
 // nameBefore returns the last multi-word capitalised name before off in the
-// text, the heuristic for a pronoun when no mentions exist.
-func (x *extractor) nameBefore(off int) string {
-	from := max(0, off-2000)
+// text and where it ends, the heuristic for a pronoun when no mentions exist.
+// Names inside quotes are skipped: the speaker is outside them.
+func (x *extractor) nameBefore(off int) (string, int) {
+	from := max(0, off-1500)
 	toks := tokenize(x.text, from, off)
 	for i := len(toks) - 1; i > 0; i-- {
-		if !toks[i].isCap() {
+		if !toks[i].isCap() || x.inSegment(toks[i].start) {
 			continue
 		}
 		j := i
 		for j > 0 && toks[j-1].isCap() {
 			j--
 		}
-		// Two capitalised words not opening a sentence: a name.
-		if i-j >= 1 && (j == 0 || !toks[j-1].endsSentence()) {
-			return nameOf(toks[j : i+1])
+		if i-j >= 1 {
+			if n := headName(toks[j : i+1]); n != "" && strings.Contains(n, " ") {
+				return n, toks[i].end
+			}
 		}
 		i = j
 	}
-	return ""
+	return "", -1
+}
+
+// titleWords are the capitalised words of titles that precede a name.
+var titleWords = map[string]bool{
+	"president": true, "prime": true, "minister": true, "senator": true, "sen": true, "rep": true,
+	"representative": true, "gov": true, "governor": true, "secretary": true, "chancellor": true,
+	"general": true, "gen": true, "chairman": true, "chairwoman": true, "ceo": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "director": true, "mayor": true, "judge": true,
+	"justice": true, "dr": true, "prof": true, "professor": true, "king": true, "queen": true,
+	"prince": true, "pope": true, "ambassador": true, "attorney": true, "foreign": true, "defence": true,
+	"defense": true, "interior": true, "finance": true, "vice": true, "deputy": true, "former": true,
+	"acting": true, "mr": true, "mrs": true, "ms": true, "sir": true, "lord": true, "speaker": true,
+	"leader": true, "commissioner": true, "chief": true, "executive": true, "democratic": true,
+	"republican": true, "lt": true, "col": true, "capt": true, "sgt": true, "adm": true, "rev": true,
+	"majority": true, "minority": true,
 }

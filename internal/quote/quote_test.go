@@ -1,0 +1,154 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/pipeline"
+)
+
+var _ pipeline.Stage = Stage{}
+
+// want describes one expected quote by its text.
+type want struct {
+	content, speaker, cue, name string
+	direct, partial, scare      bool
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"X said after quote",
+			`“We will not back down,” Smith said.`,
+			[]want{{content: `“We will not back down,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
+		{"said X inverted with appositive",
+			`"The talks have failed," said Jane Doe, a spokeswoman for the ministry.`,
+			[]want{{content: `"The talks have failed,"`, speaker: "Jane Doe, a spokeswoman for the ministry", cue: "say", name: "Jane Doe", direct: true}}},
+		{"appositive between commas",
+			`“It is over,” John Smith, the spokesperson, said on Monday.`,
+			[]want{{content: `“It is over,”`, speaker: "John Smith, the spokesperson", cue: "say", name: "John Smith", direct: true}}},
+		{"colon introduces",
+			`Prime Minister Ana Lopez told reporters: “We need a ceasefire now.”`,
+			[]want{{content: `“We need a ceasefire now.”`, speaker: "Prime Minister Ana Lopez", cue: "tell", name: "Ana Lopez", direct: true}}},
+		{"continuation in the same paragraph",
+			`“First,” Smith said. “Second.”`,
+			[]want{
+				{content: `“First,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true},
+				{content: `“Second.”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
+		{"pronoun resolves to the last named speaker",
+			"“We are ready,” Maria Gonzalez said.\n\n“We have always been ready,” she added.",
+			[]want{
+				{content: `“We are ready,”`, speaker: "Maria Gonzalez", cue: "say", name: "Maria Gonzalez", direct: true},
+				{content: `“We have always been ready,”`, speaker: "she", cue: "add", name: "Maria Gonzalez", direct: true}}},
+		{"partial quote with call",
+			`Senator Brown called the proposal "a non-starter" on Tuesday.`,
+			[]want{{content: `"a non-starter"`, speaker: "Senator Brown", cue: "call", name: "Brown", direct: true, partial: true}}},
+		{"scare quote stays unattributed",
+			`The so-called "reforms" stalled in parliament.`,
+			[]want{{content: `"reforms"`, direct: true, partial: true, scare: true}}},
+		{"unattributed quote is not guessed",
+			`Protesters waved banners. "Freedom now, freedom for all of us."`,
+			[]want{{content: `"Freedom now, freedom for all of us."`, direct: true}}},
+		{"indirect with that",
+			`The minister said that the talks had failed after two days.`,
+			[]want{{content: `that the talks had failed after two days`, speaker: "The minister", cue: "say"}}},
+		{"indirect without that",
+			`Officials said the bridge would reopen next week.`,
+			[]want{{content: `the bridge would reopen next week`, speaker: "Officials", cue: "say"}}},
+		{"indirect trailing attribution",
+			`The bridge will reopen next week, the mayor said.`,
+			[]want{{content: `The bridge will reopen next week`, speaker: "the mayor", cue: "say"}}},
+		{"according to first",
+			`According to the World Bank, growth will slow to two percent.`,
+			[]want{{content: `growth will slow to two percent`, speaker: "the World Bank", cue: "according to", name: "World Bank"}}},
+		{"according to last",
+			`Growth will slow to two percent, according to the World Bank.`,
+			[]want{{content: `Growth will slow to two percent`, speaker: "the World Bank", cue: "according to", name: "World Bank"}}},
+		{"dash attribution",
+			"“The most qualified candidate ever.” ― Jane Roe\n",
+			[]want{{content: `“The most qualified candidate ever.”`, speaker: "Jane Roe", cue: "—", name: "Jane Roe", direct: true}}},
+		{"continued paragraph",
+			"“The first paragraph of a long quote.\n\n“And the second one,” the governor said.",
+			[]want{{content: "“The first paragraph of a long quote.\n\n“And the second one,”", speaker: "the governor", cue: "say", direct: true}}},
+		{"noun cue is not a verb",
+			`His remarks drew criticism from both parties.`,
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractText(tc.text)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d quotes %s, want %d", len(got), describe(tc.text, got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				q := got[i]
+				if c := q.Content.Of(tc.text); c != w.content {
+					t.Errorf("quote %d content = %q, want %q", i, c, w.content)
+				}
+				sp := ""
+				if q.Speaker != nil {
+					sp = q.Speaker.Of(tc.text)
+				}
+				if sp != w.speaker {
+					t.Errorf("quote %d speaker = %q, want %q", i, sp, w.speaker)
+				}
+				if q.CueVerb != w.cue {
+					t.Errorf("quote %d cue = %q, want %q", i, q.CueVerb, w.cue)
+				}
+				if w.name != "" && q.SpeakerName != w.name {
+					t.Errorf("quote %d speaker name = %q, want %q", i, q.SpeakerName, w.name)
+				}
+				if q.Direct != w.direct || q.Partial != w.partial || q.Scare != w.scare {
+					t.Errorf("quote %d direct/partial/scare = %v/%v/%v, want %v/%v/%v", i, q.Direct, q.Partial, q.Scare, w.direct, w.partial, w.scare)
+				}
+				if q.Confidence <= 0 || q.Confidence > 1 {
+					t.Errorf("quote %d confidence %v outside (0, 1]", i, q.Confidence)
+				}
+			}
+		})
+	}
+}
+
+func describe(text string, qs []article.Quote) string {
+	s := ""
+	for _, q := range qs {
+		sp := ""
+		if q.Speaker != nil {
+			sp = q.Speaker.Of(text)
+		}
+		s += "\n  " + q.Content.Of(text) + " <- " + sp + " [" + q.CueVerb + "]"
+	}
+	return s
+}
+
+// TestEntityResolution checks that the entity stage's mentions, when
+// present, name the speaker and resolve pronouns.
+func TestEntityResolution(t *testing.T) {
+	text := "“We are ready,” Merkel said. Later she added: “We will not wait.”"
+	doc := &article.Doc{Article: &article.Article{Text: text}}
+	doc.Analysis.Entities = []article.Entity{{Key: "per:angela_merkel", Name: "Angela Merkel", Type: article.PER, Mentions: []int{0}}}
+	doc.Analysis.Mentions = []article.Mention{{Span: article.Span{Start: 20, End: 26}, Text: "Merkel", Type: article.PER, Kind: "name", Entity: 0}}
+	if err := New().Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	qs := doc.Analysis.Quotes
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2:%s", len(qs), describe(text, qs))
+	}
+	for i, q := range qs {
+		if q.SpeakerEntity != 0 || q.SpeakerName != "Angela Merkel" {
+			t.Errorf("quote %d speaker = %d %q, want entity 0 Angela Merkel", i, q.SpeakerEntity, q.SpeakerName)
+		}
+	}
+}
+
+func TestAnalyseOddInput(t *testing.T) {
+	for _, doc := range []*article.Doc{nil, {}, {Article: &article.Article{}}} {
+		if err := New().Analyse(doc); err != nil {
+			t.Errorf("Analyse(%v) = %v", doc, err)
+		}
+	}
+}
