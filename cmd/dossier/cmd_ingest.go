@@ -62,7 +62,7 @@ func runIngest(ctx context.Context, g *globalOptions, o ingestOptions, inputs []
 			return err
 		}
 	}
-	r := ingest.New(ingest.Options{MaxBytes: o.maxBytes, Timeout: o.timeout, FastHTML: o.fastHTML, Logger: g.log})
+	r := ingest.New(ingest.Options{MaxBytes: o.maxBytes, Timeout: o.timeout, FastHTML: o.fastHTML, Logger: g.log, Stdin: g.stdin})
 	bar := newProgress(g.stderr, "ingesting")
 	sum, err := e.Ingest(ctx, r.Read(ctx, inputs), func(res engine.Result) {
 		bar.Add(1)
