@@ -54,6 +54,15 @@ const (
 	tClsWindow
 	tLowerM1Shape
 	tLowerP1Shape
+	tRunHead
+	tRunFirst
+	tRunLen
+	tWordM1
+	tWordP1
+	tExtHead
+	tExtFirst
+	tTableShort
+	tTableLower
 	// dynamic: previous predicted labels
 	tPrev
 	tPrev2
@@ -69,6 +78,8 @@ const (
 	tDocMaj
 	tDocMajCls
 	tDocMajLower
+	tDocRunLabel
+	tDocRunMaj
 )
 
 // Capitalisation classes.
@@ -91,6 +102,18 @@ type tokInfo struct {
 	cls                       uint8
 	runes                     uint8
 	gaz                       uint32 // bit kind*4+pos for each gazetteer phrase covering the token
+	// The run of capitalised tokens holding this one (if it is capitalised):
+	// its last and first words and this token's place in it. The last word
+	// of a name is its head, and says much about its type ("... Association",
+	// "... Open", "... Park").
+	runHead, runFirst uint64
+	runPos            uint8 // 0 not in a run, 1 single, 2 first, 3 inside, 4 last
+	runLen            uint8
+	runKey            uint64 // the whole run's words and this token's offset in it
+	// The same for runs that may hold connectives between capitalised
+	// words: "Bank of England", "Duke of Norfolk 's XI".
+	extHead, extFirst uint64
+	extPos            uint8
 }
 
 // prepare fills one tokInfo per token of a sentence.
@@ -100,7 +123,88 @@ func (lx *lexicon) prepare(tokens []string, out []tokInfo) []tokInfo {
 		out = append(out, lx.info(w))
 	}
 	lx.gaz.mark(out)
+	markRuns(out)
 	return out
+}
+
+// connectives may join capitalised words into one name.
+var connectives = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range []string{"of", "de", "and", "&", "the", "for", "'s", "von", "van", "der", "la", "le", "du", "des", "di", "da", "al", "del", "on", "in", "-"} {
+		m[hashLower(w)] = true
+	}
+	return m
+}()
+
+func markRuns(s []tokInfo) {
+	for i := 0; i < len(s); {
+		if !isCapitalised(s[i].cls) {
+			i++
+			continue
+		}
+		j, end := i, i // end: one past the last capitalised token
+		for j < len(s) {
+			if isCapitalised(s[j].cls) {
+				j++
+				end = j
+				continue
+			}
+			if connectives[s[j].lower] && j+1 < len(s) && (isCapitalised(s[j+1].cls) || connectives[s[j+1].lower]) {
+				j++
+				continue
+			}
+			break
+		}
+		for k := i; k < end; k++ {
+			s[k].extHead, s[k].extFirst = s[end-1].lower, s[i].lower
+			switch {
+			case end-i == 1:
+				s[k].extPos = 1
+			case k == i:
+				s[k].extPos = 2
+			case k == end-1:
+				s[k].extPos = 4
+			default:
+				s[k].extPos = 3
+			}
+		}
+		i = end
+	}
+	markPlainRuns(s)
+}
+
+func markPlainRuns(s []tokInfo) {
+	for i := 0; i < len(s); {
+		if !isCapitalised(s[i].cls) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isCapitalised(s[j].cls) {
+			j++
+		}
+		n := j - i
+		key := uint64(gazSeed)
+		for k := i; k < j; k++ {
+			key = mix(key, s[k].lower)
+		}
+		for k := i; k < j; k++ {
+			s[k].runKey = mix(key, uint64(k-i))
+			s[k].runHead, s[k].runFirst = s[j-1].lower, s[i].lower
+			s[k].runLen = uint8(min(n, 6))
+			switch {
+			case n == 1:
+				s[k].runPos = 1
+			case k == i:
+				s[k].runPos = 2
+			case k == j-1:
+				s[k].runPos = 4
+			default:
+				s[k].runPos = 3
+			}
+		}
+		i = j
+	}
 }
 
 func (lx *lexicon) info(w string) tokInfo {
@@ -249,9 +353,29 @@ func at(s []tokInfo, i int) *tokInfo {
 	return &s[i]
 }
 
+// sentenceIsTable reports a line of a results table or price list: a third
+// or more of its tokens are numbers ("Somerset 83 and 174").
+func sentenceIsTable(s []tokInfo) bool {
+	digits := 0
+	for i := range s {
+		if s[i].cls == clsDigit {
+			digits++
+		}
+	}
+	return len(s) >= 2 && digits*3 >= len(s)
+}
+
+// sentFlags are the sentence-level facts the features condition on.
+type sentFlags struct{ caps, table bool }
+
+func flagsOf(s []tokInfo) sentFlags {
+	return sentFlags{caps: sentenceIsCaps(s), table: sentenceIsTable(s)}
+}
+
 // staticFeatures appends the keys of token i that do not depend on predicted
 // labels.
-func staticFeatures(s []tokInfo, i int, caps bool, doc *docContext, out []uint64) []uint64 {
+func staticFeatures(s []tokInfo, i int, sf sentFlags, doc *docContext, out []uint64) []uint64 {
+	caps := sf.caps
 	t := &s[i]
 	m1, p1, m2, p2 := at(s, i-1), at(s, i+1), at(s, i-2), at(s, i+2)
 	out = append(out,
@@ -300,8 +424,25 @@ func staticFeatures(s []tokInfo, i int, caps bool, doc *docContext, out []uint64
 	if i == 0 {
 		out = append(out, mix(tInitialShort, t.short))
 	}
+	if t.runPos != 0 {
+		out = append(out,
+			mix(mix(tRunHead, t.runHead), uint64(t.runPos)),
+			mix(mix(tRunFirst, t.runFirst), uint64(t.runPos)),
+			mix(mix(tRunLen, uint64(t.runLen)), uint64(t.runPos)),
+		)
+	}
+	if t.extPos != 0 {
+		out = append(out,
+			mix(mix(tExtHead, t.extHead), uint64(t.extPos)),
+			mix(mix(tExtFirst, t.extFirst), uint64(t.extPos)),
+		)
+	}
+	out = append(out, mix(tWordM1, m1.word), mix(tWordP1, p1.word))
 	if caps {
 		out = append(out, mix(tCapsSentShort, t.short), mix(tCapsSentLower, t.lower))
+	}
+	if sf.table {
+		out = append(out, mix(mix(tTableShort, t.short), b2u(i == 0)), mix(tTableLower, t.lower))
 	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros32(g))
@@ -346,24 +487,68 @@ func dynamicFeatures(t *tokInfo, prev, prev2 int, out []uint64) []uint64 {
 
 // docLabels is the second pass's document-level evidence: for each word
 // (lowercased), how often the first pass gave it each label in the document.
-type docLabels map[uint64]*[numLabels]uint16
+// Runs of capitalised words are counted too, by their words and the token's
+// offset in the run, so "Greater Milwaukee Open" in one sentence speaks for
+// the same name in another.
+type docLabels struct {
+	words map[uint64]*[numLabels]uint16
+	runs  map[uint64]*[numLabels]uint16
+}
 
 func newDocLabels(sents [][]tokInfo, labels [][]int) docLabels {
-	d := docLabels{}
+	d := docLabels{words: map[uint64]*[numLabels]uint16{}, runs: map[uint64]*[numLabels]uint16{}}
+	count := func(m map[uint64]*[numLabels]uint16, k uint64, l int) {
+		c := m[k]
+		if c == nil {
+			c = new([numLabels]uint16)
+			m[k] = c
+		}
+		c[l]++
+	}
 	for si, s := range sents {
 		for i := range s {
 			if s[i].cls == clsPunct || s[i].cls == clsDigit {
 				continue
 			}
-			c := d[s[i].lower]
-			if c == nil {
-				c = new([numLabels]uint16)
-				d[s[i].lower] = c
+			count(d.words, s[i].lower, labels[si][i])
+			if s[i].runPos != 0 && s[i].runLen > 1 {
+				count(d.runs, s[i].runKey, labels[si][i])
 			}
-			c[labels[si][i]]++
 		}
 	}
 	return d
+}
+
+// others returns the label counts of key's other occurrences (its own label
+// own taken off) and their total.
+func others(c *[numLabels]uint16, own int) (out [numLabels]uint16, total int) {
+	if c == nil {
+		return out, 0
+	}
+	for l := range out {
+		out[l] = c[l]
+		if l == own && out[l] > 0 {
+			out[l]--
+		}
+		total += int(out[l])
+	}
+	return out, total
+}
+
+// majority is the entity type most of the counts give (1 + type index), or
+// 0 when O outnumbers every type.
+func majority(c *[numLabels]uint16) uint64 {
+	var byType [numTypes]int
+	for l := 1; l < numLabels; l++ {
+		byType[labelType(l)] += int(c[l])
+	}
+	maj, best := uint64(0), int(c[labelO])
+	for ty, n := range byType {
+		if n > best {
+			maj, best = uint64(ty+1), n
+		}
+	}
+	return maj
 }
 
 // secondPassFeatures appends the keys built from first-pass labels: those of
@@ -383,35 +568,26 @@ func secondPassFeatures(s []tokInfo, l1 []int, i int, dl docLabels, out []uint64
 		mix(tP1Prev, lab(i-1)),
 	)
 	t := &s[i]
-	c := dl[t.lower]
-	if c == nil {
-		return out
-	}
-	var others [numLabels]uint16
-	total := 0
-	for l := range others {
-		others[l] = c[l]
-		if l == l1[i] && others[l] > 0 {
-			others[l]--
+	if t.runPos != 0 && t.runLen > 1 {
+		if rc, n := others(dl.runs[t.runKey], l1[i]); n > 0 {
+			for l := 1; l < numLabels; l++ {
+				if rc[l] > 0 {
+					out = append(out, mix(tDocRunLabel, uint64(l)))
+				}
+			}
+			out = append(out, mix(tDocRunMaj, majority(&rc)))
 		}
-		total += int(others[l])
 	}
+	c, total := others(dl.words[t.lower], l1[i])
 	if total == 0 {
 		return out
 	}
-	var byType [numTypes]int
 	for l := 1; l < numLabels; l++ {
-		if others[l] > 0 {
+		if c[l] > 0 {
 			out = append(out, mix(tDocLabel, uint64(l)))
-			byType[labelType(l)] += int(others[l])
 		}
 	}
-	maj, best := uint64(0), int(others[labelO])
-	for ty, n := range byType {
-		if n > best {
-			maj, best = uint64(ty+1), n
-		}
-	}
+	maj := majority(&c)
 	return append(out,
 		mix(tDocMaj, maj),
 		mix(mix(tDocMajCls, maj), uint64(t.cls)),

@@ -129,10 +129,10 @@ func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
 	}
 	static := make([]sentRows, len(infos))
 	for si, s := range infos {
-		caps := sentenceIsCaps(s)
+		sf := flagsOf(s)
 		sr := sentRows{off: make([]int32, len(s)+1)}
 		for i := range s {
-			ws.keys = staticFeatures(s, i, caps, doc, ws.keys[:0])
+			ws.keys = staticFeatures(s, i, sf, doc, ws.keys[:0])
 			for _, k := range ws.keys {
 				if r := m.row(k); r >= 0 {
 					sr.rows = append(sr.rows, r)

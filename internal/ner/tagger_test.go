@@ -45,27 +45,46 @@ func TestTaggerEdgeCases(t *testing.T) {
 }
 
 func TestModelRoundTrip(t *testing.T) {
-	tg, err := Default()
+	docs, err := readFile("testdata/tiny.conll")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if _, err := tg.m.WriteTo(&buf); err != nil {
-		t.Fatal(err)
+	write := func(folds int) []byte {
+		m, err := Train(docs, TrainOptions{Epochs: 3, Folds: folds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := m.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
 	}
-	m, err := ReadModel(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.NumFeatures() != tg.m.NumFeatures() {
-		t.Fatalf("features: %d, want %d", m.NumFeatures(), tg.m.NumFeatures())
-	}
-	for k, r := range tg.m.index {
-		r2 := m.index[k]
-		for l := 0; l < numLabels; l++ {
-			if tg.m.w1[int(r)*numLabels+l] != m.w1[int(r2)*numLabels+l] {
-				t.Fatalf("weight of %x/%d differs", k, l)
-			}
+	for _, folds := range []int{1, 2} {
+		b := write(folds)
+		if !bytes.Equal(b, write(folds)) {
+			t.Errorf("folds=%d: two trainings on the same data wrote different models", folds)
+		}
+		m, err := ReadModel(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.NumFeatures() == 0 || (folds == 2) != (m.w2 != nil) {
+			t.Errorf("folds=%d: %d features, second pass %v", folds, m.NumFeatures(), m.w2 != nil)
+		}
+		var again bytes.Buffer
+		if _, err := m.WriteTo(&again); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, again.Bytes()) {
+			t.Errorf("folds=%d: read then written model differs", folds)
+		}
+		tg, err := NewTagger(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tg.Tag([]string{"Peter", "Blackburn"}); len(got) != 2 {
+			t.Errorf("tagging with the read model: %v", got)
 		}
 	}
 	if _, err := ReadModel(strings.NewReader("not a model")); err == nil {

@@ -61,10 +61,10 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 		}
 		ctx := newDocContext(t.infos)
 		for _, s := range t.infos {
-			caps := sentenceIsCaps(s)
+			sf := flagsOf(s)
 			ks := make([][]uint64, len(s))
 			for i := range s {
-				ks[i] = staticFeatures(s, i, caps, ctx, nil)
+				ks[i] = staticFeatures(s, i, sf, ctx, nil)
 			}
 			t.keys = append(t.keys, ks)
 		}
