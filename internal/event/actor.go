@@ -131,7 +131,7 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			continue
 		}
 		if n, code := cl.actorAt(i); n > 0 && code != "" {
-			if i > 0 && locative[cl.lows[i-1]] {
+			if cl.placeAt(i) {
 				code, _ = cameo.Split(code) // "in Beirut": the place, not the government
 			}
 			ps = append(ps, piece{start: i, end: i + n, code: code})
@@ -182,6 +182,20 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 				break
 			}
 		}
+	}
+	// in a subject, a place ("near the town of Samarra") is where, not who
+	if subject {
+		var kept [][]piece
+		for _, g := range groups {
+			if !g[0].agent && cl.placeAt(g[0].start) {
+				continue
+			}
+			kept = append(kept, g)
+		}
+		if len(kept) == 0 {
+			return nil
+		}
+		groups = kept
 	}
 	// a shared trailing agent ("Hungarian and Romanian officials")
 	var shared string
@@ -489,7 +503,7 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 		}
 		country := ""
 		for _, o := range other {
-			if k := cl.wordIndex(o.Span.Start); k > 0 && locative[cl.lows[k-1]] && !domestic {
+			if k := cl.wordIndex(o.Span.Start); k > 0 && cl.placeAt(k) && !domestic {
 				continue // "talks in Doha": a diplomatic venue lends no nationality
 			}
 			if c, _ := cameo.Split(o.Code); c != "---" && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
@@ -509,7 +523,7 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 
 func (cl *clause) firstCountry() string {
 	for i := 0; i < cl.end; i++ {
-		if i > 0 && locative[cl.lows[i-1]] || i == 0 && len(cl.lows) > 1 && cl.lows[1] == "," {
+		if cl.placeAt(i) || i == 0 && len(cl.lows) > 1 && cl.lows[1] == "," {
 			continue // a place ("in Doha") or a dateline ("DOHA, March 9"), not an actor
 		}
 		if n, code := cl.actorAt(i); n > 0 {
@@ -648,4 +662,27 @@ func (cl *clause) dateline(i int) bool {
 func isEventNoun(w string) bool {
 	_, ok := nounCode(w)
 	return ok
+}
+
+// placeWords may sit between a locative preposition and a place name
+// ("near the town of Samarra", "in northern Iraq").
+var placeWords = map[string]bool{
+	"the": true, "of": true, "town": true, "city": true, "village": true, "province": true, "region": true,
+	"district": true, "capital": true, "area": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "border": true, "outskirts": true, "suburb": true, "port": true,
+	"north": true, "south": true, "east": true, "west": true, "state": true, "country": true,
+}
+
+// placeAt reports whether the actor phrase at i names a place: it follows
+// "in", "at", "near" ... over place words only.
+func (cl *clause) placeAt(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if locative[cl.lows[k]] {
+			return true
+		}
+		if !placeWords[cl.lows[k]] {
+			return false
+		}
+	}
+	return false
 }

@@ -222,7 +222,9 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	}
 	hadTargets := len(targets) > 0
 	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
-	targets = cl.dropHomePlace(targets, sources)
+	if r := cameo.Root(tr.code); r >= "03" && r <= "05" {
+		targets = cl.dropHomePlace(targets, sources) // talks at home: the venue is no party
+	}
 	if tr.ownNoun {
 		// "withdrew troops": bare troops are the source's own, not a target;
 		// "expelled Russian diplomats" keeps its coded target
@@ -957,7 +959,7 @@ func (cl *clause) dropHomePlace(ts, ss []article.Actor) []article.Actor {
 	for _, t := range ts {
 		i := cl.wordIndex(t.Span.Start)
 		home := false
-		if i > 0 && locative[cl.lows[i-1]] && len(t.Code) == 3 {
+		if i > 0 && cl.placeAt(i) && len(t.Code) == 3 {
 			for _, s := range ss {
 				if c, _ := cameo.Split(s.Code); c == t.Code {
 					home = true

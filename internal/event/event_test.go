@@ -131,6 +131,7 @@ func TestCategories(t *testing.T) {
 		{"retreat halt strikes", "Israel halted air strikes on Gaza.", &want{"RETREAT", "ISR", "PSEGZA", false}},
 		{"concede end protest", "Serbian teachers ended their strike.", &want{"CONCEDE", "SRBEDU", "", false}},
 		{"dateline", "DOHA, March 9 (Reuters) - Qatar hosted Israeli negotiators.", &want{"CONSULT", "QAT", "ISRGOV", false}},
+		{"fight place is no source", "A roadside bomb near the town of Samarra killed two Iraqi civilians.", &want{"ASSAULT", "", "IRQCVL", false}},
 		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
 		// actors the dictionaries do not know keep their names (and role)
 		{"named uncoded", "The Kessel Liberation Front rejected the truce offer.", &want{"REJECT", "---REB", "", false}},
