@@ -38,7 +38,7 @@ func cueAt(toks []tok, i int) (string, int) {
 		if i > 0 && toks[i-1].word && determiners[toks[i-1].lower()] && toks[i-1].lower() != "that" {
 			return "", 0
 		}
-		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1])) {
+		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || (i > 1 && (toks[i-2].lower() == "a" || toks[i-2].lower() == "an"))) {
 			return "", 0
 		}
 		if w == "point" || w == "points" || w == "pointed" {
@@ -399,11 +399,23 @@ func beforeQuote(toks []tok) (attribution, bool) {
 			if m == 0 || toks[m-1].text != "," {
 				return attribution{}, false
 			}
-			e, ok := npRight(toks, 0)
-			if !ok || !(toks[0].isCap() || personPronouns[toks[0].lower()]) {
+			// Past an opening adjunct: "During a speech, Trump attacked
+			// Clinton, saying …".
+			s0 := 0
+			if toks[0].word && (adjunctStarts[toks[0].lower()] || npBreakers[toks[0].lower()] || toks[0].lower() == "following" || toks[0].lower() == "during") {
+				for s0 < m-1 && toks[s0].text != "," {
+					s0++
+				}
+				s0++
+			}
+			if s0 >= m-1 {
 				return attribution{}, false
 			}
-			return attribution{speaker: spanOf(toks, 0, e), cue: span, lemma: l, conf: 0.75}, true
+			e, ok := npRight(toks, s0)
+			if !ok || !(toks[s0].isCap() || personPronouns[toks[s0].lower()]) || npBreakers[toks[s0].lower()] {
+				return attribution{}, false
+			}
+			return attribution{speaker: spanOf(toks, s0, e), cue: span, lemma: l, conf: 0.75}, true
 		}
 		from, ok := npLeft(toks, m, 0)
 		if !ok {
@@ -499,4 +511,18 @@ func dashAttribution(toks []tok) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{speaker: spanOf(toks, d, end), cue: article.Span{Start: toks[0].start, End: toks[d-1].end}, lemma: "—", conf: 0.8}, true
+}
+
+// isAdverb reports whether a lower-case word is an -ly adverb ("finally
+// believes") or a negated auxiliary ("didn’t believe").
+func isAdverb(t tok) bool {
+	l := t.lower()
+	if t.isCap() {
+		return false
+	}
+	switch l {
+	case "not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t", "wouldn't", "wouldn’t":
+		return true
+	}
+	return len(l) > 4 && strings.HasSuffix(l, "ly") && l != "family" && l != "ally" && l != "italy" && l != "assembly"
 }

@@ -18,7 +18,7 @@ var adjunctStarts = map[string]bool{
 // ("said to be", "told by", "said of").
 var notClause = map[string]bool{
 	"to": true, "by": true, "of": true, "so": true, "for": true, "about": true, "with": true,
-	"nothing": true, "anything": true, "something": true, "otherwise": true, "yes": true, "no": true,
+	"nothing": true, "anything": true, "something": true, "otherwise": true, "from": true,
 	"and": true, "or": true, "but": true, "as": true, "up": true, "out": true, "off": true,
 }
 
@@ -74,6 +74,11 @@ func (x *extractor) coveredByDirect(content article.Span) bool {
 // content to the end of the sentence.
 func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, bool) {
 	cue, m := cueSpan(toks, c, n, 0)
+	// Adverbs and negations belong to the cue: "he finally believes".
+	for m > 0 && toks[m-1].word && isAdverb(toks[m-1]) {
+		m--
+		cue.Start = toks[m].start
+	}
 	if m > 0 && (determiners[toks[m-1].lower()] || toks[m-1].lower() == "'s" || toks[m-1].lower() == "of") {
 		return article.Quote{}, false // a noun: "the claims", "his remarks"
 	}
@@ -128,11 +133,11 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 // skipObject skips the listener after "told": a pronoun, a name or a short
 // noun phrase, up to "that" when it comes soon.
 func skipObject(toks []tok, s int) int {
-	for k := s; k < len(toks) && k-s < 6; k++ {
+	for k := s; k < len(toks) && k-s < 8; k++ {
 		if toks[k].lower() == "that" {
 			return k
 		}
-		if !toks[k].word {
+		if !toks[k].word && !toks[k].isQuoteMark() {
 			break
 		}
 	}

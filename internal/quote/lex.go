@@ -128,7 +128,7 @@ var cues = func() map[string]string {
 	add("tweet", "tweets", "tweeted", "tweeting")
 	add("announce", "announces", "announced", "announcing")
 	add("report", "reports", "reported", "reporting")
-	add("state", "states", "stated", "stating")
+	add("state", "stated", "stating")
 	add("declare", "declares", "declared", "declaring")
 	add("acknowledge", "acknowledges", "acknowledged", "acknowledging")
 	add("admit", "admits", "admitted", "admitting")
@@ -255,10 +255,12 @@ var npBreakers = map[string]bool{
 	"as": true, "after": true, "before": true, "since": true, "although": true, "though": true,
 	"so": true, "than": true, "where": true, "whether": true, "until": true, "unless": true,
 	"that": true, "which": true, "who": true, "whom": true, "what": true, "why": true, "how": true,
-	"yet": true, "nor": true, "once": true, "then": true, "also": true, "meanwhile": true,
+	"yet": true, "nor": true, "following": true, "despite": true, "once": true, "then": true, "also": true, "meanwhile": true,
 	"however": true, "earlier": true, "yesterday": true, "today": true, "tonight": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "last": true, "now": true, "is": true, "are": true, "was": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "last": true, "now": true, "is": true, "are": true, "was": true,
 	"were": true, "be": true, "not": true, "to": true, "said": true, "says": true, "told": true,
 	"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "it": false,
 	"would": true, "will": true, "must": true, "could": true, "should": true, "can": true, "may": true, "might": true,

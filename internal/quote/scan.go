@@ -178,6 +178,7 @@ func Scan(text string) []Segment {
 // scanParagraph scans [i, pend) and returns where scanning goes on: past the
 // paragraph, or past the last paragraph a continued quote reached.
 func scanParagraph(text string, i, pend int, out *[]Segment) int {
+	pstart := i
 	for i < pend {
 		k, w := markAt(text, i)
 		switch k {
@@ -186,7 +187,9 @@ func scanParagraph(text string, i, pend int, out *[]Segment) int {
 			opening := k == markOpen ||
 				(k == markStraight && opensAfter(prev) && !unicode.IsSpace(next)) ||
 				// A closing curly mark typed where an opening one belongs.
-				(k == markClose && unicode.IsSpace(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next)))
+				(k == markClose && unicode.IsSpace(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next))) ||
+				// Or opening a paragraph: ”… what I learned”.
+				(k == markClose && i == pstart)
 			if !opening {
 				i += w // a stray closing mark
 				continue
