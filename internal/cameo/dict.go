@@ -25,14 +25,11 @@ type DatedCode struct {
 // concurrent use.
 type Dict struct {
 	actors    map[string][]DatedCode
-	actorMax  int // longest actor phrase in words
 	agents    map[string]string
-	agentMax  int
 	verbForms map[string]string // inflected form ("asked for") -> base ("ask for")
 	verbCode  map[string]string // base -> default event code
 	patterns  map[string][]VerbPattern
 	synsets   map[string]map[string]bool
-	verbMax   int
 	// first word -> longest phrase starting with it, so lookups skip the
 	// words that start no phrase without building candidate strings
 	actorFirst, agentFirst, verbFirst map[string]int
@@ -58,7 +55,6 @@ func load(fs embed.FS) (*Dict, error) {
 		from, _ := strconv.Atoi(f[2])
 		to, _ := strconv.Atoi(f[3])
 		d.actors[f[0]] = append(d.actors[f[0]], DatedCode{Code: f[1], From: from, To: to})
-		d.actorMax = max(d.actorMax, strings.Count(f[0], " ")+1)
 		return nil
 	})
 	if err != nil {
@@ -71,7 +67,6 @@ func load(fs embed.FS) (*Dict, error) {
 		if _, ok := d.agents[f[0]]; !ok {
 			d.agents[f[0]] = f[1]
 		}
-		d.agentMax = max(d.agentMax, strings.Count(f[0], " ")+1)
 		return nil
 	})
 	if err != nil {
@@ -100,7 +95,6 @@ func load(fs embed.FS) (*Dict, error) {
 					d.verbForms[form] = base
 				}
 			}
-			d.verbMax = max(d.verbMax, strings.Count(base, " ")+1)
 		case "P":
 			if len(f) != 5 {
 				return fmt.Errorf("pattern line has %d fields", len(f))

@@ -535,23 +535,6 @@ func (cl *clause) firstCountry() string {
 	return ""
 }
 
-// onlyAdjuncts reports whether words [from, to) are only adverbs and time
-// words: then a following "to VERB" is a purpose clause of an intransitive
-// verb ("resigned yesterday to allow elections").
-func (cl *clause) onlyAdjuncts(from, to int) bool {
-	for k := from; k < to; {
-		if n := cl.timeAt(k); n > 0 {
-			k += n
-			continue
-		}
-		if !auxiliaries[cl.lows[k]] && !cl.adverb(k) {
-			return false
-		}
-		k++
-	}
-	return true
-}
-
 // demonym reports a nationality adjective by its ending ("Israeli",
 // "Ukrainian", "Japanese", "British", "French").
 func demonym(w string) bool {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -233,29 +232,6 @@ func (s *Scores) Metrics() map[string]any {
 		"source_sector_f1":       s.SourceSector.F1(),
 		"target_sector_f1":       s.TargetSector.F1(),
 	}
-}
-
-// Confusion counts gold -> predicted categories, for error analysis.
-func Confusion(pairs [][2]string) []string {
-	m := map[[2]string]int{}
-	for _, p := range pairs {
-		if p[0] != p[1] {
-			m[p]++
-		}
-	}
-	var out []string
-	for k, v := range m {
-		out = append(out, fmt.Sprintf("%s -> %s: %d", k[0], orNone(k[1]), v))
-	}
-	sort.Strings(out)
-	return out
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return s
 }
 
 // Evaluate codes every record's text with code (the production pipeline:
