@@ -51,17 +51,12 @@ interrupting is safe, and running the same command again resumes.`,
 }
 
 func runIngest(ctx context.Context, g *globalOptions, o ingestOptions, inputs []string) error {
-	s, err := g.openStore(ctx)
+	e, closeFn, err := g.openEngine(ctx, !o.noAnalyse)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	e := &engine.Engine{Store: s, Log: g.log, Batch: o.batch}
-	if !o.noAnalyse {
-		if e.Pipeline, err = engine.DefaultPipeline(); err != nil {
-			return err
-		}
-	}
+	defer closeFn()
+	e.Batch = o.batch
 	r := ingest.New(ingest.Options{MaxBytes: o.maxBytes, Timeout: o.timeout, FastHTML: o.fastHTML, Logger: g.log, Stdin: g.stdin})
 	bar := newProgress(g.stderr, "ingesting")
 	sum, err := e.Ingest(ctx, r.Read(ctx, inputs), func(res engine.Result) {
@@ -72,6 +67,13 @@ func runIngest(ctx context.Context, g *globalOptions, o ingestOptions, inputs []
 	printSummary(g.stdout, sum)
 	if err != nil {
 		return fmt.Errorf("ingest stopped: %w (what was stored is kept; run the same command again to resume)", err)
+	}
+	if sum.New > 0 && e.Pipeline != nil {
+		n, l, err := e.Cluster(ctx)
+		if err != nil {
+			return fmt.Errorf("grouping stories: %w", err)
+		}
+		fmt.Fprintf(g.stdout, "%d stories in %d storylines\n", n, l)
 	}
 	if sum.Failed > 0 || sum.AnalysisFailed > 0 {
 		return errPartial

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/engine"
@@ -19,6 +20,10 @@ func (g *globalOptions) openEngine(ctx context.Context, analyse bool) (*engine.E
 		if e.Pipeline, err = engine.DefaultPipeline(); err != nil {
 			s.Close()
 			return nil, nil, err
+		}
+		if err := e.LoadRegistry(ctx); err != nil {
+			s.Close()
+			return nil, nil, fmt.Errorf("loading the entity registry: %w", err)
 		}
 	}
 	return e, func() { s.Close() }, nil

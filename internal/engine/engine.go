@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"sort"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/store"
@@ -29,6 +31,10 @@ type Engine struct {
 	// in flight, which re-running the same input stores. 0 or 1: one
 	// transaction per article.
 	Batch int
+	// Registry links entity keys across articles ("Scholz" alone to "Olaf
+	// Scholz" when the article supports it) before an analysis is stored;
+	// nil: no cross-article linking. LoadRegistry fills it from the store.
+	Registry *entity.Registry
 }
 
 // Outcome says what happened to one item.
@@ -167,6 +173,9 @@ func (e *AnalysisError) Unwrap() error { return e.Err }
 // stored) and any other error when the store failed (nothing stored).
 func (e *Engine) Analyse(ctx context.Context, a *article.Article) error {
 	doc, runErr := e.Pipeline.Run(a)
+	if e.Registry != nil {
+		e.Registry.Link(doc.Analysis.Entities)
+	}
 	if err := e.Store.PutAnalysis(ctx, a.ID, &doc.Analysis); err != nil {
 		return fmt.Errorf("storing analysis: %w", err)
 	}
@@ -207,4 +216,27 @@ func (e *Engine) Reanalyse(ctx context.Context, report func(Result)) (sum Summar
 			}
 		}
 	}
+}
+
+// LoadRegistry builds the cross-article entity registry from every stored
+// analysis (one pass over the store) and sets e.Registry.
+func (e *Engine) LoadRegistry(ctx context.Context) error {
+	reg := entity.NewRegistry()
+	list, err := e.Store.Articles(ctx, store.Filter{})
+	if err != nil {
+		return err
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	for _, a := range list {
+		an, err := e.Store.Analysis(ctx, a.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		reg.Observe(an.Entities)
+	}
+	e.Registry = reg
+	return nil
 }
