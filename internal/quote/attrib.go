@@ -41,6 +41,9 @@ func cueAt(toks []tok, i int) (string, int) {
 		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || (i > 1 && (toks[i-2].lower() == "a" || toks[i-2].lower() == "an"))) {
 			return "", 0
 		}
+		if l == "call" && i+1 < len(toks) && (toks[i+1].lower() == "for" || toks[i+1].lower() == "on") {
+			return "call " + toks[i+1].lower(), 2
+		}
 		if w == "point" || w == "points" || w == "pointed" {
 			if i+1 < len(toks) && toks[i+1].lower() == "out" {
 				return "point out", 2
@@ -178,7 +181,9 @@ var nounLike = map[string]bool{
 	"estimates": true, "estimate": true, "finding": true, "post": true, "posts": true, "counter": true,
 	"demands": true, "demand": true, "reads": true, "read": true, "thought": true, "promise": true,
 	"promises": true, "vows": true, "vow": true, "pledge": true, "pledges": true, "show": true,
-	"shows": true, "denies": false, "answer": true, "concerns": true, "questions": true,
+	"shows": true, "answer": true, "concerns": true, "questions": true, "question": true,
+	"plans": true, "plan": true, "support": true, "supports": true, "attack": true, "attacks": true,
+	"blast": true, "slam": true, "welcome": true, "want": true, "blame": true, "seek": true,
 }
 
 // plainSubject reports whether the token before a noun-like cue can be its

@@ -45,6 +45,8 @@ func (x *extractor) indirect() {
 				if !ok {
 					q, ok = x.leading(toks, c, n, l)
 				}
+			} else if attitudeCues[l] {
+				q, ok = x.leading(toks, c, n, l)
 			}
 			if !ok {
 				continue
@@ -109,18 +111,25 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 			return article.Quote{}, false
 		}
 	}
-	if s >= len(toks) || !toks[s].word || notClause[toks[s].lower()] {
+	if s >= len(toks) || !toks[s].word || (notClause[toks[s].lower()] && !(attitudeCues[lemma] && toks[s].lower() == "to")) {
 		return article.Quote{}, false
 	}
 	end := len(toks)
 	for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
 		end--
 	}
-	if wordCount(toks[s:end]) < 3 {
+	minWords := 3
+	if attitudeCues[lemma] {
+		minWords = 1 // "China and Russia support the government"
+	}
+	if wordCount(toks[s:end]) < minWords {
 		return article.Quote{}, false
 	}
 	sp := spanOf(toks, from, m)
 	conf := 0.7
+	if attitudeCues[lemma] {
+		conf = 0.5
+	}
 	if toks[s].lower() == "that" {
 		conf = 0.8
 	}

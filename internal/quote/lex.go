@@ -187,6 +187,29 @@ var cues = func() map[string]string {
 	add("mention", "mentions", "mentioned", "mentioning")
 	add("point", "points", "pointed")
 	add("comment", "comments", "commented", "commenting")
+	add("want", "wants", "wanted")
+	add("plan", "plans", "planned")
+	add("criticize", "criticizes", "criticized", "criticise", "criticises", "criticised", "criticizing", "criticising")
+	add("attack", "attacks", "attacked")
+	add("support", "supports", "supported")
+	add("decline", "declines", "declined")
+	add("refuse", "refuses", "refused")
+	add("accuse", "accuses", "accused", "accusing")
+	add("praise", "praises", "praised", "praising")
+	add("defend", "defends", "defended", "defending")
+	add("oppose", "opposes", "opposed")
+	add("reject", "rejects", "rejected", "rejecting")
+	add("question", "questions", "questioned", "questioning")
+	add("propose", "proposes", "proposed", "proposing")
+	add("blast", "blasts", "blasted", "blasting")
+	add("condemn", "condemns", "condemned", "condemning")
+	add("slam", "slams", "slammed", "slamming")
+	add("dismiss", "dismisses", "dismissed", "dismissing")
+	add("seek", "seeks", "sought")
+	add("intend", "intends", "intended")
+	add("blame", "blames", "blamed", "blaming")
+	add("endorse", "endorses", "endorsed", "endorsing")
+	add("welcome", "welcomes", "welcomed")
 	add("demand", "demands", "demanded", "demanding")
 	add("scold", "scolds", "scolded", "scolding")
 	add("read", "reads")
@@ -271,3 +294,15 @@ var npBreakers = map[string]bool{
 
 // relPronouns stand alone as a speaker ("an official who said …").
 var relPronouns = map[string]bool{"who": true, "which": true, "that": false}
+
+// attitudeCues report a stance or intention rather than words: "X wants to
+// …", "X called for …", "X criticized …". They take an object or an
+// infinitive as content, and serve indirect attribution only.
+var attitudeCues = map[string]bool{
+	"want": true, "plan": true, "urge": true, "cite": true, "attack": true, "call for": true,
+	"call on": true, "criticize": true, "support": true, "pledge": true, "agree": true, "decline": true,
+	"refuse": true, "ask": true, "accuse": true, "praise": true, "defend": true, "oppose": true,
+	"reject": true, "question": true, "propose": true, "blast": true, "condemn": true, "slam": true,
+	"dismiss": true, "seek": true, "intend": true, "demand": true, "blame": true, "endorse": true,
+	"welcome": true, "promise": true, "vow": true, "hope": true, "expect": true,
+}
