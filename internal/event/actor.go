@@ -85,6 +85,12 @@ func (cl *clause) regionEnd(from int) int {
 		if clauseBreaks[cl.lows[j]] && (j > from || cl.lows[j] == ";") {
 			return j
 		}
+		if cl.lows[j] == "and" && j > from && cl.coordinatedVerb(j) == j+1 && cl.hasActor(from, j) {
+			// "raided the camp and arrested ...": the object ends at the second
+			// verb, unless the two verbs share it ("established ties with and
+			// opened an embassy in Tehran")
+			return j
+		}
 		if cl.lows[j] == "," && j > from+1 {
 			// a comma closes the object unless an apposition of a name follows
 			return j

@@ -273,22 +273,69 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	if len(sources) == 0 {
 		sources = []article.Actor{{Entity: -1}}
 	}
+	out := pairs(article.Event{Sentence: sentSpan, Trigger: trig, Plover: plover,
+		Cameo: cameo.Root(tr.code), Code: tr.code, Location: loc, Date: dt, Negated: tr.negated}, sources, targets)
+	// a coordinated second verb shares the subject: "met Scholz and
+	// signed a defence pact"
+	if j := cl.coordinatedVerb(tr.end); j >= 0 {
+		n, base := cl.verbAt(j)
+		if tr2, ok := cl.resolve(j, n, base, 0); ok && cameo.Plover(tr2.code) != "" {
+			var ts []article.Actor
+			if f, t := cl.objectRegion(tr2); f >= 0 {
+				ts = dropSame(cl.actors(f, t, false), sources)
+			}
+			trig2 := article.Span{Start: ws[tr2.start].span.Start, End: ws[tr2.end-1].span.End}
+			out = append(out, pairs(article.Event{Sentence: sentSpan, Trigger: trig2, Plover: cameo.Plover(tr2.code),
+				Cameo: cameo.Root(tr2.code), Code: tr2.code, Location: cl.location(tr2.end), Date: dt,
+				Negated: tr2.negated}, sources, ts)...)
+		}
+	}
+	return out
+}
+
+// pairs makes one event per source and target pair.
+func pairs(ev article.Event, sources, targets []article.Actor) []article.Event {
 	var out []article.Event
 	for _, s := range sources {
-		ev := article.Event{Sentence: sentSpan, Trigger: trig, Source: s, Plover: plover,
-			Cameo: cameo.Root(tr.code), Code: tr.code, Location: loc, Date: dt, Negated: tr.negated}
+		e := ev
+		e.Source = s
 		if len(targets) == 0 {
-			out = append(out, ev)
+			out = append(out, e)
 			continue
 		}
 		for _, t := range targets {
-			t := t
-			e := ev
+			e := e
 			e.Target = &t
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// coordinatedVerb finds "and" + a finite verb after the trigger, in the
+// same clause: the second predicate of the same subject.
+func (cl *clause) coordinatedVerb(from int) int {
+	for j := from; j+1 < cl.end; j++ {
+		w := cl.lows[j]
+		if clauseBreaks[w] || w == "that" || w == "," && j+1 < cl.end && cl.lows[j+1] != "and" {
+			return -1
+		}
+		if w != "and" {
+			continue
+		}
+		k := j + 1
+		for k < cl.end && (cl.adverb(k) || cl.lows[k] == "then" || cl.lows[k] == "also") {
+			k++
+		}
+		if k >= cl.end {
+			return -1
+		}
+		v := cl.lows[k]
+		if n, _ := cl.verbAt(k); n > 0 && (strings.HasSuffix(v, "ed") || irregular[v] != "") && !cl.isNounUse(k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // dropSame removes targets whose code equals a source's ("Palestinians

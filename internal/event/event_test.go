@@ -198,6 +198,24 @@ func TestPronounEntity(t *testing.T) {
 	}
 }
 
+// TestCoordinatedVerbs: a second predicate of the same subject is a
+// second event with its own object.
+func TestCoordinatedVerbs(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Israeli troops raided the Lebanese border post and arrested 12 Palestinians."
+	evs := analyse(t, c, s)
+	if len(evs) != 2 {
+		t.Fatalf("got %d events, want 2: %+v", len(evs), evs)
+	}
+	if evs[0].Plover != "FIGHT" || evs[0].Target == nil || evs[0].Target.Code != "LBN" || evs[1].Plover != "COERCE" || evs[1].Source.Code != "ISRMIL" ||
+		evs[1].Target == nil || evs[1].Target.Code != "PSE" {
+		t.Errorf("events: %s %v, %s %s %v", evs[0].Plover, evs[0].Target, evs[1].Plover, evs[1].Source.Code, evs[1].Target)
+	}
+}
+
 func TestWriteTSV(t *testing.T) {
 	tgt := article.Actor{Code: "ISR", Entity: -1}
 	rows := []Row{
