@@ -32,14 +32,15 @@ type Options struct {
 	// Candidates is how many stories are scored per article, taken from the
 	// inverted index by number of shared salient features. Default 24.
 	Candidates int
-	// RewriteCosine is the term cosine above which an article that also shares
-	// its entities and numbers with a member of the story is a rewrite of it
-	// (same duplicate group). Default 0.8.
-	RewriteCosine float64
+	// RewriteEntities, RewriteTerms and RewriteTermsWithFacts are the
+	// rewrite tests (see rewriteOf). Defaults 0.8, 0.7 and 0.4.
+	RewriteEntities       float64
+	RewriteTerms          float64
+	RewriteTermsWithFacts float64
 	// KeyEntityPenalty multiplies the score when none of the article's
 	// heaviest entities is among the story's heaviest: another earthquake
 	// has the same vocabulary but a different place, another arrest a
-	// different person. Default 0.6.
+	// different person. Default 0.85.
 	KeyEntityPenalty float64
 	// DatePenalty multiplies the score when the article and the story both
 	// mention dates and share none. Default 0.8.
@@ -54,10 +55,10 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Threshold <= 0 {
-		o.Threshold = 0.25
+		o.Threshold = 0.2
 	}
 	if o.EntityWeight <= 0 {
-		o.EntityWeight = 0.4
+		o.EntityWeight = 0.3
 	}
 	if o.TimeScale <= 0 {
 		o.TimeScale = 3 * 24 * time.Hour
@@ -72,13 +73,19 @@ func (o Options) withDefaults() Options {
 		o.Candidates = 24
 	}
 	if o.KeyEntityPenalty <= 0 {
-		o.KeyEntityPenalty = 0.6
+		o.KeyEntityPenalty = 0.85
 	}
 	if o.DatePenalty <= 0 {
 		o.DatePenalty = 0.8
 	}
-	if o.RewriteCosine <= 0 {
-		o.RewriteCosine = 0.8
+	if o.RewriteEntities <= 0 {
+		o.RewriteEntities = 0.8
+	}
+	if o.RewriteTerms <= 0 {
+		o.RewriteTerms = 0.7
+	}
+	if o.RewriteTermsWithFacts <= 0 {
+		o.RewriteTermsWithFacts = 0.4
 	}
 	return o
 }
@@ -99,8 +106,8 @@ const (
 	keyStoryEntities = 10
 	maxPostings      = 2000
 	entityPrefix     = "\x01"
-	summaryTerms     = 15
-	summaryEnts      = 10
+	summaryTerms     = 50
+	summaryEnts      = 25
 	expireInterval   = 512
 )
 
@@ -530,24 +537,32 @@ func firstN(ids []int32, n int) []int32 {
 	return ids
 }
 
-// rewriteOf returns the kept member the article rewrites, or nil: nearly the
-// same terms, the same names and the same numbers, within two days.
+// rewriteOf returns the kept member the article rewrites, or nil. A
+// rewrite keeps the facts and the names and changes the wording, so the
+// tests are on entities and numbers first: within two days, entity cosine at
+// least RewriteEntities, and either the same figures (at least three numbers
+// on each side, three quarters shared) with term cosine at least
+// RewriteTermsWithFacts, or, with too few figures to compare, term cosine at
+// least RewriteTerms.
 func (c *Clusterer) rewriteOf(s *activeStory, terms, ents sparse, numbers []string, when time.Time) *member {
 	for i := range s.members {
 		m := &s.members[i]
 		if !when.IsZero() && !m.when.IsZero() && absDur(when.Sub(m.when)) > 48*time.Hour {
 			continue
 		}
-		if c.vocab.cos(terms, m.terms) < c.opt.RewriteCosine {
+		if ents.len() == 0 || m.ents.len() == 0 || c.vocab.cos(ents, m.ents) < c.opt.RewriteEntities {
 			continue
 		}
-		if ents.len() > 0 && m.ents.len() > 0 && c.vocab.cos(ents, m.ents) < c.opt.RewriteCosine {
+		ct := c.vocab.cos(terms, m.terms)
+		if len(numbers) >= 3 && len(m.numbers) >= 3 {
+			if overlap(numbers, m.numbers) >= 0.75 && ct >= c.opt.RewriteTermsWithFacts {
+				return m
+			}
 			continue
 		}
-		if len(numbers) >= 2 && len(m.numbers) >= 2 && overlap(numbers, m.numbers) < 0.6 {
-			continue
+		if ct >= c.opt.RewriteTerms {
+			return m
 		}
-		return m
 	}
 	return nil
 }
@@ -603,7 +618,7 @@ func (c *Clusterer) join(s *activeStory, terms, ents sparse, b bag, f *Features,
 		s.dates[d] = true
 	}
 	if group == f.ArticleID {
-		s.members = append(s.members, member{id: f.ArticleID, group: group, terms: terms.top(40), ents: ents,
+		s.members = append(s.members, member{id: f.ArticleID, group: group, terms: c.vocab.topScaled(terms, 40), ents: ents,
 			numbers: b.numbers, when: f.Published})
 		if len(s.members) > keptMembers {
 			// keep the first member (often the wire original) and the most recent ones

@@ -137,6 +137,8 @@ func tokenize(text string) []token {
 			}
 		case (r == '\'' || r == '’' || r == '-') && start >= 0:
 			// inner apostrophe or hyphen: keep inside the word
+		case (r == '.' || r == ',') && start >= 0 && hasDigit && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
+			// decimal point or thousands separator: 7.8 and 3,000 are one number
 		default:
 			flush(i)
 			if r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' || r == '"' || r == '“' {

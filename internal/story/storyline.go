@@ -7,7 +7,7 @@ import (
 
 // StorylineOptions tune how stories are linked.
 type StorylineOptions struct {
-	// Threshold is the similarity two stories need to be linked. Default 0.2.
+	// Threshold is the similarity two stories need to be linked. Default 0.1.
 	Threshold float64
 	// MaxGap is the longest time between one story's last article and the
 	// next story's first for a link (undated stories are not limited).
@@ -19,7 +19,7 @@ type StorylineOptions struct {
 
 func (o StorylineOptions) withDefaults() StorylineOptions {
 	if o.Threshold <= 0 {
-		o.Threshold = 0.2
+		o.Threshold = 0.1
 	}
 	if o.MaxGap <= 0 {
 		o.MaxGap = 60 * 24 * time.Hour
@@ -141,6 +141,11 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 			ce, se := cos(vecs[i].ents, vecs[j].ents, vecs[i].ne, vecs[j].ne)
 			sim := ct
 			if vecs[i].ne > 0 && vecs[j].ne > 0 {
+				if len(se) == 0 {
+					// same kind of event, different actors and places:
+					// another earthquake is not the same situation
+					continue
+				}
 				sim = (1-opt.EntityWeight)*ct + opt.EntityWeight*ce
 			}
 			if sim < opt.Threshold {

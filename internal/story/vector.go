@@ -228,7 +228,14 @@ func (v *vocabulary) idf(id int32) float64 {
 // counts first update the document frequencies.
 func (v *vocabulary) weigh(counts map[string]float64, prefix string, n int, learn bool) sparse {
 	s := sparse{ids: make([]int32, 0, len(counts)), w: make([]float32, 0, len(counts))}
+	// New features get ids in sorted order, not map order: ids decide
+	// summation order and tie-breaks, and results must not vary between runs.
+	names := make([]string, 0, len(counts))
 	for name := range counts {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
 		var id int32
 		if learn {
 			id = v.id(prefix + name)
