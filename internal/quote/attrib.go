@@ -35,7 +35,7 @@ func cueAt(toks []tok, i int) (string, int) {
 			return "", 0
 		}
 		// After a determiner the word is a noun: "the states", "his remarks".
-		if i > 0 && toks[i-1].word && determiners[toks[i-1].lower()] && toks[i-1].lower() != "that" {
+		if i > 0 && toks[i-1].word && articles[toks[i-1].lower()] {
 			return "", 0
 		}
 		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || (i > 1 && (toks[i-2].lower() == "a" || toks[i-2].lower() == "an"))) {
@@ -339,7 +339,10 @@ func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
 		if !ok || from != i {
 			continue // perhaps a verb inside an appositive: "…, one of the states suing the EPA, said"
 		}
-		if innerEndsSentence && !saysOnly(toks, k+n) {
+		// After a full stop inside the quote, "He said." (or "He said,
+		// looking on") must end the attribution; a question or an
+		// exclamation is followed by its attribution as a comma would be.
+		if innerEndsSentence && !saysOnly(toks, k+n) && (k+n >= len(toks) || toks[k+n].text != ",") {
 			return attribution{}, false
 		}
 		conf := 0.95
@@ -530,4 +533,10 @@ func isAdverb(t tok) bool {
 		return true
 	}
 	return len(l) > 4 && strings.HasSuffix(l, "ly") && l != "family" && l != "ally" && l != "italy" && l != "assembly"
+}
+
+// articles are the determiners after which a cue word can only be a noun.
+var articles = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
 }

@@ -102,9 +102,17 @@ func (x *extractor) direct(segs []Segment) {
 			}
 		}
 		if !ok && !short && prevQuote >= 0 && x.continues(segs[si-1], seg) {
-			p := x.quotes[prevQuote]
-			a = attribution{speaker: *p.Speaker, cue: *p.Cue, lemma: p.CueVerb, conf: 0.75}
-			ok = true
+			// An attribution after the previous quote that it did not use
+			// (it had its own, before it) belongs to this one:
+			// `He scolded: “…,” she said. “…”`.
+			between := tokenize(x.text, segs[si-1].Span.End, seg.Span.Start)
+			if b, found := afterQuote(between, false); found && !x.usedCue[b.cue.Start] {
+				a, ok = b, true
+			} else {
+				p := x.quotes[prevQuote]
+				a = attribution{speaker: *p.Speaker, cue: *p.Cue, lemma: p.CueVerb, conf: 0.75}
+				ok = true
+			}
 		}
 		switch {
 		case ok:
