@@ -104,12 +104,13 @@ func words(doc *article.Doc, si int) []word {
 
 // clause is the analysis of one sentence.
 type clause struct {
-	ws   []word
-	lows []string
-	end  int // words after end are a reporting tail (", officials said.")
-	doc  *article.Doc
-	dict *cameo.Dict
-	date int
+	ws      []word
+	lows    []string
+	end     int // words after end are a reporting tail (", officials said.")
+	doc     *article.Doc
+	dict    *cameo.Dict
+	date    int
+	speaker []article.Actor // actors of the reporting tail, for pronoun subjects
 }
 
 // trigger is the chosen event verb.
@@ -141,8 +142,15 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 	// one by one; each needs its own subject
 	var out []article.Event
 	from := 0
+	// the speaker of a trailing attribution ("..., the minister said")
+	// stands for a pronoun subject ("We will not negotiate")
+	var speaker []article.Actor
+	if end < len(all)-1 {
+		speaker = full.actors(end+1, len(all), true)
+	}
 	for _, cut := range append(full.clauseCuts(end), end) {
-		cl := &clause{ws: all[from:cut], lows: lows[from:cut], end: cut - from, doc: doc, dict: c.dict, date: date}
+		cl := &clause{ws: all[from:cut], lows: lows[from:cut], end: cut - from, doc: doc, dict: c.dict, date: date,
+			speaker: speaker}
 		out = append(out, cl.code(doc, si)...)
 		from = cut + 2
 		if from > end {
@@ -193,6 +201,9 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 			f, t := cl.subjectRegion(rv)
 			sources = cl.actors(f, t, true)
 		}
+	}
+	if len(sources) == 0 && srcFrom >= 0 && len(cl.speaker) > 0 && cl.pronounSubject(srcFrom, srcTo) {
+		sources = cl.speaker // "We will not negotiate," the minister said
 	}
 	tgtFrom, tgtTo := cl.objectRegion(tr)
 	if tr.between {
@@ -1141,4 +1152,21 @@ func (cl *clause) possessiveSpeaker(ss []article.Actor, srcFrom int) []article.A
 		}
 	}
 	return ss
+}
+
+// pronounSubject reports a subject region that is only a pronoun (after
+// quotation marks or auxiliaries).
+func (cl *clause) pronounSubject(from, to int) bool {
+	found := false
+	for k := from; k < to; k++ {
+		w := cl.lows[k]
+		switch {
+		case pronouns[w]:
+			found = true
+		case w == "``" || w == "\"" || w == "“" || w == "'" || auxiliaries[w] || cl.adverb(k):
+		default:
+			return false
+		}
+	}
+	return found
 }

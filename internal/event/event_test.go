@@ -93,6 +93,8 @@ func TestCategories(t *testing.T) {
 		// REJECT
 		{"reject proposal", "Iran rejected the American proposal.", &want{"REJECT", "IRN", "USA", false}},
 		{"reject refuse", "The Turkish government refused to extradite the suspects to Sweden.", &want{"REJECT", "TURGOV", "SWE", false}},
+		{"reject quoted speaker", "\"We will not negotiate with terrorists,\" the Israeli prime minister said.", &want{"REJECT", "ISRGOV", "---UAF", false}},
+		{"reject pronoun and tail", "It rejected the plan, the Iranian foreign ministry said.", &want{"REJECT", "IRNGOV", "", false}},
 		{"reject neg: accept", "Iran accepted the American proposal.", &want{"AGREE", "IRN", "USA", false}},
 		// THREATEN
 		{"threaten verb", "North Korea threatened to attack South Korea.", &want{"THREATEN", "PRK", "KOR", false}},
