@@ -18,6 +18,7 @@ import (
 // features are looked up once.
 type Model struct {
 	index map[uint64]int32
+	table featureTable // index, for fast lookups; built lazily by row
 	w1    []float32
 	w2    []float32
 }
@@ -27,11 +28,12 @@ const modelMagic = "dossier-ner-v1\n"
 // NumFeatures is the number of feature rows in the model.
 func (m *Model) NumFeatures() int { return len(m.index) }
 
-func (m *Model) row(k uint64) int32 {
-	if r, ok := m.index[k]; ok {
-		return r
-	}
-	return -1
+func (m *Model) row(k uint64) int32 { return m.table.find(k) }
+
+// ready builds the lookup table; every constructor of a Model calls it.
+func (m *Model) ready() *Model {
+	m.table = newFeatureTable(m.index)
+	return m
 }
 
 // mergeModels joins the two passes' weights over the union of their keys,
@@ -72,7 +74,7 @@ func mergeModels(i1 map[uint64]int32, w1 []float32, i2 map[uint64]int32, w2 []fl
 		m.w1 = append(m.w1, row1[:]...)
 		m.w2 = append(m.w2, row2[:]...)
 	}
-	return m
+	return m.ready()
 }
 
 // Weights, scaled to [-1, 1], are stored as int16 steps of weightStep: this
@@ -186,5 +188,5 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 		}
 	}
-	return m, nil
+	return m.ready(), nil
 }

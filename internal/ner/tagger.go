@@ -187,7 +187,7 @@ func growBase(b [][numLabels]float32, n int) [][numLabels]float32 {
 
 func addRows(dst *[numLabels]float32, w []float32, rows []int32) {
 	for _, r := range rows {
-		row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
+		row := (*[numLabels]float32)(w[int(r)*numLabels:])
 		for l := range dst {
 			dst[l] += row[l]
 		}
@@ -205,7 +205,7 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *
 		ws.keys = dynamicFeatures(&s[i], prev, prev2, ws.keys[:0])
 		for _, k := range ws.keys {
 			if r := m.row(k); r >= 0 {
-				row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
+				row := (*[numLabels]float32)(w[int(r)*numLabels:])
 				for l := range sc {
 					sc[l] += row[l]
 				}

@@ -99,14 +99,14 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 			}
 		}
 		idx, w := trainPass(td, in, nil, opt.Epochs, rng)
-		fm := &Model{index: idx, w1: w}
+		fm := (&Model{index: idx, w1: w}).ready()
 		for _, di := range out {
 			l1[di] = fm.label(td[di].infos, false)
 		}
 		opt.Log.Info("jackknife fold", "fold", f+1, "of", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
 	}
 	i1, w1 := trainPass(td, all, nil, opt.Epochs, rng)
-	opt.logDev(&Model{index: i1, w1: w1}, "pass1")
+	opt.logDev((&Model{index: i1, w1: w1}).ready(), "pass1")
 
 	// Second-pass keys: static plus first-pass evidence.
 	keys2 := make([][][][]uint64, len(td))
