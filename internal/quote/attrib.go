@@ -123,6 +123,18 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 		}
 		l := t.lower()
 		if npBreakers[l] {
+			// A time adjunct or a participle between the speaker and the
+			// cue ("a panel in 2001 found", "a poll released in late
+			// August found") is skipped: the speaker stands before it.
+			if first >= 0 && (l == "in" || l == "on" || l == "at" || l == "during" || l == "since") && allTemporal(toks[first:end]) {
+				first, n = -1, 0
+				end = j
+				if j-1 >= floor && toks[j-1].word && strings.HasSuffix(toks[j-1].lower(), "ed") && !toks[j-1].isCap() {
+					j-- // the participle: "released"
+					end = j
+				}
+				continue
+			}
 			break
 		}
 		if _, isCue := cues[l]; isCue && !t.isCap() {
@@ -199,7 +211,7 @@ func plainSubject(t tok) bool {
 	if strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
 		return false
 	}
-	if t.isCap() {
+	if t.isCap() || evidenceNouns[l] {
 		return true
 	}
 	return strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "ous")
@@ -404,23 +416,9 @@ func beforeQuote(toks []tok) (attribution, bool) {
 		if strings.HasSuffix(toks[k].lower(), "ing") {
 			// "He defended the remark, saying, “…”": the speaker is the
 			// sentence's subject.
-			if m == 0 || toks[m-1].text != "," {
-				return attribution{}, false
-			}
-			// Past an opening adjunct: "During a speech, Trump attacked
-			// Clinton, saying …".
-			s0 := 0
-			if toks[0].word && (adjunctStarts[toks[0].lower()] || npBreakers[toks[0].lower()] || toks[0].lower() == "following" || toks[0].lower() == "during") {
-				for s0 < m-1 && toks[s0].text != "," {
-					s0++
-				}
-				s0++
-			}
-			if s0 >= m-1 {
-				return attribution{}, false
-			}
-			e, ok := npRight(toks, s0)
-			if !ok || !(toks[s0].isCap() || personPronouns[toks[s0].lower()]) || npBreakers[toks[s0].lower()] {
+			// "During a speech, Trump attacked Clinton, saying …".
+			s0, e, ok := participleSubject(toks, m)
+			if !ok {
 				return attribution{}, false
 			}
 			return attribution{speaker: spanOf(toks, s0, e), cue: span, lemma: l, conf: 0.75}, true
@@ -539,4 +537,59 @@ func isAdverb(t tok) bool {
 var articles = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
 	"our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
+}
+
+// temporalWords are the words of time adjuncts.
+var temporalWords = map[string]bool{
+	"late": true, "early": true, "mid": true, "last": true, "this": true, "next": true, "week": true,
+	"month": true, "year": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "the": true, "weekend": true, "spring": true, "summer": true,
+	"fall": true, "autumn": true, "winter": true, "recent": true, "days": true, "weeks": true, "months": true,
+}
+
+// allTemporal reports whether every word is a time word or a number.
+func allTemporal(toks []tok) bool {
+	for _, t := range toks {
+		l := t.lower()
+		if t.word && !temporalWords[l] && !isYear(l) && !(len(l) <= 2 && l[0] >= '0' && l[0] <= '9') {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// participleSubject finds the speaker of a participle cue after a comma
+// ("Trump touted his health, saying that …"): the subject opening the
+// sentence, past an opening adjunct. It returns the subject's token range.
+func participleSubject(toks []tok, m int) (int, int, bool) {
+	if m == 0 || toks[m-1].text != "," {
+		return 0, 0, false
+	}
+	s0 := 0
+	if toks[0].word && (adjunctStarts[toks[0].lower()] || npBreakers[toks[0].lower()]) {
+		for s0 < m-1 && toks[s0].text != "," {
+			s0++
+		}
+		s0++
+	}
+	if s0 >= m-1 {
+		return 0, 0, false
+	}
+	e, ok := npRight(toks, s0)
+	if !ok || !(toks[s0].isCap() || personPronouns[toks[s0].lower()]) || npBreakers[toks[s0].lower()] || e > m-1 {
+		return 0, 0, false
+	}
+	return s0, e, true
+}
+
+// evidenceNouns are things that show, find or report: "a poll shows".
+var evidenceNouns = map[string]bool{
+	"poll": true, "survey": true, "study": true, "report": true, "data": true, "analysis": true,
+	"slide": true, "research": true, "transcript": true, "review": true, "investigation": true,
+	"audit": true, "panel": true, "record": true, "document": true, "memo": true, "statement": true,
+	"letter": true, "chart": true, "video": true, "footage": true, "email": true, "census": true,
+	"evidence": true, "list": true, "filing": true, "complaint": true, "lawsuit": true, "ruling": true,
 }

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/dossier-news/dossier/internal/article"
 )
 
@@ -81,12 +83,30 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 		m--
 		cue.Start = toks[m].start
 	}
-	if m > 0 && (determiners[toks[m-1].lower()] || toks[m-1].lower() == "'s" || toks[m-1].lower() == "of") {
+	if m > 0 && (articles[toks[m-1].lower()] || toks[m-1].lower() == "of") {
 		return article.Quote{}, false // a noun: "the claims", "his remarks"
 	}
-	from, ok := npLeft(toks, m, 0)
-	if !ok {
-		return article.Quote{}, false
+	var from int
+	var sp article.Span
+	if strings.HasSuffix(toks[c].lower(), "ing") {
+		// A participle: "Trump touted his health, saying that …".
+		s0, e, ok := participleSubject(toks, m)
+		if !ok {
+			// "with Trump saying that …": a named subject right before.
+			f, ok := npLeft(toks, m, 0)
+			if !ok || !(toks[m-1].isCap() || personPronouns[toks[m-1].lower()]) {
+				return article.Quote{}, false
+			}
+			s0, e = f, m
+		}
+		sp = spanOf(toks, s0, e)
+	} else {
+		f, ok := npLeft(toks, m, 0)
+		if !ok {
+			return article.Quote{}, false
+		}
+		from = f
+		sp = spanOf(toks, from, m)
 	}
 	s := c + n
 	if s >= len(toks) {
@@ -125,7 +145,6 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 	if wordCount(toks[s:end]) < minWords {
 		return article.Quote{}, false
 	}
-	sp := spanOf(toks, from, m)
 	conf := 0.7
 	if attitudeCues[lemma] {
 		conf = 0.5
@@ -181,7 +200,10 @@ func (x *extractor) trailing(toks []tok, c, n int, lemma string) (article.Quote,
 	var sp article.Span
 	var comma int
 	if m > 0 && toks[m-1].text == "," {
-		// "…, said X" (inverted).
+		// "…, said X" (inverted); not "…, saying that …".
+		if strings.HasSuffix(toks[c].lower(), "ing") || (c+n < len(toks) && toks[c+n].lower() == "that") {
+			return article.Quote{}, false
+		}
 		end, ok := npRight(toks, c+n)
 		if !ok {
 			return article.Quote{}, false
