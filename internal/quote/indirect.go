@@ -317,3 +317,64 @@ func accordingTo(toks []tok, c int) (article.Quote, bool) {
 		Content: content, Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: "according to", Confidence: 0.8,
 	}, true
 }
+
+// notSpeakers are capitalised labels that end in a colon without
+// introducing anyone's words.
+var notSpeakers = map[string]bool{
+	"note": true, "update": true, "updated": true, "editor": true, "editors": true, "photo": true,
+	"photos": true, "source": true, "sources": true, "read": true, "watch": true, "related": true,
+	"correction": true, "disclosure": true, "warning": true, "q": true, "a": true, "video": true,
+	"image": true, "credit": true, "advertisement": true, "tags": true, "share": true, "topics": true,
+	"subscribe": true, "abstract": true, "full": true, "text": true, "dateline": true, "byline": true,
+	"see": true, "also": true, "more": true, "listen": true, "click": true, "follow": true, "contact": true,
+	"email": true, "phone": true, "tel": true, "fax": true, "web": true, "website": true, "date": true,
+	"title": true, "url": true, "author": true, "by": true, "published": true, "summary": true,
+}
+
+// labels finds paragraphs that open with a speaker's name and a colon:
+// interview transcripts ("WALLACE: …") and headlines ("Pat Caddell:
+// Democrats Worried …"). The name must look like a name (capitalised words,
+// at most four) so that section labels ("Little Relief for Refugees: …")
+// stay out.
+func (x *extractor) labels() {
+	for _, p := range x.paras {
+		toks := tokenize(x.text, p.Start, min(p.End, p.Start+400))
+		// A transcript turn may sit inside quotation marks: "WALLACE: …
+		open := len(toks) > 0 && toks[0].isQuoteMark()
+		if open {
+			toks = toks[1:]
+		}
+		colon, ok := labelEnd(toks)
+		if !ok {
+			continue
+		}
+		rest := skipSpace(x.text, toks[colon].end)
+		end := trimRight(x.text, rest, p.End)
+		if wordCount(tokenize(x.text, rest, end)) < 3 {
+			continue
+		}
+		src := article.Span{Start: toks[0].start, End: toks[colon-1].end}
+		cue := toks[colon]
+		cueSpan := article.Span{Start: cue.start, End: cue.end}
+		// A direct quote right after the colon takes the attribution.
+		taken := false
+		for i := range x.quotes {
+			q := &x.quotes[i]
+			if q.Direct && (q.Content.Start == rest || (open && q.Content.Start == p.Start)) && q.Speaker == nil {
+				sp, cs := src, cueSpan
+				q.Speaker, q.Cue, q.CueVerb, q.Confidence = &sp, &cs, ":", 0.7
+				q.Scare = false
+				taken = true
+			}
+		}
+		if taken || x.inSegment(rest) || open {
+			continue
+		}
+		sp, cs := src, cueSpan
+		x.quotes = append(x.quotes, article.Quote{
+			Content: article.Span{Start: rest, End: end}, Speaker: &sp, SpeakerEntity: -1,
+			Cue: &cs, CueVerb: ":", Confidence: 0.6,
+		})
+		x.usedCue[cue.start] = true
+	}
+}

@@ -53,6 +53,7 @@ func Extract(doc *article.Doc) []article.Quote {
 	x.paras = paragraphs(text)
 	x.sentences = sentenceSpans(doc)
 	x.direct(Scan(text))
+	x.labels()
 	x.indirect()
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
 	x.resolve()

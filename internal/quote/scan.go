@@ -255,7 +255,8 @@ func scanDouble(text string, i, w, pend int) (Segment, int, bool) {
 		// paragraph opens with a double quote mark.
 		nstart := skipSpace(text, pend)
 		if nstart < len(text) {
-			if k, mw := markAt(text, nstart); k == markOpen || k == markStraight {
+			// A transcript turn ("“WALLACE: …") starts a new quote.
+			if k, mw := markAt(text, nstart); (k == markOpen || k == markStraight) && !speakerLabelAt(text, nstart+mw) {
 				seg.Paragraphs++
 				j = nstart + mw
 				pend = paragraphEnd(text, nstart)
@@ -292,4 +293,34 @@ func scanSingle(text string, i, w, pend int) (Segment, bool) {
 		j += mw
 	}
 	return Segment{}, false
+}
+
+// speakerLabelAt reports whether text at i opens with a speaker label: one
+// to four capitalised words and a colon ("WALLACE:", "Sen. Warren:").
+func speakerLabelAt(text string, i int) bool {
+	_, ok := labelEnd(tokenize(text, i, min(len(text), i+80)))
+	return ok
+}
+
+// labelEnd returns the index of the colon closing a speaker label at the
+// start of toks.
+func labelEnd(toks []tok) (int, bool) {
+	for i, t := range toks {
+		if i > 4 {
+			return 0, false
+		}
+		if t.text == ":" {
+			if i == 0 || notSpeakers[toks[0].lower()] {
+				return 0, false
+			}
+			if _, isCue := cues[toks[i-1].lower()]; isCue {
+				return 0, false // "Trump said:" is a cue phrase
+			}
+			return i, true
+		}
+		if !t.isCap() {
+			return 0, false
+		}
+	}
+	return 0, false
 }
