@@ -31,7 +31,7 @@ func cueAt(toks []tok, i int) (string, int) {
 	if l, ok := cues[w]; ok {
 		// A capitalised cue word inside a sentence is a name or a title
 		// ("Gov. Brown's State of the State"), not a verb.
-		if toks[i].isCap() && i > 0 && toks[i-1].word {
+		if toks[i].isCap() && i > 0 && toks[i-1].word && !toks[i].title {
 			return "", 0
 		}
 		// After a determiner the word is a noun: "the states", "his remarks".
@@ -137,7 +137,7 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 			}
 			break
 		}
-		if _, isCue := cues[l]; isCue && !t.isCap() {
+		if _, isCue := cues[l]; isCue && (!t.isCap() || t.title) {
 			break
 		}
 		first = j

@@ -30,6 +30,7 @@ var notClause = map[string]bool{
 func (x *extractor) indirect() {
 	for _, sent := range x.sentences {
 		toks := tokenize(x.text, sent.Start, sent.End)
+		markTitleCase(toks)
 		for c := 0; c < len(toks); c++ {
 			if x.inSegment(toks[c].start) {
 				continue

@@ -17,6 +17,9 @@ type tok struct {
 	text       string
 	word       bool // letters or digits
 	mark       markKind
+	// title marks the words of a title-case line (a headline), where a
+	// capital letter says nothing about a word being a name.
+	title bool
 }
 
 // abbrevs are abbreviations whose dot belongs to the word.
@@ -305,4 +308,25 @@ var attitudeCues = map[string]bool{
 	"reject": true, "question": true, "propose": true, "blast": true, "condemn": true, "slam": true,
 	"dismiss": true, "seek": true, "intend": true, "demand": true, "blame": true, "endorse": true,
 	"welcome": true, "promise": true, "vow": true, "hope": true, "expect": true,
+}
+
+// markTitleCase flags the tokens of a title-case line: most words
+// capitalised, as in "Former White House Doctor Says Clinton Hid …".
+func markTitleCase(toks []tok) {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if !t.word || len(t.text) < 4 {
+			continue
+		}
+		words++
+		if t.isCap() {
+			caps++
+		}
+	}
+	if words < 3 || caps*5 < words*4 {
+		return
+	}
+	for i := range toks {
+		toks[i].title = true
+	}
 }
