@@ -22,6 +22,11 @@ func TestECBPlus(t *testing.T) {
 	docs = Shuffled(docs, 1)
 	r := EvalStories(docs, story.Options{}, story.StorylineOptions{}, nil)
 	t.Logf("event B3 %+v topic B3 %+v stories %d storylines %d", r.Event, r.Topic, r.Stories, r.Storylines)
+	// Floors a little under what the defaults reach (0.887 and 0.884 with
+	// seed 1), so a regression fails and noise does not.
+	if r.Event.F1 < 0.86 || r.Topic.F1 < 0.86 {
+		t.Errorf("B-cubed F1 event %.4f topic %.4f, floor 0.86", r.Event.F1, r.Topic.F1)
+	}
 	if *showErrors {
 		c := story.NewClusterer(story.Options{})
 		split := make(map[string]map[int64]int)
@@ -41,7 +46,6 @@ func TestECBPlus(t *testing.T) {
 			}
 		}
 		sort.Strings(evs)
-		sts := c.Stories()
 		for _, e := range evs {
 			var parts []string
 			for s, n := range split[e] {
@@ -50,6 +54,5 @@ func TestECBPlus(t *testing.T) {
 			sort.Strings(parts)
 			fmt.Println(e, strings.Join(parts, " "))
 		}
-		_ = sts
 	}
 }
