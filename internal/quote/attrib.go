@@ -593,3 +593,43 @@ var evidenceNouns = map[string]bool{
 	"letter": true, "chart": true, "video": true, "footage": true, "email": true, "census": true,
 	"evidence": true, "list": true, "filing": true, "complaint": true, "lawsuit": true, "ruling": true,
 }
+
+// sharedSubject finds the speaker of a cue that shares its subject with an
+// earlier verb: a participle after a comma ("…, the mayor said, adding that
+// …") or a coordinated verb ("Authorities announced … and said …"). The
+// speaker of the nearest earlier cue wins, else the sentence's subject.
+func sharedSubject(toks []tok, m int) (int, int, bool) {
+	if m == 0 || (toks[m-1].text != "," && toks[m-1].lower() != "and") {
+		return 0, 0, false
+	}
+	for k := m - 2; k >= 0; k-- {
+		l, n := cueAt(toks, k)
+		if l == "" || l == "according to" {
+			continue
+		}
+		_, cm := cueSpan(toks, k, n, 0)
+		if f, ok := npLeft(toks, cm, 0); ok && !relPronouns[toks[f].lower()] {
+			return f, cm, true
+		}
+		if cm > 0 && toks[cm-1].text == "," {
+			if e, ok := npRight(toks, k+n); ok {
+				return k + n, e, true
+			}
+		}
+	}
+	s0 := 0
+	if toks[0].word && (adjunctStarts[toks[0].lower()] || npBreakers[toks[0].lower()]) {
+		for s0 < m-1 && toks[s0].text != "," {
+			s0++
+		}
+		s0++
+	}
+	if s0 >= m-1 {
+		return 0, 0, false
+	}
+	e, ok := npRight(toks, s0)
+	if !ok || !(toks[s0].isCap() || personPronouns[toks[s0].lower()]) || npBreakers[toks[s0].lower()] || e > m-1 {
+		return 0, 0, false
+	}
+	return s0, e, true
+}

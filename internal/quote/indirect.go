@@ -89,9 +89,16 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 	}
 	var from int
 	var sp article.Span
-	if strings.HasSuffix(toks[c].lower(), "ing") {
+	if m > 0 && toks[m-1].lower() == "and" {
+		// A coordinated verb: "Authorities announced … and said …".
+		s0, e, ok := sharedSubject(toks, m)
+		if !ok {
+			return article.Quote{}, false
+		}
+		sp = spanOf(toks, s0, e)
+	} else if strings.HasSuffix(toks[c].lower(), "ing") {
 		// A participle: "Trump touted his health, saying that …".
-		s0, e, ok := participleSubject(toks, m)
+		s0, e, ok := sharedSubject(toks, m)
 		if !ok {
 			// "with Trump saying that …": a named subject right before.
 			f, ok := npLeft(toks, m, 0)
