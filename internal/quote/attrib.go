@@ -41,14 +41,19 @@ func cueAt(toks []tok, i int) (string, int) {
 		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || (i > 1 && (toks[i-2].lower() == "a" || toks[i-2].lower() == "an"))) {
 			return "", 0
 		}
-		if l == "call" && i+1 < len(toks) && (toks[i+1].lower() == "for" || toks[i+1].lower() == "on") {
-			return "call " + toks[i+1].lower(), 2
+		if i+1 < len(toks) && toks[i+1].word {
+			if ph := l + " " + toks[i+1].lower(); phrasalCues[ph] {
+				return ph, 2
+			}
 		}
-		if w == "point" || w == "points" || w == "pointed" {
+		switch l {
+		case "point":
 			if i+1 < len(toks) && toks[i+1].lower() == "out" {
 				return "point out", 2
 			}
 			return "", 0
+		case "talk", "speak", "refer", "push", "vote", "fight":
+			return "", 0 // only with their particle
 		}
 		return l, 1
 	}
@@ -196,6 +201,9 @@ var nounLike = map[string]bool{
 	"shows": true, "answer": true, "concerns": true, "questions": true, "question": true,
 	"plans": true, "plan": true, "support": true, "supports": true, "attack": true, "attacks": true,
 	"blast": true, "slam": true, "welcome": true, "want": true, "blame": true, "seek": true,
+	"back": true, "backs": true, "view": true, "views": true, "see": true, "offer": true, "offers": true,
+	"highlights": true, "highlight": true, "challenge": true, "dispute": true, "insult": true,
+	"talks": true, "vote": true, "votes": true, "fight": true, "push": true,
 }
 
 // plainSubject reports whether the token before a noun-like cue can be its

@@ -188,7 +188,7 @@ var cues = func() map[string]string {
 	add("expect", "expects", "expected")
 	add("know", "knows", "knew")
 	add("mention", "mentions", "mentioned", "mentioning")
-	add("point", "points", "pointed")
+	add("point", "points", "pointed", "pointing")
 	add("comment", "comments", "commented", "commenting")
 	add("want", "wants", "wanted")
 	add("plan", "plans", "planned")
@@ -213,6 +213,32 @@ var cues = func() map[string]string {
 	add("blame", "blames", "blamed", "blaming")
 	add("endorse", "endorses", "endorsed", "endorsing")
 	add("welcome", "welcomes", "welcomed")
+	add("offer", "offers", "offered", "offering")
+	add("consider", "considers", "considered", "considering")
+	add("decide", "decides", "decided")
+	add("express", "expresses", "expressed", "expressing")
+	add("denounce", "denounces", "denounced", "denouncing")
+	add("back", "backs", "backed", "backing")
+	add("discuss", "discusses", "discussed", "discussing")
+	add("talk", "talks", "talked", "talking")
+	add("speak", "speaks", "spoke", "speaking")
+	add("refer", "refers", "referred", "referring")
+	add("push", "pushes", "pushed", "pushing")
+	add("see", "sees", "saw")
+	add("view", "views", "viewed")
+	add("outline", "outlines", "outlined", "outlining")
+	add("highlight", "highlights", "highlighted", "highlighting")
+	add("tout", "touts", "touted", "touting")
+	add("promote", "promotes", "promoted", "promoting")
+	add("recommend", "recommends", "recommended", "recommending")
+	add("insult", "insulted")
+	add("mock", "mocks", "mocked", "mocking")
+	add("ridicule", "ridiculed")
+	add("acknowledge", "acknowledged")
+	add("challenge", "challenges", "challenged", "challenging")
+	add("dispute", "disputes", "disputed", "disputing")
+	add("vote", "votes", "voted")
+	add("fight", "fights", "fought")
 	add("demand", "demands", "demanded", "demanding")
 	add("scold", "scolds", "scolded", "scolding")
 	add("read", "reads")
@@ -308,6 +334,24 @@ var attitudeCues = map[string]bool{
 	"reject": true, "question": true, "propose": true, "blast": true, "condemn": true, "slam": true,
 	"dismiss": true, "seek": true, "intend": true, "demand": true, "blame": true, "endorse": true,
 	"welcome": true, "promise": true, "vow": true, "hope": true, "expect": true,
+	"describe": true, "offer": true, "consider": true, "decide": true, "express": true,
+	"denounce": true, "back": true, "discuss": true, "talk about": true, "speak about": true,
+	"speak of": true, "talk of": true, "refer to": true, "push for": true, "respond to": true,
+	"complain about": true, "warn against": true, "warn of": true, "argue for": true,
+	"argue against": true, "see": true, "view": true, "outline": true, "highlight": true,
+	"tout": true, "promote": true, "recommend": true, "mock": true, "challenge": true,
+	"dispute": true, "vote for": true, "vote against": true, "fight for": true, "fight against": true,
+	"ask for": true, "apologize for": true, "comment on": true, "agree with": true, "point to": true,
+}
+
+// phrasalCues join a verb lemma and a particle into one cue: "talked about",
+// "referred to", "pushed for".
+var phrasalCues = map[string]bool{
+	"talk about": true, "speak about": true, "speak of": true, "talk of": true, "refer to": true,
+	"push for": true, "respond to": true, "complain about": true, "warn against": true, "warn of": true,
+	"argue for": true, "argue against": true, "vote for": true, "vote against": true, "fight for": true,
+	"fight against": true, "ask for": true, "comment on": true, "agree with": true, "point to": true,
+	"call for": true, "call on": true,
 }
 
 // markTitleCase flags the tokens of a title-case line: most words
