@@ -3,6 +3,12 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/text"
+	"github.com/dossier-news/dossier/internal/timex"
+
 	"github.com/dossier-news/dossier/internal/story"
 	"github.com/dossier-news/dossier/internal/story/storyeval"
 )
@@ -15,6 +21,7 @@ func newEvalStoriesCmd(g *globalOptions) *cobra.Command {
 		ef        evalFlags
 		seed      uint64
 		primeSelf bool
+		analyse   bool
 		opt       story.Options
 		lopt      story.StorylineOptions
 	)
@@ -35,7 +42,19 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 					prime = append(prime, d.Text)
 				}
 			}
-			r := storyeval.EvalStories(storyeval.Shuffled(docs, seed), opt, lopt, prime)
+			var features func(int64, string) story.Features
+			if analyse {
+				p := pipeline.New(text.Stage{}, entity.Stage{}, timex.NewStage())
+				features = func(id int64, t string) story.Features {
+					doc, err := p.Run(&article.Article{ID: id, Text: t})
+					if err != nil || doc == nil {
+						g.log.Warn("analysis failed; clustering on text alone", "article", id, "err", err)
+						return story.Features{ArticleID: id, Text: t}
+					}
+					return story.FeaturesOf(doc)
+				}
+			}
+			r := storyeval.EvalStories(storyeval.Shuffled(docs, seed), opt, lopt, prime, features)
 			m := map[string]any{
 				"documents":             r.Docs,
 				"event_bcubed_p":        r.Event.P,
@@ -61,6 +80,7 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 	}
 	ef.register(cmd)
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the fixed document order")
+	cmd.Flags().BoolVar(&analyse, "analyse", false, "run the text, entity and timex stages first and cluster on entity keys and resolved dates")
 	cmd.Flags().BoolVar(&primeSelf, "prime-self", false, "diagnostic: learn IDF from all documents before clustering (transductive)")
 	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "story join threshold (0: default)")
 	cmd.Flags().Float64Var(&opt.EntityWeight, "entity-weight", 0, "entity share of the story score (0: default)")

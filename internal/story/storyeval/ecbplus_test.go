@@ -20,7 +20,7 @@ func TestECBPlus(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs = Shuffled(docs, 1)
-	r := EvalStories(docs, story.Options{}, story.StorylineOptions{}, nil)
+	r := EvalStories(docs, story.Options{}, story.StorylineOptions{}, nil, nil)
 	t.Logf("event B3 %+v topic B3 %+v stories %d storylines %d", r.Event, r.Topic, r.Stories, r.Storylines)
 	// Floors a little under what the defaults reach (0.887 and 0.884 with
 	// seed 1), so a regression fails and noise does not.

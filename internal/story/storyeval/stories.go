@@ -22,7 +22,14 @@ type StoriesResult struct {
 // EvalStories feeds the documents, in the order given, to a fresh clusterer
 // without labels and scores stories against gold events and storylines
 // against gold topics.
-func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions, prime []string) StoriesResult {
+//
+// features turns a document into clustering features; nil means text only
+// (story.Features{Text: …}). A caller that runs the analysis pipeline passes
+// one that fills entities and dates (story.FeaturesOf).
+func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions, prime []string, features func(id int64, text string) story.Features) StoriesResult {
+	if features == nil {
+		features = func(id int64, text string) story.Features { return story.Features{ArticleID: id, Text: text} }
+	}
 	c := story.NewClusterer(opt)
 	for _, t := range prime {
 		c.Observe(story.Features{Text: t})
@@ -33,7 +40,7 @@ func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions, 
 	groups := make(map[int64]int)
 	storyOf := make(map[int64]int64)
 	for i, d := range docs {
-		a := c.Add(story.Features{ArticleID: int64(i + 1), Text: d.Text})
+		a := c.Add(features(int64(i+1), d.Text))
 		storyOf[int64(i+1)] = a.StoryID
 		events[i] = d.Event
 		topics[i] = d.Topic
