@@ -43,6 +43,8 @@ func (x *extractor) indirect() {
 			var ok bool
 			if l == "according to" {
 				q, ok = accordingTo(toks, c)
+			} else if q, ok = passive(toks, c, n, l); ok {
+				// "X is expected to …", "X was criticized by Y".
 			} else if clauseCues[l] {
 				q, ok = x.trailing(toks, c, n, l)
 				if !ok {
@@ -385,4 +387,47 @@ func (x *extractor) labels() {
 		})
 		x.usedCue[cue.start] = true
 	}
+}
+
+// beForms are the auxiliaries of the passive voice.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true}
+
+// passive handles a cue in the passive voice: "Trump is expected to win",
+// "The plan was criticized by Sen. Warren". The agent after "by", when
+// given, is the source; otherwise the attribution has none (the corpus's
+// Attribution-no-source). The content is the sentence without the cue.
+func passive(toks []tok, c, n int, lemma string) (article.Quote, bool) {
+	w := toks[c].lower()
+	if n != 1 || !(strings.HasSuffix(w, "ed") || w == "seen" || w == "known" || w == "thought" || w == "said" || w == "shown" || w == "told" || w == "found" || w == "written") {
+		return article.Quote{}, false
+	}
+	b := c - 1
+	for b >= 0 && toks[b].word && isAdverb(toks[b]) {
+		b--
+	}
+	if b < 1 || !toks[b].word || !beForms[toks[b].lower()] {
+		return article.Quote{}, false
+	}
+	cue := article.Span{Start: toks[b].start, End: toks[c].end}
+	q := article.Quote{SpeakerEntity: -1, Cue: &cue, CueVerb: lemma, Confidence: 0.5}
+	end := len(toks)
+	for end > 0 && !toks[end-1].word && !toks[end-1].isQuoteMark() {
+		end--
+	}
+	if c+1 < len(toks) && toks[c+1].lower() == "by" {
+		if e, ok := npRight(toks, c+2); ok {
+			sp := spanOf(toks, c+2, e)
+			q.Speaker = &sp
+			q.Confidence = 0.6
+		}
+	}
+	s := 0
+	for s < b && !toks[s].word && !toks[s].isQuoteMark() {
+		s++
+	}
+	if s >= end || wordCount(toks[s:end]) < 4 {
+		return article.Quote{}, false
+	}
+	q.Content = article.Span{Start: toks[s].start, End: toks[end-1].end}
+	return q, true
 }
