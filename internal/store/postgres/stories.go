@@ -1,0 +1,271 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+var _ store.StoryStore = (*Store)(nil)
+
+// ReplaceStories implements store.StoryStore: the whole layer in one
+// transaction, the rows sent with COPY.
+func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, members []store.Member, lines []store.Storyline) error {
+	storyRows := make([][]any, len(stories))
+	for i, x := range stories {
+		data, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		storyRows[i] = []any{x.ID, pgText(x.Headline), x.Size, x.Groups, nullTime(x.First), nullTime(x.Last), x.Storyline, pgText(string(data))}
+	}
+	memberRows := make([][]any, len(members))
+	for i, m := range members {
+		memberRows[i] = []any{m.ArticleID, m.StoryID, m.DupGroup, m.Canonical, m.Duplicate, m.Kind, m.Score}
+	}
+	lineRows := make([][]any, len(lines))
+	for i, l := range lines {
+		data, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
+		lineRows[i] = []any{l.ID, pgText(string(data))}
+	}
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		// DELETE, not TRUNCATE: readers keep seeing the old layer until commit
+		// instead of queueing behind an exclusive lock.
+		for _, q := range []string{"DELETE FROM story_members", "DELETE FROM stories", "DELETE FROM storylines"} {
+			if _, err := tx.Exec(ctx, q); err != nil {
+				return fmt.Errorf("replacing stories: %w", err)
+			}
+		}
+		for _, c := range []struct {
+			table string
+			cols  []string
+			rows  [][]any
+		}{
+			{"stories", []string{"id", "headline", "size", "groups", "first", "last", "storyline", "data"}, storyRows},
+			{"story_members", []string{"article_id", "story_id", "dup_group", "canonical", "duplicate", "kind", "score"}, memberRows},
+			{"storylines", []string{"id", "data"}, lineRows},
+		} {
+			if len(c.rows) == 0 {
+				continue
+			}
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+				return fmt.Errorf("storing %s: %w", strings.ReplaceAll(c.table, "_", " "), err)
+			}
+		}
+		return nil
+	})
+}
+
+func decodeAll[T any](ctx context.Context, s *Store, what, q string, args ...any) ([]T, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing %s: %w", what, err)
+	}
+	datas, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("listing %s: %w", what, err)
+	}
+	out := make([]T, len(datas))
+	for i, d := range datas {
+		if err := json.Unmarshal([]byte(d), &out[i]); err != nil {
+			return nil, fmt.Errorf("decoding %s: %w", what, err)
+		}
+	}
+	return out, nil
+}
+
+// Stories implements store.StoryStore: newest development first.
+func (s *Store) Stories(ctx context.Context) ([]store.Story, error) {
+	return decodeAll[store.Story](ctx, s, "stories", `SELECT data FROM stories ORDER BY last IS NULL, last DESC, id DESC`)
+}
+
+// Story implements store.StoryStore; members in article ID order.
+func (s *Store) Story(ctx context.Context, id int64) (store.Story, []store.Member, error) {
+	var x store.Story
+	var data string
+	err := s.pool.QueryRow(ctx, `SELECT data FROM stories WHERE id = $1`, id).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return x, nil, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return x, nil, fmt.Errorf("reading story %d: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(data), &x); err != nil {
+		return x, nil, fmt.Errorf("decoding story %d: %w", id, err)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+memberCols+` FROM story_members WHERE story_id = $1 ORDER BY article_id`, id)
+	if err != nil {
+		return x, nil, fmt.Errorf("reading members of story %d: %w", id, err)
+	}
+	defer rows.Close()
+	var ms []store.Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return x, nil, err
+		}
+		ms = append(ms, m)
+	}
+	return x, ms, rows.Err()
+}
+
+const memberCols = `article_id, story_id, dup_group, canonical, duplicate, kind, score`
+
+func scanMember(r pgx.Row) (store.Member, error) {
+	var m store.Member
+	err := r.Scan(&m.ArticleID, &m.StoryID, &m.DupGroup, &m.Canonical, &m.Duplicate, &m.Kind, &m.Score)
+	return m, err
+}
+
+// Storylines implements store.StoryStore.
+func (s *Store) Storylines(ctx context.Context) ([]store.Storyline, error) {
+	return decodeAll[store.Storyline](ctx, s, "storylines", `SELECT data FROM storylines ORDER BY id`)
+}
+
+var _ store.ServerStore = (*Store)(nil)
+
+// Entities implements store.ServerStore.
+func (s *Store) Entities(ctx context.Context, ef store.EntityFilter) ([]store.EntityCount, error) {
+	limit := ef.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	var f filter
+	if ef.Prefix != "" {
+		p := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(pgText(ef.Prefix))
+		f.add(`name ILIKE ? ESCAPE '\'`, p+"%")
+	}
+	if ef.Type != "" {
+		f.add("type = ?", pgText(ef.Type))
+	}
+	q := `SELECT entity_key, max(name), max(type), count(DISTINCT article_id), count(*) FROM entity_mentions` + f.where() +
+		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d OFFSET %d`, limit, ef.Offset)
+	return s.entityCounts(ctx, q, f.args...)
+}
+
+func (s *Store) entityCounts(ctx context.Context, q string, args ...any) ([]store.EntityCount, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	defer rows.Close()
+	var out []store.EntityCount
+	for rows.Next() {
+		var e store.EntityCount
+		if err := rows.Scan(&e.Key, &e.Name, &e.Type, &e.Articles, &e.Mentions); err != nil {
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// EntityArticles implements store.ServerStore.
+func (s *Store) EntityArticles(ctx context.Context, key string, limit int) ([]int64, error) {
+	q := `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_key = $1)
+		ORDER BY a.published IS NULL, a.published DESC, a.id DESC`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	ids, err := s.ids(ctx, q, pgText(key))
+	if err != nil {
+		return nil, fmt.Errorf("articles of entity %q: %w", key, err)
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("entity %q: %w", key, store.ErrNotFound)
+	}
+	return ids, nil
+}
+
+// EntityFacets implements store.ServerStore.
+func (s *Store) EntityFacets(ctx context.Context, ids []int64, limit int) ([]store.EntityCount, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	q := `SELECT entity_key, max(name), max(type), count(DISTINCT article_id), count(*) FROM entity_mentions
+		WHERE article_id = ANY($1)` +
+		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d`, limit)
+	return s.entityCounts(ctx, q, ids)
+}
+
+// StoryOf implements store.ServerStore.
+func (s *Store) StoryOf(ctx context.Context, articleID int64) (store.Member, error) {
+	m, err := scanMember(s.pool.QueryRow(ctx, `SELECT `+memberCols+` FROM story_members WHERE article_id = $1`, articleID))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return m, fmt.Errorf("story of article %d: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return m, fmt.Errorf("story of article %d: %w", articleID, err)
+	}
+	return m, nil
+}
+
+const feedCols = `id, url, title, etag, last_modified, last_checked, last_success, next_check, failures, last_error, articles, created_at`
+
+func scanFeed(r pgx.Row) (store.Feed, error) {
+	var f store.Feed
+	var checked, success, next, created *time.Time
+	err := r.Scan(&f.ID, &f.URL, &f.Title, &f.ETag, &f.LastModified, &checked, &success, &next, &f.Failures, &f.LastError, &f.Articles, &created)
+	f.LastChecked, f.LastSuccess, f.NextCheck, f.CreatedAt = fromNull(checked), fromNull(success), fromNull(next), fromNull(created)
+	return f, err
+}
+
+// PutFeed implements store.ServerStore.
+func (s *Store) PutFeed(ctx context.Context, url string) (store.Feed, bool, error) {
+	url = pgText(url)
+	tag, err := s.pool.Exec(ctx, `INSERT INTO feeds (url, created_at) VALUES ($1, now()) ON CONFLICT (url) DO NOTHING`, url)
+	if err != nil {
+		return store.Feed{}, false, fmt.Errorf("adding feed %s: %w", url, err)
+	}
+	f, err := scanFeed(s.pool.QueryRow(ctx, "SELECT "+feedCols+" FROM feeds WHERE url = $1", url))
+	if err != nil {
+		return f, false, fmt.Errorf("reading feed %s: %w", url, err)
+	}
+	return f, tag.RowsAffected() > 0, nil
+}
+
+// Feeds implements store.ServerStore.
+func (s *Store) Feeds(ctx context.Context) ([]store.Feed, error) {
+	rows, err := s.pool.Query(ctx, "SELECT "+feedCols+" FROM feeds ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("listing feeds: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, fmt.Errorf("listing feeds: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// UpdateFeed implements store.ServerStore.
+func (s *Store) UpdateFeed(ctx context.Context, f store.Feed) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE feeds SET title = $1, etag = $2, last_modified = $3, last_checked = $4,
+		last_success = $5, next_check = $6, failures = $7, last_error = $8, articles = $9 WHERE id = $10`,
+		pgText(f.Title), pgText(f.ETag), pgText(f.LastModified), nullTime(f.LastChecked), nullTime(f.LastSuccess), nullTime(f.NextCheck),
+		f.Failures, pgText(f.LastError), f.Articles, f.ID)
+	if err != nil {
+		return fmt.Errorf("updating feed %d: %w", f.ID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("feed %d: %w", f.ID, store.ErrNotFound)
+	}
+	return nil
+}
