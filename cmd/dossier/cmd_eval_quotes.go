@@ -5,11 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dossier-news/dossier/internal/article"
-	"github.com/dossier-news/dossier/internal/pipeline"
-	"github.com/dossier-news/dossier/internal/quote"
+	"github.com/dossier-news/dossier/internal/engine"
 	"github.com/dossier-news/dossier/internal/quote/polnear"
-	"github.com/dossier-news/dossier/internal/text"
 )
 
 // newEvalQuotesCmd is "dossier eval quotes --data DIR": attribution
@@ -27,16 +24,14 @@ func newEvalQuotesCmd(g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			stages := []pipeline.Stage{text.Stage{}, quote.New()}
-			analyse := func(doc *article.Doc) error {
-				for _, st := range stages {
-					if err := st.Analyse(doc); err != nil {
-						return fmt.Errorf("%s: %w", st.Name(), err)
-					}
-				}
-				return nil
+			// The production pipeline, so the figures are those of what
+			// users get (entities resolve speakers; later stages cost time
+			// but change no quote).
+			p, err := engine.DefaultPipeline()
+			if err != nil {
+				return err
 			}
-			scores, err := polnear.Evaluate(docs, analyse)
+			scores, err := polnear.Evaluate(docs, p.Run)
 			if err != nil {
 				g.log.Warn("analysis failed", "err", err)
 			}

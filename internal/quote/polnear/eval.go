@@ -32,22 +32,24 @@ func FromQuotes(quotes []article.Quote) []Predicted {
 	return out
 }
 
-// Analyser runs the production pipeline on one document.
-type Analyser func(doc *article.Doc) error
+// Analyser runs the production pipeline on one article and returns its Doc
+// (pipeline.Pipeline.Run has this shape).
+type Analyser func(a *article.Article) (*article.Doc, error)
 
 // Evaluate runs analyse over every document (as a plain-text article) and
-// scores the quotes it finds. A document whose analysis fails scores as
-// having no predictions, and the first such error is returned with the
-// scores.
+// scores the quotes it finds. A document whose analysis fails scores with
+// whatever quotes were found before the failure, and the first such error
+// is returned with the scores.
 func Evaluate(docs []Document, analyse Analyser) (*Scores, error) {
 	s := &Scores{}
 	var firstErr error
 	for _, d := range docs {
-		doc := &article.Doc{Article: &article.Article{Text: d.Text, Format: article.FormatText, Origin: d.Name}}
-		if err := analyse(doc); err != nil {
-			if firstErr == nil {
-				firstErr = fmt.Errorf("polnear: analysing %s: %w", d.Name, err)
-			}
+		a := &article.Article{Text: d.Text, Format: article.FormatText, Origin: d.Name}
+		doc, err := analyse(a)
+		if err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("polnear: analysing %s: %w", d.Name, err)
+		}
+		if doc == nil {
 			s.Add(d, nil)
 			continue
 		}
