@@ -27,6 +27,7 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		newEvalDuplicatesCmd(g),
 		newEvalEventsCmd(g),
 		newEvalTimexCmd(g),
+		newEvalTimelineCmd(g),
 		newEvalNERCmd(g),
 		newEvalTextCmd(g),
 		newEvalEntitiesCmd(g),

@@ -71,7 +71,7 @@ func (d *doc) entityName(i int) (name, key string) {
 // quotes groups the quotes of all sources by speaker (entity key when the
 // speaker is resolved, the speaker's words otherwise). Unattributed quotes
 // and scare quotes are left out: they say nothing about who said what.
-func quotes(docs []*doc) []SpeakerQuotes {
+func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 	byKey := map[string]*SpeakerQuotes{}
 	var order []string
 	for _, d := range docs {
@@ -79,14 +79,8 @@ func quotes(docs []*doc) []SpeakerQuotes {
 			if q.Scare {
 				continue
 			}
-			name, key := d.entityName(q.SpeakerEntity)
-			if name == "" {
-				name = q.SpeakerName
-			}
-			if name == "" && q.Speaker != nil {
-				name = q.Speaker.Of(d.a.Text)
-			}
-			name = strings.TrimSpace(name)
+			name, key, _ := d.speakerOf(q)
+			name = nm.canonical(strings.TrimSpace(name))
 			if name == "" {
 				continue
 			}
@@ -99,7 +93,7 @@ func quotes(docs []*doc) []SpeakerQuotes {
 				byKey[key] = sq
 				order = append(order, key)
 			}
-			txt := strings.Join(strings.Fields(q.Content.Of(d.a.Text)), " ")
+			txt := strings.Trim(strings.Join(strings.Fields(q.Content.Of(d.a.Text)), " "), "\"“”'‘’ ")
 			if txt == "" {
 				continue
 			}

@@ -102,9 +102,13 @@ func Build(ctx context.Context, in Input) (*Dossier, error) {
 	}
 
 	ds.Timeline = timeline(docs, first)
+	nm := storyNames(docs)
 	ds.Actors = actors(docs)
-	ds.Quotes = quotes(docs)
-	ds.Positions = positions(docs)
+	if len(ds.Actors) == 0 {
+		ds.Actors = actorsFromText(docs, nm)
+	}
+	ds.Quotes = quotes(docs, nm)
+	ds.Positions = positions(docs, nm)
 	ds.Comparison = compare(docs, ds.Timeline)
 	ds.Contradictions = append(contradictions(docs), anachronisms(docs, offices)...)
 	ds.Summary = summarise(docs)
@@ -215,6 +219,9 @@ func prepare(s Source) (*doc, error) {
 		if !ok {
 			continue
 		}
+		if anchorOnly(a.Text, x.Span.Start) {
+			continue // "since January", "until Sunday": a bound, not an event then
+		}
 		if i := td.SentenceAt(x.Span.Start); i >= 0 {
 			d.sents[i].dates = append(d.sents[i].dates, datedSpan{p: p, span: x.Span})
 		}
@@ -251,4 +258,17 @@ func (d *doc) sentenceOf(off int) int {
 		return lo
 	}
 	return -1
+}
+
+// anchorOnly reports whether the word before offset off makes the time
+// expression there a bound of a stretch of time rather than the date of an
+// event.
+func anchorOnly(txt string, off int) bool {
+	before := strings.TrimRight(txt[:off], " ")
+	i := strings.LastIndexAny(before, " \n\t(") + 1
+	switch strings.ToLower(before[i:]) {
+	case "since", "until", "till", "through":
+		return true
+	}
+	return false
 }

@@ -39,19 +39,29 @@ var slotNoun = map[string]string{
 // dateSlot returns the slot ("talks begin") a dated clause fills, "" when it
 // names no known thing or verb.
 func dateSlot(clause []string) string {
-	var verb, noun string
-	for _, w := range clause {
-		if verb == "" {
-			verb = verbClass[w]
-		}
-		if noun == "" {
-			noun = slotNoun[w]
+	vi := -1
+	for i, w := range clause {
+		if verbClass[w] != "" {
+			vi = i
+			break
 		}
 	}
-	if verb == "" || noun == "" {
+	if vi < 0 {
 		return ""
 	}
-	return noun + " " + verb
+	// The thing is the subject nearest before the verb ("a truce at the
+	// talks, which opened"), else the nearest after it.
+	for i := vi - 1; i >= 0; i-- {
+		if n := slotNoun[clause[i]]; n != "" {
+			return n + " " + verbClass[clause[vi]]
+		}
+	}
+	for _, w := range clause[vi+1:] {
+		if n := slotNoun[w]; n != "" {
+			return n + " " + verbClass[clause[vi]]
+		}
+	}
+	return ""
 }
 
 type claimAt struct {

@@ -28,18 +28,19 @@ var mediationCues = []string{"mediat", "co-host", "broker", "facilitat", "envoy"
 // stanceWords in a quote or sentence when no event codes it.
 var (
 	supportWords = []string{"accept", "welcome", "support", "endorse", "back ", "agree"}
-	opposeWords  = []string{"reject", "non-starter", "oppose", "refuse", "turned down", "condemn", "accused", "warned"}
+	opposeWords  = []string{"reject", "non-starter", "oppose", "refuse", "turned down", "condemn", "accuse"}
 )
 
 // positions builds the actor × issue table. The issue of an event is the
 // story term named nearest after its trigger (the proposal, the truce, the
 // talks), so positions on the same thing line up across sources.
-func positions(docs []*doc) []Position {
+func positions(docs []*doc, nm *names) []Position {
 	issues := storyTerms(docs, 12)
 	type key struct{ actor, issue, stance string }
 	byKey := map[key]*Position{}
 	var order []key
 	add := func(actor, actorKey, issue, stance string, c Citation) {
+		actor = nm.canonical(actor)
 		k := key{strings.ToLower(actor), issue, stance}
 		p := byKey[k]
 		if p == nil {
@@ -71,10 +72,12 @@ func positions(docs []*doc) []Position {
 			}
 			name, key := d.entityName(ev.Source.Entity)
 			if name == "" {
-				name = ev.Source.Text
-			}
-			if name == "" {
-				continue
+				if ev.Source.Code == "" {
+					continue // no coded actor: "Ceasefire talks", "Doha"
+				}
+				if name, _ = splitTitle(ev.Source.Text); name == "" || strings.Contains(name, " and ") {
+					continue
+				}
 			}
 			after := ev.Trigger.End - s.span.Start
 			if after < 0 || after > len(s.text) {
@@ -88,10 +91,7 @@ func positions(docs []*doc) []Position {
 			if q.Scare {
 				continue
 			}
-			name, key := d.entityName(q.SpeakerEntity)
-			if name == "" {
-				name = q.SpeakerName
-			}
+			name, key, _ := d.speakerOf(q)
 			if name == "" {
 				continue
 			}
@@ -100,7 +100,9 @@ func positions(docs []*doc) []Position {
 				continue
 			}
 			s := &d.sents[si]
-			low := strings.ToLower(s.text)
+			// The stance is in the quoted words and the verb that frames them,
+			// not in the rest of the sentence (which may be someone else's).
+			low := strings.ToLower(q.Content.Of(d.a.Text) + " " + q.CueVerb)
 			var stance string
 			switch {
 			case containsAny(low, opposeWords):

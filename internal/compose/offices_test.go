@@ -1,0 +1,161 @@
+package compose
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestBuiltinOfficesLoad(t *testing.T) {
+	o, err := BuiltinOffices()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Len() < 150 {
+		t.Errorf("built-in table has %d terms, want at least 150", o.Len())
+	}
+	tests := []struct {
+		office, country, day, want string
+	}{
+		{"president", "USA", "2016-06-01", "Barack Obama"},
+		{"president", "USA", "2017-01-20", "Donald Trump"}, // the successor's first day
+		{"prime minister", "GBR", "2022-10-01", "Liz Truss"},
+		{"Secretary-General", "UN", "2010-03-01", "Ban Ki-moon"},
+		{"chancellor", "DEU", "2024-01-01", "Olaf Scholz"},
+	}
+	for _, tt := range tests {
+		got, ok := o.HolderOn(tt.office, tt.country, day(tt.day))
+		if !ok || got.Holder != tt.want {
+			t.Errorf("HolderOn(%s, %s, %s) = %q, %v; want %q", tt.office, tt.country, tt.day, got.Holder, ok, tt.want)
+		}
+	}
+}
+
+func TestOfficesExtendAndErrors(t *testing.T) {
+	o, _ := BuiltinOffices()
+	n, err := o.Extend(strings.NewReader("# Varenia\nprime minister\tVAR\tAnton Vasik\t2023-05-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Len() != o.Len()+1 {
+		t.Errorf("extended table has %d terms, want %d", n.Len(), o.Len()+1)
+	}
+	if h, ok := n.HolderOn("prime minister", "VAR", day("2026-03-09")); !ok || h.Holder != "Anton Vasik" {
+		t.Errorf("extended holder = %q, %v", h.Holder, ok)
+	}
+	if _, ok := o.HolderOn("prime minister", "VAR", day("2026-03-09")); ok {
+		t.Error("Extend modified the table it extends")
+	}
+	for _, bad := range []string{
+		"president\tUSA\tX\n",                         // too few fields
+		"president\tUSA\tX\t2020-13-01\n",             // bad date
+		"president\tUSA\tX\t2020-01-01\t2019-01-01\n", // ends before it starts
+		"president\t\tX\t2020-01-01\n",                // no country
+	} {
+		if _, err := o.Extend(strings.NewReader(bad)); err == nil {
+			t.Errorf("Extend(%q) accepted a bad line", bad)
+		}
+	}
+}
+
+// titled makes a one-sentence source whose only person carries a role.
+func titled(t *testing.T, date, text, name, title, country, status string) *doc {
+	t.Helper()
+	i := strings.Index(text, name)
+	if i < 0 {
+		t.Fatalf("%q not in %q", name, text)
+	}
+	ti := strings.Index(strings.ToLower(text), strings.SplitN(title, " ", 2)[0])
+	if ti < 0 {
+		ti = i
+	}
+	a := &article.Article{ID: 1, Text: text, Source: "Test Wire", Published: day(date)}
+	an := &article.Analysis{
+		DocDate: &article.DocDate{Value: date, Source: "metadata"},
+		Mentions: []article.Mention{{
+			Span: article.Span{Start: i, End: i + len(name)}, Text: name, Type: article.PER, Entity: 0,
+			Role: &article.Role{Title: title, Country: country, Status: status, Span: article.Span{Start: ti, End: i}},
+		}},
+		Entities: []article.Entity{{Key: strings.ToLower(name), Name: name, Type: article.PER, Mentions: []int{0}}},
+		Timexes:  []article.Timex{},
+	}
+	d, err := prepare(Source{Article: a, Analysis: an})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestAnachronisms(t *testing.T) {
+	o, err := BuiltinOffices()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name                               string
+		date, text, person, title, country string
+		status                             string
+		flagged                            bool
+	}{
+		{"current president in office", "2016-05-01", "President Barack Obama spoke on Monday.", "Barack Obama", "president", "USA", "current", false},
+		{"current title after the term", "2019-05-01", "President Barack Obama spoke on Monday.", "Barack Obama", "president", "USA", "current", true},
+		{"no status means current", "2019-05-01", "President Obama spoke on Monday.", "Obama", "president", "USA", "", true},
+		{"legitimately former", "2019-05-01", "Former President Barack Obama spoke on Monday.", "Barack Obama", "president", "USA", "former", false},
+		{"then-president in a later article", "2020-02-01", "Then-President Barack Obama signed it in 2015.", "Barack Obama", "president", "USA", "then", false},
+		{"called former while never out", "2023-03-01", "Former Chancellor Olaf Scholz said so.", "Olaf Scholz", "chancellor", "DEU", "former", true},
+		{"called current before taking office", "2020-06-01", "Prime Minister Keir Starmer said so.", "Keir Starmer", "prime minister", "GBR", "current", true},
+		{"second term: current again", "2025-06-01", "President Donald Trump said so.", "Donald Trump", "president", "USA", "current", false},
+		{"between terms: former is right", "2023-06-01", "Former President Donald Trump said so.", "Donald Trump", "president", "USA", "former", false},
+		{"secretary-general spelled with a hyphen", "2018-01-10", "UN Secretary-General Ban Ki-moon spoke.", "Ban Ki-moon", "secretary-general", "UN", "current", true},
+		{"unknown office holder is not judged", "2026-03-09", "Prime Minister Anton Vasik spoke.", "Anton Vasik", "prime minister", "VAR", "current", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := titled(t, tt.date, tt.text, tt.person, tt.title, tt.country, tt.status)
+			got := anachronisms([]*doc{d}, o)
+			if (len(got) > 0) != tt.flagged {
+				t.Errorf("flagged = %v (%+v), want %v", len(got) > 0, got, tt.flagged)
+			}
+			for _, c := range got {
+				if c.Kind != ConflictAnachronism || len(c.Claims) != 1 || c.Claims[0].Citation.Text == "" {
+					t.Errorf("malformed finding %+v", c)
+				}
+			}
+		})
+	}
+}
+
+func TestAdministrations(t *testing.T) {
+	o, _ := BuiltinOffices()
+	tests := []struct {
+		date, text string
+		flagged    bool
+	}{
+		{"2019-04-02", "The Biden administration said it would act.", true},            // not yet in office
+		{"2022-04-02", "The Biden administration said it would act.", false},           // in office
+		{"2019-04-02", "The Obama administration had signed the deal in 2015.", false}, // past, past tense
+		{"2019-04-02", "The Obama administration is pressing Congress.", true},         // past, present tense
+		{"2019-04-02", "The Smith administration is pressing the council.", false},     // not a US president
+	}
+	for _, tt := range tests {
+		a := &article.Article{ID: 1, Text: tt.text, Source: "Test"}
+		d, err := prepare(Source{Article: a, Analysis: &article.Analysis{DocDate: &article.DocDate{Value: tt.date}, Timexes: []article.Timex{}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := administrations(d, o, map[string]bool{})
+		if (len(got) > 0) != tt.flagged {
+			t.Errorf("%s %q: flagged = %v (%+v), want %v", tt.date, tt.text, len(got) > 0, got, tt.flagged)
+		}
+	}
+}
