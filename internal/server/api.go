@@ -313,12 +313,16 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		s.failOrBad(w, r, err)
 		return
 	}
-	list, err := s.opts.Store.Stories(r.Context())
+	list, total, err := s.opts.Store.StoriesPage(r.Context(), limit, offset)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, pageOf(list, limit, offset))
+	p := page[store.Story]{Items: nonNil(list)}
+	if offset+len(list) < total {
+		p.NextCursor = cursorAt(offset + len(list))
+	}
+	writeJSON(w, http.StatusOK, p)
 }
 
 // storyDetail is a story with its member articles.

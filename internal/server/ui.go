@@ -173,24 +173,21 @@ func (s *Server) registerUI() {
 }
 
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
-	list, err := s.opts.Store.Stories(r.Context())
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
 	limit, offset, err := paging(r.URL.Query())
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
 	}
-	st, err := s.opts.Store.Stats(r.Context())
+	list, total, err := s.opts.Store.StoriesPage(r.Context(), limit, offset)
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "stories", view{Title: "Stories", Nav: "stories", Data: map[string]any{
-		"Page": pageOf(list, limit, offset), "Stats": st, "Total": len(list),
-	}})
+	p := page[store.Story]{Items: list}
+	if offset+len(list) < total {
+		p.NextCursor = cursorAt(offset + len(list))
+	}
+	s.render(w, r, http.StatusOK, "stories", view{Title: "Stories", Nav: "stories", Data: map[string]any{"Page": p, "Total": total}})
 }
 
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {

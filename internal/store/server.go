@@ -18,6 +18,9 @@ type ServerStore interface {
 	// EntityFacets counts the entities mentioned in the given articles (by
 	// articles), most first: search facets and co-occurrence.
 	EntityFacets(ctx context.Context, ids []int64, limit int) ([]EntityCount, error)
+	// StoriesPage is one page of Stories (newest development first) and the
+	// number of stories in all, for listings that must not load every story.
+	StoriesPage(ctx context.Context, limit, offset int) (page []Story, total int, err error)
 	// StoryOf returns an article's membership in the story layer;
 	// ErrNotFound when the article is in no story (not clustered yet).
 	StoryOf(ctx context.Context, articleID int64) (Member, error)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -103,6 +104,32 @@ func (s *Store) EntityFacets(ctx context.Context, ids []int64, limit int) ([]sto
 		WHERE article_id IN (` + ph + `)` +
 		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d`, limit)
 	return s.entityCounts(ctx, q, args...)
+}
+
+// StoriesPage implements store.ServerStore.
+func (s *Store) StoriesPage(ctx context.Context, limit, offset int) ([]store.Story, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("counting stories: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM stories ORDER BY last IS NULL, last DESC, id DESC LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing stories: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Story
+	for rows.Next() {
+		var data string
+		var x store.Story
+		if err := rows.Scan(&data); err != nil {
+			return nil, 0, err
+		}
+		if err := json.Unmarshal([]byte(data), &x); err != nil {
+			return nil, 0, fmt.Errorf("decoding story: %w", err)
+		}
+		out = append(out, x)
+	}
+	return out, total, rows.Err()
 }
 
 // StoryOf implements store.ServerStore.

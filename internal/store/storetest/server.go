@@ -18,6 +18,7 @@ var serverTests = []struct {
 	{"Entities", testEntities},
 	{"EntityArticles", testEntityArticles},
 	{"EntityFacets", testEntityFacets},
+	{"StoriesPage", testStoriesPage},
 	{"StoryOf", testStoryOf},
 	{"PutFeed", testPutFeed},
 	{"Feeds", testFeeds},
@@ -160,5 +161,24 @@ func testStoryOf(t *testing.T, s store.Store) {
 	m, err := s.StoryOf(ctx, b)
 	if err != nil || m.StoryID != 7 || !m.Duplicate || m.Kind != "near" || m.Canonical != a {
 		t.Errorf("member b: %+v %v", m, err)
+	}
+}
+
+func testStoriesPage(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	var stories []store.Story
+	for i := 1; i <= 5; i++ {
+		stories = append(stories, store.Story{ID: int64(i), Headline: "s", Last: day(i)})
+	}
+	if err := s.ReplaceStories(ctx, stories, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, total, err := s.StoriesPage(ctx, 2, 1)
+	if err != nil || total != 5 || len(got) != 2 || got[0].ID != 4 || got[1].ID != 3 {
+		t.Errorf("page 2 of 2 per page: %+v total %d %v", got, total, err)
+	}
+	got, _, _ = s.StoriesPage(ctx, 10, 4)
+	if len(got) != 1 || got[0].ID != 1 {
+		t.Errorf("last page: %+v", got)
 	}
 }
