@@ -25,7 +25,7 @@ func (x *extractor) direct(segs []Segment) {
 			prevPara = para.Start
 		}
 		inner := seg.Inner.Of(x.text)
-		innerToks := tokenize(x.text, seg.Inner.Start, seg.Inner.End)
+		innerToks := x.tokens(seg.Inner.Start, seg.Inner.End)
 		words := wordCount(innerToks)
 		if words == 0 {
 			continue
@@ -36,9 +36,9 @@ func (x *extractor) direct(segs []Segment) {
 		if nl := strings.IndexByte(x.text[seg.Span.End:afterEnd], '\n'); nl >= 0 {
 			afterEnd = seg.Span.End + nl
 		}
-		after := tokenize(x.text, seg.Span.End, afterEnd)
+		after := x.tokens(seg.Span.End, afterEnd)
 		// Tokens of this sentence before the opening mark.
-		before := sentenceTail(tokenize(x.text, para.Start, seg.Span.Start))
+		before := sentenceTail(x.tokens(para.Start, seg.Span.Start))
 		// A previous quote in the sentence cuts it: `“a,” he said, “b”`.
 		for k := len(before) - 1; k >= 0; k-- {
 			if before[k].isQuoteMark() {
@@ -49,7 +49,7 @@ func (x *extractor) direct(segs []Segment) {
 		// "He said:" closing the previous paragraph introduces the quote.
 		if len(before) == 0 && para.Start > 0 {
 			prev := x.paragraphOf(max(0, trimRight(x.text, 0, para.Start)-1))
-			if pt := tokenize(x.text, prev.Start, prev.End); len(pt) > 0 && pt[len(pt)-1].text == ":" && prev.Start < para.Start {
+			if pt := x.tokens(prev.Start, prev.End); len(pt) > 0 && pt[len(pt)-1].text == ":" && prev.Start < para.Start {
 				before = sentenceTail(pt)
 			}
 		}
@@ -105,7 +105,7 @@ func (x *extractor) direct(segs []Segment) {
 			// An attribution after the previous quote that it did not use
 			// (it had its own, before it) belongs to this one:
 			// `He scolded: “…,” she said. “…”`.
-			between := tokenize(x.text, segs[si-1].Span.End, seg.Span.Start)
+			between := x.tokens(segs[si-1].Span.End, seg.Span.Start)
 			if b, found := afterQuote(between, false); found && !x.usedCue[b.cue.Start] {
 				a, ok = b, true
 			} else {
@@ -153,7 +153,7 @@ func (x *extractor) continues(prev, cur Segment) bool {
 	if prev.Span.End > cur.Span.Start {
 		return false
 	}
-	between := tokenize(x.text, prev.Span.End, cur.Span.Start)
+	between := x.tokens(prev.Span.End, cur.Span.Start)
 	if len(between) > 30 {
 		return false
 	}
@@ -173,7 +173,7 @@ func (x *extractor) trailingCue(seg Segment) (attribution, bool) {
 	if sent.End < seg.Span.End {
 		return attribution{}, false
 	}
-	toks := tokenize(x.text, seg.Span.End, sent.End)
+	toks := x.tokens(seg.Span.End, sent.End)
 	for k := 0; k < len(toks); k++ {
 		if toks[k].isQuoteMark() {
 			return attribution{}, false

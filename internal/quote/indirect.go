@@ -29,8 +29,14 @@ var notClause = map[string]bool{
 // X, …" and "…, according to X".
 func (x *extractor) indirect() {
 	for _, sent := range x.sentences {
-		toks := tokenize(x.text, sent.Start, sent.End)
-		markTitleCase(toks)
+		toks := x.tokens(sent.Start, sent.End)
+		if isTitleCase(toks) {
+			// A copy: the flags must not leak into the shared tokens.
+			toks = append([]tok(nil), toks...)
+			for i := range toks {
+				toks[i].title = true
+			}
+		}
 		for c := 0; c < len(toks); c++ {
 			if x.inSegment(toks[c].start) {
 				continue
@@ -348,7 +354,7 @@ var notSpeakers = map[string]bool{
 // stay out.
 func (x *extractor) labels() {
 	for _, p := range x.paras {
-		toks := tokenize(x.text, p.Start, min(p.End, p.Start+400))
+		toks := x.tokens(p.Start, min(p.End, p.Start+400))
 		// A transcript turn may sit inside quotation marks: "WALLACE: …
 		open := len(toks) > 0 && toks[0].isQuoteMark()
 		if open {
@@ -360,7 +366,7 @@ func (x *extractor) labels() {
 		}
 		rest := skipSpace(x.text, toks[colon].end)
 		end := trimRight(x.text, rest, p.End)
-		if wordCount(tokenize(x.text, rest, end)) < 3 {
+		if wordCount(x.tokens(rest, end)) < 3 {
 			continue
 		}
 		src := article.Span{Start: toks[0].start, End: toks[colon-1].end}

@@ -15,6 +15,7 @@ import (
 type tok struct {
 	start, end int
 	text       string
+	low        string // text in lower case, computed once
 	word       bool // letters or digits
 	mark       markKind
 	// title marks the words of a title-case line (a headline), where a
@@ -33,7 +34,7 @@ var abbrevs = map[string]bool{
 
 // tokenize scans text[start:end] into tokens with absolute offsets.
 func tokenize(text string, start, end int) []tok {
-	var out []tok
+	out := make([]tok, 0, (end-start)/5+1)
 	i := start
 	for i < end {
 		r, w := utf8.DecodeRuneInString(text[i:end])
@@ -69,7 +70,7 @@ func tokenize(text string, start, end int) []tok {
 					j++
 				}
 			}
-			out = append(out, tok{start: i, end: j, text: text[i:j], word: true})
+			out = append(out, tok{start: i, end: j, text: text[i:j], low: strings.ToLower(text[i:j]), word: true})
 			i = j
 			continue
 		}
@@ -77,7 +78,7 @@ func tokenize(text string, start, end int) []tok {
 		if k == markNone {
 			mw = w
 		}
-		out = append(out, tok{start: i, end: i + mw, text: text[i : i+mw], mark: k})
+		out = append(out, tok{start: i, end: i + mw, text: text[i : i+mw], low: text[i : i+mw], mark: k})
 		i += mw
 	}
 	return out
@@ -93,7 +94,7 @@ func (t tok) isCap() bool {
 	return t.word && unicode.IsUpper(r)
 }
 
-func (t tok) lower() string { return strings.ToLower(t.text) }
+func (t tok) lower() string { return t.low }
 
 // isQuoteMark reports whether the token is a double or single quote mark.
 func (t tok) isQuoteMark() bool { return t.mark != markNone }
@@ -354,9 +355,9 @@ var phrasalCues = map[string]bool{
 	"call for": true, "call on": true,
 }
 
-// markTitleCase flags the tokens of a title-case line: most words
+// isTitleCase reports whether tokens form a title-case line: most words
 // capitalised, as in "Former White House Doctor Says Clinton Hid …".
-func markTitleCase(toks []tok) {
+func isTitleCase(toks []tok) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
 		if !t.word || len(t.text) < 4 {
@@ -367,10 +368,5 @@ func markTitleCase(toks []tok) {
 			caps++
 		}
 	}
-	if words < 3 || caps*5 < words*4 {
-		return
-	}
-	for i := range toks {
-		toks[i].title = true
-	}
+	return words >= 3 && caps*5 >= words*4
 }

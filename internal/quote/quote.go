@@ -50,6 +50,7 @@ func (Stage) Analyse(doc *article.Doc) (err error) {
 func Extract(doc *article.Doc) []article.Quote {
 	text := doc.Article.Text
 	x := &extractor{doc: doc, text: text, usedCue: map[int]bool{}}
+	x.toks = tokenize(text, 0, len(text))
 	x.paras = paragraphs(text)
 	x.sentences = sentenceSpans(doc)
 	x.direct(Scan(text))
@@ -66,6 +67,9 @@ type extractor struct {
 	text      string
 	sentences []article.Span
 	paras     []article.Span
+	// toks are the words of the whole text, scanned once; tokens(a, b)
+	// hands out the run inside a range.
+	toks []tok
 	quotes    []article.Quote
 	segs      []Segment
 	// usedCue marks cue verbs (by start offset) already spent on a quote so
@@ -160,4 +164,15 @@ func (x *extractor) inSegment(off int) bool {
 // extractText runs Extract on a bare text (tests and fuzzing).
 func extractText(text string) []article.Quote {
 	return Extract(&article.Doc{Article: &article.Article{Text: text}})
+}
+
+// tokens returns the tokens lying wholly inside [start, end). The slice
+// shares the extractor's array: callers must not modify it.
+func (x *extractor) tokens(start, end int) []tok {
+	i := sort.Search(len(x.toks), func(i int) bool { return x.toks[i].start >= start })
+	j := sort.Search(len(x.toks), func(j int) bool { return x.toks[j].end > end })
+	if j < i {
+		return nil
+	}
+	return x.toks[i:j]
 }

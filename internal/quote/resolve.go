@@ -27,7 +27,7 @@ func (x *extractor) resolve() {
 			continue
 		}
 		sp := *q.Speaker
-		toks := tokenize(x.text, sp.Start, sp.End)
+		toks := x.tokens(sp.Start, sp.End)
 		if len(toks) == 0 {
 			continue
 		}
@@ -67,7 +67,7 @@ func (x *extractor) resolve() {
 				q.Confidence *= 0.9
 			case "who", "which":
 				// The noun phrase the relative clause hangs on.
-				before := tokenize(x.text, x.sentenceOf(sp.Start).Start, sp.Start)
+				before := x.tokens(x.sentenceOf(sp.Start).Start, sp.Start)
 				if from, ok := npLeft(before, len(before), 0); ok {
 					q.SpeakerName = nameOf(before[from:])
 				}
@@ -230,7 +230,7 @@ func isNameParticle(w string) bool {
 // Names inside quotes are skipped: the speaker is outside them.
 func (x *extractor) nameBefore(off int) (string, int) {
 	from := max(0, off-1500)
-	toks := tokenize(x.text, from, off)
+	toks := x.tokens(from, off)
 	for i := len(toks) - 1; i > 0; i-- {
 		if !toks[i].isCap() || x.inSegment(toks[i].start) {
 			continue
