@@ -16,7 +16,7 @@ type tok struct {
 	start, end int
 	text       string
 	low        string // text in lower case, computed once
-	word       bool // letters or digits
+	word       bool   // letters or digits
 	mark       markKind
 	// title marks the words of a title-case line (a headline), where a
 	// capital letter says nothing about a word being a name.

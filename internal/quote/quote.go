@@ -69,9 +69,9 @@ type extractor struct {
 	paras     []article.Span
 	// toks are the words of the whole text, scanned once; tokens(a, b)
 	// hands out the run inside a range.
-	toks []tok
-	quotes    []article.Quote
-	segs      []Segment
+	toks   []tok
+	quotes []article.Quote
+	segs   []Segment
 	// usedCue marks cue verbs (by start offset) already spent on a quote so
 	// indirect speech does not report the same attribution twice.
 	usedCue map[int]bool
