@@ -32,7 +32,7 @@ func (x *extractor) resolve() {
 			continue
 		}
 		// The entity stage knows best.
-		if m := mentionIn(a, sp); m >= 0 {
+		if m := mentionIn(a, sp, headEnd(toks)); m >= 0 {
 			ment := a.Mentions[m]
 			q.SpeakerEntity = ment.Entity
 			q.SpeakerName = ment.Text
@@ -55,14 +55,17 @@ func (x *extractor) resolve() {
 				// the nearest person mention.
 				// Otherwise the closer of the last named speaker and the
 				// last name in the text.
+				// The entity stage's person mentions, when there are any,
+				// stand in for the name heuristic.
 				name, at := x.nameBefore(sp.Start)
-				if e, pname := nearestPerson(a, sp.Start); pname != "" {
-					q.SpeakerEntity, q.SpeakerName = e, pname
-				} else if n := len(seen); n > 0 && (name == "" || seen[n-1].end >= at) {
+				ent := entityNamed(a, name)
+				if e, pname, pat := nearestPerson(a, sp.Start); pname != "" {
+					name, at, ent = pname, pat, e
+				}
+				if n := len(seen); n > 0 && (name == "" || seen[n-1].end >= at) {
 					q.SpeakerEntity, q.SpeakerName = seen[n-1].entity, seen[n-1].name
 				} else if name != "" {
-					q.SpeakerName = name
-					q.SpeakerEntity = entityNamed(a, name)
+					q.SpeakerEntity, q.SpeakerName = ent, name
 				}
 				q.Confidence *= 0.9
 			case "who", "which":
@@ -91,12 +94,32 @@ func (x *extractor) resolve() {
 	}
 }
 
-// mentionIn returns the mention inside the speaker span that best names it
-// (a person first), or -1.
-func mentionIn(a *article.Analysis, sp article.Span) int {
+// headEnd returns the end of the head word of a speaker phrase: the last
+// word before any appositive comma.
+func headEnd(toks []tok) int {
+	end := -1
+	for _, t := range toks {
+		if t.text == "," || t.text == "(" {
+			break
+		}
+		if t.word {
+			end = t.end
+		}
+	}
+	return end
+}
+
+// mentionIn returns the mention inside the speaker span that names it: a
+// person anywhere in it (appositives included), another entity only when
+// it heads the phrase ("the White House", not "the United Nations envoy"
+// or "one Western diplomat"); -1 when none does.
+func mentionIn(a *article.Analysis, sp article.Span, head int) int {
 	best := -1
 	for i, m := range a.Mentions {
 		if !sp.Overlaps(m.Span) {
+			continue
+		}
+		if m.Type != article.PER && m.Span.End != head {
 			continue
 		}
 		if best < 0 || (m.Type == article.PER && a.Mentions[best].Type != article.PER) {
@@ -106,20 +129,28 @@ func mentionIn(a *article.Analysis, sp article.Span) int {
 	return best
 }
 
-// nearestPerson returns the entity and name of the last person mention
-// before off, or "" when the entity stage found none.
-func nearestPerson(a *article.Analysis, off int) (int, string) {
-	for i := len(a.Mentions) - 1; i >= 0; i-- {
-		m := a.Mentions[i]
+// nearestPerson returns the entity, name and end of the last person
+// mention before off, or "" when the entity stage found none.
+// Mentions need not be in text order (the entity stage appends the titles
+// and pronouns it resolves), so all are looked at.
+func nearestPerson(a *article.Analysis, off int) (int, string, int) {
+	best := -1
+	for i, m := range a.Mentions {
 		if m.Span.End > off || m.Type != article.PER || m.Kind == "pronoun" {
 			continue
 		}
-		if m.Entity >= 0 && m.Entity < len(a.Entities) {
-			return m.Entity, a.Entities[m.Entity].Name
+		if best < 0 || m.Span.End > a.Mentions[best].Span.End {
+			best = i
 		}
-		return -1, m.Text
 	}
-	return -1, ""
+	if best < 0 {
+		return -1, "", -1
+	}
+	m := a.Mentions[best]
+	if m.Entity >= 0 && m.Entity < len(a.Entities) {
+		return m.Entity, a.Entities[m.Entity].Name, m.Span.End
+	}
+	return -1, m.Text, m.Span.End
 }
 
 // entityNamed returns the entity whose name ends with the last word of name
