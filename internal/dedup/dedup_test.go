@@ -166,3 +166,21 @@ func BenchmarkSketch(b *testing.B) {
 		h.Sketch(text)
 	}
 }
+
+func TestDetectorCrowdedBuckets(t *testing.T) {
+	// One press release run 3,000 times: every copy must still be found,
+	// and no bucket may grow past its cap (or Add turns linear).
+	d := NewDetector(Options{})
+	text := "The ministry said on Monday that the new rules on imports of steel and aluminium would take effect next month after talks with trading partners."
+	for i := range 3000 {
+		r := d.Add(int64(i+1), "", d.Hasher().Sketch(fmt.Sprintf("%s Ref %d.", text, i)), time.Time{})
+		if i > 0 && (!r.Duplicate || r.Group != 1) {
+			t.Fatalf("copy %d: %+v", i+1, r)
+		}
+	}
+	for k, b := range d.buckets {
+		if len(b) > maxBucket {
+			t.Fatalf("bucket %x holds %d entries, cap %d", k, len(b), maxBucket)
+		}
+	}
+}

@@ -57,6 +57,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// maxBucket caps the entries of one LSH bucket.
+const maxBucket = 64
+
 // Result says whether an added document copies one seen before.
 type Result struct {
 	// Group is the duplicate group: the ID of its canonical (first seen)
@@ -150,7 +153,14 @@ func (d *Detector) Add(id int64, hash string, sk Sketch, t time.Time) Result {
 	seq := d.base + int64(len(d.queue))
 	d.queue = append(d.queue, entry{id: id, group: res.Group, hash: hash, sketch: sk, when: t, keys: keys})
 	for _, k := range keys {
-		d.buckets[k] = append(d.buckets[k], seq)
+		b := d.buckets[k]
+		if len(b) >= maxBucket {
+			// A band this crowded holds copies of one text (a press release
+			// run by every outlet): the newest few are enough to match the
+			// next copy, and scanning them all would make Add linear.
+			b = append(b[:0:0], b[len(b)-maxBucket/2:]...)
+		}
+		d.buckets[k] = append(b, seq)
 	}
 	if hash != "" && !res.Exact {
 		d.exact[hash] = seq
