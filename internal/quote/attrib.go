@@ -38,7 +38,7 @@ func cueAt(toks []tok, i int) (string, int) {
 		if i > 0 && toks[i-1].word && articles[toks[i-1].lower()] {
 			return "", 0
 		}
-		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || (i > 1 && (toks[i-2].lower() == "a" || toks[i-2].lower() == "an"))) {
+		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || nounCompound(toks, i)) {
 			return "", 0
 		}
 		if i+1 < len(toks) && toks[i+1].word {
@@ -201,7 +201,7 @@ var nounLike = map[string]bool{
 	"shows": true, "answer": true, "concerns": true, "questions": true, "question": true,
 	"plans": true, "plan": true, "support": true, "supports": true, "attack": true, "attacks": true,
 	"blast": true, "slam": true, "welcome": true, "want": true, "blame": true, "seek": true,
-	"back": true, "backs": true, "view": true, "views": true, "see": true, "offer": true, "offers": true,
+	"worries": true, "worry": true, "back": true, "backs": true, "view": true, "views": true, "see": true, "offer": true, "offers": true,
 	"highlights": true, "highlight": true, "challenge": true, "dispute": true, "insult": true,
 	"talks": true, "vote": true, "votes": true, "fight": true, "push": true,
 }
@@ -640,4 +640,15 @@ func sharedSubject(toks []tok, m int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s0, e, true
+}
+
+// nounCompound reports whether the capitalised words before toks[i] follow
+// an article, making toks[i] the head noun of a compound: "a New York Times
+// report", "the McKinley plan".
+func nounCompound(toks []tok, i int) bool {
+	j := i - 1
+	for j >= 0 && toks[j].isCap() && !toks[j].title {
+		j--
+	}
+	return j < i-1 && j >= 0 && articles[toks[j].lower()]
 }

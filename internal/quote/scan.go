@@ -310,7 +310,7 @@ func labelEnd(toks []tok) (int, bool) {
 			return 0, false
 		}
 		if t.text == ":" {
-			if i == 0 || notSpeakers[toks[0].lower()] {
+			if i == 0 || notSpeakers[toks[0].lower()] || articles[toks[0].lower()] {
 				return 0, false
 			}
 			if _, isCue := cues[toks[i-1].lower()]; isCue {
