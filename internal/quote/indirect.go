@@ -220,6 +220,11 @@ func (x *extractor) trailing(toks []tok, c, n int, lemma string) (article.Quote,
 		if strings.HasSuffix(toks[c].lower(), "ing") || (c+n < len(toks) && toks[c+n].lower() == "that") {
 			return article.Quote{}, false
 		}
+		// "Jane Doe, an economist, said the plan …" is the leading
+		// pattern with an appositive, not an inverted attribution.
+		if _, ok := npLeft(toks, m, 0); ok {
+			return article.Quote{}, false
+		}
 		end, ok := npRight(toks, c+n)
 		if !ok {
 			return article.Quote{}, false

@@ -308,7 +308,7 @@ var npBreakers = map[string]bool{
 	"as": true, "after": true, "before": true, "since": true, "although": true, "though": true,
 	"so": true, "than": true, "where": true, "whether": true, "until": true, "unless": true,
 	"that": true, "which": true, "who": true, "whom": true, "what": true, "why": true, "how": true,
-	"yet": true, "nor": true, "following": true, "despite": true, "once": true, "then": true, "also": true, "meanwhile": true,
+	"yet": true, "nor": true, "following": true, "having": true, "despite": true, "once": true, "then": true, "also": true, "meanwhile": true,
 	"however": true, "earlier": true, "yesterday": true, "today": true, "tonight": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
