@@ -205,6 +205,7 @@ type Clusterer struct {
 	storyOf  map[int64]int64   // dup group canonical -> story, for the groups still indexed
 	newest   time.Time
 	seq      int64
+	expired  int // stories expired since the last postings sweep
 }
 
 // NewClusterer returns an empty clusterer.
@@ -704,6 +705,27 @@ func (c *Clusterer) expire() {
 				delete(c.storyOf, g)
 			}
 		}
+	}
+	// Postings of expired stories are dropped lazily when a feature is
+	// probed; features never probed again would keep them forever. Sweep
+	// everything once as many stories have expired as are active, so the
+	// cost stays proportional to the stories dropped.
+	c.expired += len(drop)
+	if c.expired > len(c.active)+1024 {
+		for id, list := range c.postings {
+			kept := list[:0]
+			for _, sid := range list {
+				if _, ok := c.active[sid]; ok {
+					kept = append(kept, sid)
+				}
+			}
+			if len(kept) == 0 {
+				delete(c.postings, id)
+			} else {
+				c.postings[id] = kept
+			}
+		}
+		c.expired = 0
 	}
 }
 

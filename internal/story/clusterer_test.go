@@ -219,3 +219,22 @@ func BenchmarkAdd(b *testing.B) {
 		c.Add(fs[i%len(fs)])
 	}
 }
+
+func TestPostingsSwept(t *testing.T) {
+	c := NewClusterer(Options{MaxActive: 50, Window: time.Hour})
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 5000 {
+		w := fmt.Sprintf("zq%dx zr%dy zs%dw", i, i*7, i*13)
+		c.Add(Features{ArticleID: int64(i + 1), Text: w + " " + w, Published: start.Add(time.Duration(i) * time.Minute)})
+	}
+	n := 0
+	for _, list := range c.postings {
+		n += len(list)
+	}
+	// each story here indexes its 3 invented words (4 for slack); between
+	// sweeps up to 1024+active expired stories may linger, plus those
+	// expiring within one check interval. Without sweeping: 5000 stories.
+	if limit := (c.Active() + 1024 + 50 + expireInterval) * 4; n > limit {
+		t.Fatalf("%d postings for %d active stories (limit %d): expired stories not swept", n, c.Active(), limit)
+	}
+}
