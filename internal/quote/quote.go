@@ -12,6 +12,7 @@ package quote
 
 import (
 	"fmt"
+	"strings"
 	"sort"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -81,9 +82,16 @@ type extractor struct {
 // sentence-final punctuation and blank lines when the layer is absent.
 func sentenceSpans(doc *article.Doc) []article.Span {
 	if len(doc.Sentences) > 0 {
-		out := make([]article.Span, len(doc.Sentences))
+		out := make([]article.Span, 0, len(doc.Sentences))
+		text := doc.Article.Text
 		for i, s := range doc.Sentences {
-			out[i] = s.Span
+			// A sentence that ends inside brackets ("Rep. Meeks (D-N.")
+			// was cut at an abbreviation: it goes on in the next one.
+			if n := len(out); n > 0 && i > 0 && doc.Sentences[i-1].Block == s.Block && unclosedBracket(out[n-1].Of(text)) {
+				out[n-1].End = s.Span.End
+				continue
+			}
+			out = append(out, s.Span)
 		}
 		return out
 	}
@@ -175,4 +183,10 @@ func (x *extractor) tokens(start, end int) []tok {
 		return nil
 	}
 	return x.toks[i:j]
+}
+
+// unclosedBracket reports whether s opens more round brackets than it
+// closes.
+func unclosedBracket(s string) bool {
+	return strings.Count(s, "(") > strings.Count(s, ")")
 }
