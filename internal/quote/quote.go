@@ -12,8 +12,8 @@ package quote
 
 import (
 	"fmt"
-	"strings"
 	"sort"
+	"strings"
 
 	"github.com/dossier-news/dossier/internal/article"
 )
