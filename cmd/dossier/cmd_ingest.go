@@ -21,6 +21,7 @@ type ingestOptions struct {
 	fastHTML  bool
 	quiet     bool
 	batch     int
+	nats      string
 }
 
 func newIngestCmd(g *globalOptions) *cobra.Command {
@@ -46,11 +47,15 @@ interrupting is safe, and running the same command again resumes.`,
 	cmd.Flags().BoolVar(&o.noAnalyse, "no-analyse", false, "store only; analyse later with 'dossier analyse'")
 	cmd.Flags().BoolVar(&o.fastHTML, "fast-html", false, "quicker, slightly less precise HTML extraction")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print only failures and the summary")
+	cmd.Flags().StringVar(&o.nats, "nats", "", "publish the read articles to this NATS JetStream work queue (nats://host:port) for 'dossier worker' instead of storing them here")
 	cmd.Flags().IntVar(&o.batch, "batch", 64, "articles per transaction (each article is always stored whole; 1: one transaction per article)")
 	return cmd
 }
 
 func runIngest(ctx context.Context, g *globalOptions, o ingestOptions, inputs []string) error {
+	if o.nats != "" {
+		return runIngestNATS(ctx, g, o, inputs)
+	}
 	e, closeFn, err := g.openEngine(ctx, !o.noAnalyse)
 	if err != nil {
 		return err

@@ -95,6 +95,8 @@ composes a cited dossier per story.`,
 		newTrainCmd(g),
 		newServeCmd(g),
 		newFeedsCmd(g),
+		newNatsCmd(g),
+		newWorkerCmd(g),
 	)
 	return root
 }
