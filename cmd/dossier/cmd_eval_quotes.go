@@ -18,6 +18,20 @@ func newEvalQuotesCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "quotes --data DIR [--json]",
 		Short: "Score quote and attribution extraction on a PolNeAR split",
+		Long: `Runs the production pipeline over a PolNeAR split folder (text/*.txt,
+attributions/*.ann; the first annotator's file by name when there are several)
+and scores the attributions the quote stage finds against the gold ones.
+
+For all attributions and for direct quotes (gold content opening with a quote
+mark) it reports precision, recall and F1 of: content, source and cue spans
+under exact matching (same word tokens) and overlap matching (at least one
+shared word token, as in the PARC 3.0 / Citron literature), and of whole
+attributions (content and source both matched; no source on both sides also
+matches). Matching is one-to-one. Quotes sharing a cue form one attribution;
+scare quotes and quotes without a cue are not attributions.
+
+Published reference (BBC Citron on PARC 3.0, a different corpus): overlap
+whole-quote F1 83.2, source 85.3; exact whole 56.7.`,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			docs, err := polnear.ReadDir(f.data)
