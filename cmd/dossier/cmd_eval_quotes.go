@@ -32,7 +32,7 @@ scare quotes and quotes without a cue are not attributions.
 
 Published reference (BBC Citron on PARC 3.0, a different corpus): overlap
 whole-quote F1 83.2, source 85.3; exact whole 56.7.`,
-		Args:  cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			docs, err := polnear.ReadDir(f.data)
 			if err != nil {
