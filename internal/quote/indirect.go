@@ -45,6 +45,11 @@ func (x *extractor) indirect() {
 			if l == "" || x.usedCue[toks[c].start] {
 				continue
 			}
+			// Direct quotes record their cue by the start of its phrase
+			// ("have labelled").
+			if span, _ := cueSpan(toks, c, n, 0); x.usedCue[span.Start] {
+				continue
+			}
 			var q article.Quote
 			var ok bool
 			if l == "according to" {

@@ -343,6 +343,7 @@ var attitudeCues = map[string]bool{
 	"tout": true, "promote": true, "recommend": true, "mock": true, "challenge": true,
 	"dispute": true, "vote for": true, "vote against": true, "fight for": true, "fight against": true,
 	"ask for": true, "apologize for": true, "comment on": true, "agree with": true, "point to": true,
+	"call": true, "ask about": true, "label": true, "brand": true,
 }
 
 // phrasalCues join a verb lemma and a particle into one cue: "talked about",
@@ -352,7 +353,7 @@ var phrasalCues = map[string]bool{
 	"push for": true, "respond to": true, "complain about": true, "warn against": true, "warn of": true,
 	"argue for": true, "argue against": true, "vote for": true, "vote against": true, "fight for": true,
 	"fight against": true, "ask for": true, "comment on": true, "agree with": true, "point to": true,
-	"call for": true, "call on": true,
+	"call for": true, "call on": true, "ask about": true,
 }
 
 // isTitleCase reports whether tokens form a title-case line: most words
