@@ -163,6 +163,8 @@ type Story struct {
 	// MergedInto is the story this one was merged into (0 when none); a
 	// merged story has no members of its own any more.
 	MergedInto int64 `json:"merged_into,omitempty"`
+
+	terms, ents sparse // compact form of Terms and Entities, filled by freeze
 }
 
 // member is what an active story keeps of a recent article, to detect
@@ -736,22 +738,36 @@ func (c *Clusterer) freeze(s *activeStory) {
 	sum.Groups = len(s.groups)
 	sum.Sources = sortedKeys(s.sourceSeen)
 	sum.Dates = sortedKeys(s.dates)
-	sum.Terms = c.weighted(s.terms, summaryTerms, "")
-	sum.Entities = c.weighted(s.ents, summaryEnts, entityPrefix)
+	sum.terms = c.summaryOf(s.terms, summaryTerms)
+	sum.ents = c.summaryOf(s.ents, summaryEnts)
 	sum.Active = false
 }
 
-func (c *Clusterer) weighted(v sparse, n int, prefix string) []Weighted {
+// summaryOf keeps the n heaviest features of a centroid under the current
+// IDF, heaviest first, as ids and unit-normalised weights: 8 bytes a
+// feature, where the named form Stories returns costs 32. Expired stories
+// accumulate over an endless stream; this keeps each one small.
+func (c *Clusterer) summaryOf(v sparse, n int) sparse {
 	v = c.vocab.scaled(v)
 	norm := nonzero(v.norm())
 	ids := firstN(v.byWeight(), n)
-	out := make([]Weighted, 0, len(ids))
 	w := make(map[int32]float32, v.len())
 	for i, id := range v.ids {
 		w[id] = v.w[i]
 	}
-	for _, id := range ids {
-		out = append(out, Weighted{Name: strings.TrimPrefix(c.vocab.names[id], prefix), Weight: math.Round(float64(w[id])/norm*1e4) / 1e4})
+	out := sparse{ids: make([]int32, len(ids)), w: make([]float32, len(ids))}
+	for k, id := range ids {
+		out.ids[k] = id
+		out.w[k] = float32(float64(w[id]) / norm)
+	}
+	return out
+}
+
+// named turns a summary into feature names and weights.
+func (c *Clusterer) named(v sparse, prefix string) []Weighted {
+	out := make([]Weighted, len(v.ids))
+	for k, id := range v.ids {
+		out[k] = Weighted{Name: strings.TrimPrefix(c.vocab.names[id], prefix), Weight: math.Round(float64(v.w[k])*1e4) / 1e4}
 	}
 	return out
 }
@@ -779,6 +795,8 @@ func (c *Clusterer) Stories() []Story {
 		}
 		st := *sum
 		st.Members = append([]int64(nil), sum.Members...)
+		st.Terms = c.named(sum.terms, "")
+		st.Entities = c.named(sum.ents, entityPrefix)
 		out = append(out, st)
 	}
 	return out
