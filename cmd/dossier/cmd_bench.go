@@ -13,6 +13,7 @@ func newBenchCmd(g *globalOptions) *cobra.Command {
 		// one line per benchmark: newBenchXxxCmd(g),
 		newBenchIngestCmd(g),
 		newBenchStoriesCmd(g),
+		newBenchWorkersCmd(g),
 	)
 	return cmd
 }
