@@ -18,6 +18,14 @@ func newEvalTimelineCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "timeline --data DIR [--json]",
 		Short: "Score timeline summarisation on Timeline17 (date F1, align+ m:1 ROUGE-1/2)",
+		Long: `For every gold timeline of every topic folder under --data, builds a timeline
+from the topic's articles with as many dates as the gold and the gold's mean
+number of sentences per date, limited to the gold's first and last date (the
+standard setting of Martschat & Markert 2018 and Ghalandari & Ifrim 2020), and
+reports date F1 and the "align+ m:1" ROUGE-1 and ROUGE-2 F1 (tilse's
+definition; stop words removed, Porter stems), averaged over timelines.
+Sentences are dated by the project's timex tagger. The builder's few settings
+were chosen on these same topics: there is no held-out split.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			topics, err := compose.ReadTimeline17(f.data)
 			if err != nil {
