@@ -39,7 +39,7 @@ var (
 	pSource = param{Name: "source", In: "query", Type: "string", Desc: "exact outlet name"}
 	pFrom   = param{Name: "from", In: "query", Type: "string", Desc: "published on or after (YYYY-MM-DD or RFC 3339)"}
 	pTo     = param{Name: "to", In: "query", Type: "string", Desc: "published before (YYYY-MM-DD or RFC 3339)"}
-	pEntity = param{Name: "entity", In: "query", Type: "string", Desc: "entity key, e.g. per:tomas reinholt"}
+	pEntity = param{Name: "entity", In: "query", Type: "string", Desc: "entity key, e.g. person:tomas reinholt"}
 	pStory  = param{Name: "story", In: "query", Type: "integer", Desc: "story ID"}
 	pArt    = param{Name: "article", In: "query", Type: "integer", Desc: "article ID"}
 )

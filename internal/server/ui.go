@@ -42,7 +42,14 @@ var funcs = template.FuncMap{
 		}
 		return a + " – " + b
 	},
-	"join":    strings.Join,
+	"join": strings.Join,
+	// Story entity lists hold entity keys ("per:tomas reinholt"); a word
+	// without a type prefix is a term, searched rather than looked up.
+	"isKey": func(k string) bool { return strings.Contains(k, ":") },
+	"keyName": func(k string) string {
+		_, name, _ := strings.Cut(k, ":")
+		return name
+	},
 	"pathesc": pathEscape,
 	"cite": func(c citation) string {
 		return fmt.Sprintf("/articles/%d#s=%d-%d", c.Article, c.Span.Start, c.Span.End)
