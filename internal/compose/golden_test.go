@@ -23,9 +23,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// demoDossiers ingests the example corpus with the default pipeline,
-// clusters it and composes every story.
+// demoDossiers composes every demo input.
 func demoDossiers(t testing.TB) []*compose.Dossier {
+	t.Helper()
+	var out []*compose.Dossier
+	for _, in := range demoInputs(t) {
+		d, err := compose.Build(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// demoInputs ingests the example corpus with the default pipeline,
+// clusters it and loads every story, plus one input holding every talks
+// article.
+func demoInputs(t testing.TB) []compose.Input {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
@@ -60,17 +75,13 @@ func demoDossiers(t testing.TB) []*compose.Dossier {
 		t.Fatal(err)
 	}
 	sort.Slice(stories, func(i, j int) bool { return stories[i].ID < stories[j].ID })
-	var out []*compose.Dossier
+	var out []compose.Input
 	for _, s := range stories {
 		in, err := e.DossierInput(ctx, s.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := compose.Build(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, d)
+		out = append(out, in)
 	}
 	// The clusterer may split the corpus finely; the whole talks story
 	// (every article but the earthquake reports) is composed as well, so the
@@ -89,11 +100,7 @@ func demoDossiers(t testing.TB) []*compose.Dossier {
 		}
 	}
 	all.Headline = "Varenia ceasefire talks (all sources)"
-	d, err := compose.Build(ctx, all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(out, d)
+	return append(out, all)
 }
 
 // TestDemoGolden composes the example corpus end to end and compares the

@@ -159,3 +159,24 @@ func TestAdministrations(t *testing.T) {
 		}
 	}
 }
+
+func FuzzOfficesLoad(f *testing.F) {
+	f.Add("president\tUSA\tBarack Obama\t2009-01-20\t2017-01-20\tObama\n")
+	f.Add("# comment\n\nprime minister\tGBR\tKeir Starmer\t2024-07-05\n")
+	f.Add("x\ty\tz\n")
+	f.Fuzz(func(t *testing.T, tsv string) {
+		o := &Offices{}
+		if err := o.Load(strings.NewReader(tsv)); err != nil {
+			return
+		}
+		for _, term := range o.terms {
+			if term.Office == "" || term.Country == "" || term.Holder == "" {
+				t.Errorf("empty field accepted: %+v", term)
+			}
+			if !term.To.IsZero() && !term.To.After(term.From) {
+				t.Errorf("term ends before it starts: %+v", term)
+			}
+			o.Terms(term.Office, term.Country, term.Holder)
+		}
+	})
+}
