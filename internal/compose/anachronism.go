@@ -42,7 +42,7 @@ func anachronisms(docs []*doc, offices *Offices) []Contradiction {
 					continue // no table for the office, or a person it does not list
 				}
 				if problem := titleProblem(held, r.Status, d.date); problem != "" {
-					k := e.Name + "|" + title + "|" + problem
+					k := held[0].Holder + "|" + title + "|" + problem
 					if seen[k] {
 						continue
 					}
@@ -67,6 +67,7 @@ func anachronisms(docs []*doc, offices *Offices) []Contradiction {
 				}
 			}
 		}
+		out = append(out, titledInText(d, offices, seen)...)
 		out = append(out, administrations(d, offices, seen)...)
 	}
 	return out
@@ -181,6 +182,63 @@ func administrations(d *doc, offices *Offices, seen map[string]bool) []Contradic
 			Slot:    name + " administration",
 			Claims:  []Claim{{Value: d.a.Text[m[2]:m[1]], Source: d.outlet, Citation: d.cite(&d.sents[si])}},
 			Explain: problem,
+		})
+	}
+	return out
+}
+
+// titledName finds "Former President Barack Obama", "then-Prime Minister
+// Theresa May", "Chancellor Merkel" in running text: a capitalised office
+// title, an optional status word before it and one to four capitalised
+// words of name after it.
+var titledName = regexp.MustCompile(`(?:\b([Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Ll]ate|[Aa]cting|[Oo]utgoing)\s*)?\b(President|Prime Minister|Premier|Chancellor|Foreign Minister|Foreign Secretary|Secretary of State|Secretary-General|Secretary General)\s+((?:[A-Z][\p{L}'.-]*\s?){1,4})`)
+
+// titledInText checks titles written before names directly in the text, so
+// anachronisms are found whether or not the entity stage resolved the
+// person. The country is the one office of that title the table lists the
+// person in; a name the table lists in several or none is not judged.
+func titledInText(d *doc, offices *Offices, seen map[string]bool) []Contradiction {
+	var out []Contradiction
+	for _, m := range titledName.FindAllStringSubmatchIndex(d.a.Text, -1) {
+		status := "current"
+		if m[2] >= 0 {
+			switch strings.ToLower(strings.TrimRight(d.a.Text[m[2]:m[3]], "-")) {
+			case "former", "ex", "late":
+				status = "former"
+			case "then":
+				status = "then"
+			case "acting":
+				status = "acting"
+			}
+		}
+		title := normTitle(d.a.Text[m[4]:m[5]])
+		name := strings.TrimSpace(d.a.Text[m[6]:m[7]])
+		var held []Term
+		countries := map[string]bool{}
+		for _, t := range offices.terms {
+			if t.Office == title && sameHolder(t, name) {
+				held = append(held, t)
+				countries[t.Country] = true
+			}
+		}
+		if len(countries) != 1 {
+			continue
+		}
+		problem := titleProblem(held, status, d.date)
+		k := held[0].Holder + "|" + title + "|" + problem
+		if problem == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		si := d.sentenceOf(m[0])
+		if si < 0 {
+			continue
+		}
+		out = append(out, Contradiction{
+			Kind:    ConflictAnachronism,
+			Slot:    held[0].Holder + ", " + title,
+			Claims:  []Claim{{Value: status + " " + title, Source: d.outlet, Citation: d.cite(&d.sents[si])}},
+			Explain: fmt.Sprintf("%s on %s: %s", held[0].Holder, dayOf(d.date), problem),
 		})
 	}
 	return out

@@ -180,3 +180,35 @@ func FuzzOfficesLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestTitledInText judges titles written in the text with no entity layer.
+func TestTitledInText(t *testing.T) {
+	o, _ := BuiltinOffices()
+	tests := []struct {
+		date, text string
+		flagged    bool
+	}{
+		{"2019-04-02", "President Barack Obama said on Monday that the deal would hold.", true},
+		{"2019-04-02", "Former President Barack Obama said on Monday that the deal would hold.", false},
+		{"2019-04-02", "The deal was signed by then-President Obama in 2015.", false},
+		{"2012-04-02", "President Obama said on Monday that the deal would hold.", false},
+		{"2021-04-02", "Prime Minister Theresa May visited Paris.", true},
+		{"2018-04-02", "Prime Minister Theresa May visited Paris.", false},
+		{"2021-04-02", "Chancellor Angela Merkel met President Joe Biden.", false},
+		{"2021-04-02", "Foreign Secretary Boris Johnson arrived.", true}, // left that office in 2018
+		{"2021-04-02", "Prime Minister Boris Johnson arrived.", false},   // held this one then
+		{"2026-03-09", "Prime Minister Anton Vasik spoke.", false},       // not in the table
+		{"2019-04-02", "the president said Obama was wrong.", false},     // no title before a name
+	}
+	for _, tt := range tests {
+		a := &article.Article{ID: 1, Text: tt.text, Source: "Test"}
+		d, err := prepare(Source{Article: a, Analysis: &article.Analysis{DocDate: &article.DocDate{Value: tt.date}, Timexes: []article.Timex{}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := titledInText(d, o, map[string]bool{})
+		if (len(got) > 0) != tt.flagged {
+			t.Errorf("%s %q: flagged = %v (%+v), want %v", tt.date, tt.text, len(got) > 0, got, tt.flagged)
+		}
+	}
+}
