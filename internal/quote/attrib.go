@@ -52,7 +52,7 @@ func cueAt(toks []tok, i int) (string, int) {
 				return "point out", 2
 			}
 			return "", 0
-		case "talk", "speak", "refer", "push", "vote", "fight":
+		case "talk", "speak", "refer", "push", "vote", "fight", "focus", "rail", "advocate":
 			return "", 0 // only with their particle
 		}
 		return l, 1
@@ -203,7 +203,8 @@ var nounLike = map[string]bool{
 	"blast": true, "slam": true, "welcome": true, "want": true, "blame": true, "seek": true,
 	"worries": true, "worry": true, "back": true, "backs": true, "view": true, "views": true, "see": true, "offer": true, "offers": true,
 	"highlights": true, "highlight": true, "challenge": true, "dispute": true, "insult": true,
-	"talks": true, "vote": true, "votes": true, "fight": true, "push": true,
+	"talks": true, "vote": true, "votes": true, "fight": true, "push": true, "focus": true,
+	"advocates": true, "advocate": true,
 }
 
 // plainSubject reports whether the token before a noun-like cue can be its
@@ -320,7 +321,7 @@ func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
 	// A full stop inside the quote and a capitalised word after it start a
 	// new sentence, unless that sentence is nothing but "He said." (the
 	// style of some outlets).
-	if l, n := cueAt(toks, i); l != "" && (speechCues[l] || l == "according to") {
+	if l, n := speechCueAt(toks, i); l != "" && (speechCues[l] || l == "according to") {
 		if innerEndsSentence && toks[i].isCap() {
 			return attribution{}, false
 		}
@@ -347,7 +348,7 @@ func afterQuote(toks []tok, innerEndsSentence bool) (attribution, bool) {
 		if t.endsSentence() || t.isQuoteMark() || t.text == ";" || t.text == ":" {
 			return attribution{}, false
 		}
-		l, n := cueAt(toks, k)
+		l, n := speechCueAt(toks, k)
 		if l == "" || !speechCues[l] {
 			continue
 		}
@@ -406,7 +407,7 @@ func beforeQuote(toks []tok) (attribution, bool) {
 	}
 	// "According to X, “…”"
 	for k := 0; k+1 < end; k++ {
-		if l, c := cueAt(toks, k); l == "according to" && k+c < end {
+		if l, c := speechCueAt(toks, k); l == "according to" && k+c < end {
 			if e, ok := npRight(toks, k+c); ok {
 				return attribution{speaker: spanOf(toks, k+c, e), cue: article.Span{Start: toks[k].start, End: toks[k+1].end}, lemma: l, conf: 0.85}, true
 			}
@@ -416,7 +417,7 @@ func beforeQuote(toks []tok) (attribution, bool) {
 		if toks[k].isQuoteMark() || toks[k].endsSentence() {
 			break
 		}
-		l, c := cueAt(toks, k)
+		l, c := speechCueAt(toks, k)
 		if l == "" || !speechCues[l] {
 			continue
 		}
@@ -453,7 +454,7 @@ func sentenceCue(toks []tok, maxDist int) (attribution, bool) {
 		if toks[k].isQuoteMark() {
 			continue
 		}
-		l, c := cueAt(toks, k)
+		l, c := speechCueAt(toks, k)
 		if l == "" || !speechCues[l] || l == "according to" || strings.HasSuffix(toks[k].lower(), "ing") {
 			continue
 		}
@@ -651,4 +652,17 @@ func nounCompound(toks []tok, i int) bool {
 		j--
 	}
 	return j < i-1 && j >= 0 && articles[toks[j].lower()]
+}
+
+// speechCueAt is cueAt for the patterns of direct speech: a phrasal cue
+// whose verb is a verb of saying counts as that verb alone (`“…,” he
+// responded to the question` is attributed by "responded").
+func speechCueAt(toks []tok, i int) (string, int) {
+	l, n := cueAt(toks, i)
+	if n == 2 && phrasalCues[l] {
+		if base, _, _ := strings.Cut(l, " "); speechCues[base] {
+			return base, 1
+		}
+	}
+	return l, n
 }

@@ -240,6 +240,9 @@ var cues = func() map[string]string {
 	add("dispute", "disputes", "disputed", "disputing")
 	add("vote", "votes", "voted")
 	add("fight", "fights", "fought")
+	add("focus", "focuses", "focused", "focusing")
+	add("rail", "rails", "railed", "railing")
+	add("advocate", "advocates", "advocated", "advocating")
 	add("demand", "demands", "demanded", "demanding")
 	add("scold", "scolds", "scolded", "scolding")
 	add("read", "reads")
@@ -343,7 +346,8 @@ var attitudeCues = map[string]bool{
 	"tout": true, "promote": true, "recommend": true, "mock": true, "challenge": true,
 	"dispute": true, "vote for": true, "vote against": true, "fight for": true, "fight against": true,
 	"ask for": true, "apologize for": true, "comment on": true, "agree with": true, "point to": true,
-	"call": true, "ask about": true, "label": true, "brand": true,
+	"call": true, "ask about": true, "label": true, "brand": true, "focus on": true,
+	"rail against": true, "advocate for": true, "worry about": true,
 }
 
 // phrasalCues join a verb lemma and a particle into one cue: "talked about",
@@ -353,7 +357,8 @@ var phrasalCues = map[string]bool{
 	"push for": true, "respond to": true, "complain about": true, "warn against": true, "warn of": true,
 	"argue for": true, "argue against": true, "vote for": true, "vote against": true, "fight for": true,
 	"fight against": true, "ask for": true, "comment on": true, "agree with": true, "point to": true,
-	"call for": true, "call on": true, "ask about": true,
+	"call for": true, "call on": true, "ask about": true, "focus on": true, "rail against": true,
+	"advocate for": true, "worry about": true,
 }
 
 // isTitleCase reports whether tokens form a title-case line: most words
