@@ -26,6 +26,7 @@ func newTrainCmd(g *globalOptions) *cobra.Command {
 type trainNEROptions struct {
 	data, dev, out string
 	epochs, folds  int
+	runs           int
 	seed           uint64
 }
 
@@ -50,6 +51,7 @@ byte-for-byte the committed internal/ner/model/ner.bin.gz:
 	cmd.Flags().StringVarP(&o.out, "out", "o", filepath.Join("internal", "ner", "model", "ner.bin.gz"), "model file to write")
 	cmd.Flags().IntVar(&o.epochs, "epochs", 0, "epochs per model (0: the default)")
 	cmd.Flags().IntVar(&o.folds, "folds", 0, "jackknife folds for the second pass (0: the default, 1: one pass only)")
+	cmd.Flags().IntVar(&o.runs, "runs", 0, "runs over different shuffles averaged into each final model (0: the default)")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 0, "shuffling seed")
 	_ = cmd.MarkFlagRequired("data")
 	return cmd
@@ -60,7 +62,7 @@ func runTrainNER(g *globalOptions, o trainNEROptions) error {
 	if err != nil {
 		return err
 	}
-	opt := ner.TrainOptions{Epochs: o.epochs, Folds: o.folds, Seed: o.seed}
+	opt := ner.TrainOptions{Epochs: o.epochs, Folds: o.folds, Runs: o.runs, Seed: o.seed}
 	if o.dev != "" {
 		if opt.Dev, err = readCoNLLFile(o.dev); err != nil {
 			return err

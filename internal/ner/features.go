@@ -156,6 +156,9 @@ func markRuns(s []tokInfo) {
 			break
 		}
 		for k := i; k < end; k++ {
+			if !isCapitalised(s[k].cls) {
+				continue // a connective is no evidence of a name by itself
+			}
 			s[k].extHead, s[k].extFirst = s[end-1].lower, s[i].lower
 			switch {
 			case end-i == 1:

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,4 +55,33 @@ func TestReadMEANTIMEDir(t *testing.T) {
 	if len(docs) != 30 || mentions < 200 {
 		t.Errorf("got %d articles with %d named mentions, want 30 articles and hundreds of mentions", len(docs), mentions)
 	}
+}
+
+func FuzzReadMEANTIME(f *testing.F) {
+	seed, err := os.ReadFile("testdata/meantime_small.xml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed))
+	f.Add(`<Document><token t_id="1" sentence="0">A</token><Markables><ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="9"/></ENTITY_MENTION></Markables></Document>`)
+	f.Add(`<Document><token t_id="1" sentence="3">A</token><token t_id="2" sentence="1">B</token></Document>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := ReadMEANTIME(strings.NewReader(s), "fuzz")
+		if err != nil {
+			return
+		}
+		if doc.Scored > len(doc.Sentences) {
+			t.Fatalf("Scored %d > %d sentences", doc.Scored, len(doc.Sentences))
+		}
+		for _, st := range doc.Sentences {
+			if len(st.Tags) != len(st.Tokens) {
+				t.Fatalf("%d tags for %d tokens", len(st.Tags), len(st.Tokens))
+			}
+			for _, c := range st.Chunks {
+				if c.Start < 0 || c.End > len(st.Tokens) || c.Start >= c.End {
+					t.Fatalf("chunk %+v outside %d tokens", c, len(st.Tokens))
+				}
+			}
+		}
+	})
 }

@@ -60,3 +60,22 @@ func TestStageBadTextLayer(t *testing.T) {
 		t.Errorf("doc without article: %v", err)
 	}
 }
+
+func FuzzStage(f *testing.F) {
+	f.Add("Angela Merkel met the chief executive of Siemens in Berlin on Tuesday.")
+	f.Add("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .")
+	f.Add("\xff\xfe Über « Zürich » — 東京 …")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := &article.Doc{Article: &article.Article{Text: text}}
+		if err := (Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		last := 0
+		for _, m := range doc.Analysis.Mentions {
+			if m.Span.Start < last || m.Span.End <= m.Span.Start || m.Span.End > len(text) || m.Span.Of(text) != m.Text {
+				t.Fatalf("bad mention %+v in %q", m, text)
+			}
+			last = m.Span.End
+		}
+	})
+}

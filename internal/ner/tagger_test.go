@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,29 @@ func TestDefaultTaggerTagsSentence(t *testing.T) {
 	}
 	if TypeOf(got[9]) != "GPE" && TypeOf(got[9]) != "LOC" {
 		t.Errorf("Paris: got %s, want a place (all: %v)", got[9], got)
+	}
+}
+
+// TestTaggerNewsPhrases checks names joined by connectives. (Known
+// weakness, not tested: greedy decoding after a sentence-initial common
+// noun, "Shares of Apple rose", can tag "of" as a name.)
+func TestTaggerNewsPhrases(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The Bank of England raised rates .", []string{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}},
+		{"Profits at Deutsche Bank fell .", []string{"O", "O", "B-ORG", "I-ORG", "O", "O"}},
+	}
+	for _, tt := range tests {
+		got := tg.Tag(strings.Fields(tt.sentence))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Tag(%q)\n got %v\nwant %v", tt.sentence, got, tt.want)
+		}
 	}
 }
 
@@ -105,9 +129,30 @@ func TestDevF1(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := tg.Evaluate(docs)
-	const floor = 0.90
+	const floor = 0.905
 	t.Logf("dev F1 %.4f (P %.4f R %.4f), %.0f tokens/s", r.Scores.All.F1(), r.Scores.All.Precision(), r.Scores.All.Recall(), r.TokensPerSecond())
 	if f := r.Scores.All.F1(); f < floor {
 		t.Errorf("dev F1 %.4f below the floor %.2f", f, floor)
+	}
+}
+
+// TestMEANTIMEF1 checks the committed model on MEANTIME (airbus and apple,
+// exact spans of PER/ORG/LOC) against a floor under what it scores; the
+// corpus's mentions include titles and descriptors, so exact F1 is far
+// below CoNLL's.
+func TestMEANTIMEF1(t *testing.T) {
+	dir := dataset.Require(t, "meantime")
+	docs, err := ReadMEANTIMEDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Evaluate(tg, docs, func(t string) bool { return t == "PER" || t == "ORG" || t == "LOC" })
+	t.Logf("MEANTIME F1 %.4f, head F1 %.4f", r.Scores.All.F1(), r.Head.All.F1())
+	if f := r.Scores.All.F1(); f < 0.58 {
+		t.Errorf("MEANTIME F1 %.4f below the floor 0.58", f)
 	}
 }
