@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func server(t *testing.T) *pgtest.Server {
+func server(t testing.TB) *pgtest.Server {
 	if srv == nil {
 		t.Skip("PostgreSQL server binaries not found (apt-get install -y postgresql, or set DOSSIER_PG_BIN)")
 	}
