@@ -5,6 +5,7 @@ import (
 
 	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/event"
+	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/quote"
 	"github.com/dossier-news/dossier/internal/text"
@@ -12,7 +13,7 @@ import (
 )
 
 // DefaultPipeline is the analysis every article gets: the text layer, named
-// entities with roles and identities, the article's date and its time
+// entities (the trained tagger, then titles, roles and identities), the article's date and its time
 // expressions, quotes with speakers, then events (which use the speakers,
 // actors and dates found before them).
 func DefaultPipeline() (*pipeline.Pipeline, error) {
@@ -22,6 +23,7 @@ func DefaultPipeline() (*pipeline.Pipeline, error) {
 	}
 	return pipeline.New(
 		text.Stage{},
+		ner.Stage{},
 		entity.Stage{},
 		timex.NewStage(),
 		quote.New(),
