@@ -26,9 +26,10 @@ CREATE TABLE articles (
 	structure        TEXT NOT NULL,   -- JSON article.Structure
 	ingested_at      TIMESTAMPTZ NOT NULL,
 	analysis_version TEXT NOT NULL DEFAULT '',
-	-- The search index: title weighted A, text B (FTS5's bm25 weights 5:1 in SQLite).
-	tsv tsvector GENERATED ALWAYS AS (
-		setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', text), 'B')) STORED
+	-- The search index: title weighted A, text B (FTS5's bm25 weights 5:1 in SQLite),
+	-- computed by the INSERT. Not a generated column: PostgreSQL recomputes those on
+	-- every UPDATE, and storing an analysis updates analysis_version.
+	tsv tsvector NOT NULL
 );
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_source ON articles(source, published);

@@ -177,8 +177,9 @@ func (s *Store) PutArticle(ctx context.Context, a *article.Article) (bool, error
 }
 
 const insertArticle = `INSERT INTO articles
-	(hash, origin, format, raw, title, source, url, author, lang, published, date_source, text, structure, ingested_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+	(hash, origin, format, raw, title, source, url, author, lang, published, date_source, text, structure, ingested_at, tsv)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+		setweight(to_tsvector('english', $5), 'A') || setweight(to_tsvector('english', $12), 'B'))
 	ON CONFLICT (hash) DO NOTHING RETURNING id`
 
 // PutArticles implements store.Store. The inserts of a batch travel in one
