@@ -78,8 +78,33 @@ func distributedInput(t *testing.T) []string {
 	}
 	dir := filepath.Join(t.TempDir(), "corpus")
 	os.Mkdir(dir, 0o755)
-	writeCorpus(t, dir, 2000)
+	writeTopicCorpus(t, dir, 2000)
 	return []string{dir}
+}
+
+// writeTopicCorpus writes n articles over 40 topics, each with its own
+// place, people and vocabulary, so that there are stories to group.
+func writeTopicCorpus(t *testing.T, dir string, n int) {
+	t.Helper()
+	words := strings.Fields(`harvest wheat drought tariff copper strike miners election ballot court verdict
+		flood dam rescue pipeline gas tanker merger bank shares vaccine clinic outbreak satellite launch orbit
+		bridge collapse inquiry budget deficit bonds protest square curfew treaty border troops ceasefire
+		earthquake aftershock refinery fire airline pilots factory layoffs coffee prices cyclone port`)
+	cities := strings.Fields(`Oslo Lima Accra Hanoi Quito Rabat Riga Sofia Tunis Dakar Minsk Perth Doha Kiev Cairo Lagos Baku Dhaka Manila Nairobi`)
+	for i := range n {
+		k := i % 40
+		w := func(j int) string { return words[(k*7+j*3)%len(words)] }
+		city := cities[k%len(cities)]
+		person := fmt.Sprintf("%s %s", strings.ToUpper(w(0)[:1])+w(0)[1:], strings.ToUpper(w(1)[:1])+w(1)[1:]+"son")
+		body := fmt.Sprintf("date 2024-%02d-%02d\nsource: Wire %d\n%s %s in %s as %s speaks (%d)\n\n"+
+			"%s, %s - Officials said the %s and the %s in %s worsened on day %d, %s told reporters. "+
+			"The %s %s affected the %s region, and %s said more %s talks were planned.\n",
+			1+k%12, 1+(i/40)%28, i%5, strings.ToUpper(w(2)[:1])+w(2)[1:], w(3), city, person, i,
+			strings.ToUpper(city), "Reuters", w(2), w(3), city, i/40, person, w(4), w(5), city, person, w(6))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // partition is the story layer by content: each story as the sorted hashes
