@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // anachronisms checks every titled person against the office table as of
@@ -41,19 +42,19 @@ func anachronisms(docs []*doc, offices *Offices) []Contradiction {
 				if !known || len(held) == 0 {
 					continue // no table for the office, or a person it does not list
 				}
-				if problem := titleProblem(held, r.Status, d.date); problem != "" {
+				si := d.sentenceOf(r.Span.Start)
+				if si < 0 {
+					si = d.sentenceOf(m.Span.Start)
+				}
+				if si < 0 || !d.aboutNow(si, m.Span.End) {
+					continue
+				}
+				if problem := titleProblem(held, r.Status, d.date, offices); problem != "" {
 					k := held[0].Holder + "|" + title + "|" + problem
 					if seen[k] {
 						continue
 					}
 					seen[k] = true
-					si := d.sentenceOf(r.Span.Start)
-					if si < 0 {
-						si = d.sentenceOf(m.Span.Start)
-					}
-					if si < 0 {
-						continue
-					}
 					status := r.Status
 					if status == "" {
 						status = "current"
@@ -81,15 +82,25 @@ func baseTitle(t string) string {
 	return t
 }
 
+// transition is how long a title may lag behind a change of office: the
+// day's news still says "President Mubarak" the day after he resigned, and
+// an article dated the eve of a resignation may call him former.
+const transition = 14 * 24 * time.Hour
+
 // titleProblem says what is wrong with a title of the given status on a
-// day, given the person's terms in that office; "" when it fits.
-func titleProblem(held []Term, status string, day time.Time) string {
-	var inOffice, leftBefore, startsLater bool
+// day, given the person's terms in that office; "" when it fits. A current
+// title is judged only where the table knows who held the office that day
+// (someone else), so a gap in the table never reads as an error.
+func titleProblem(held []Term, status string, day time.Time, o *Offices) string {
+	var inOffice, leftBefore, startsLater, leavesSoon bool
 	var lastEnd, firstStart time.Time
 	for _, t := range held {
 		switch {
 		case t.Holds(day):
 			inOffice = true
+			if !t.To.IsZero() && t.To.Sub(day) <= transition {
+				leavesSoon = true
+			}
 		case !t.To.IsZero() && !t.To.After(day):
 			leftBefore = true
 			if t.To.After(lastEnd) {
@@ -108,14 +119,17 @@ func titleProblem(held []Term, status string, day time.Time) string {
 		if inOffice {
 			return ""
 		}
-		if leftBefore {
+		if other, ok := o.HolderOn(held[0].Office, held[0].Country, day); !ok || sameHolder(other, held[0].Holder) {
+			return ""
+		}
+		if leftBefore && day.Sub(lastEnd) > transition {
 			return "called current but left office on " + dayOf(lastEnd)
 		}
-		if startsLater {
+		if !leftBefore && startsLater {
 			return "called current but took office only on " + dayOf(firstStart)
 		}
 	case "former":
-		if !leftBefore {
+		if !leftBefore && !leavesSoon {
 			if inOffice {
 				return "called former while in office (and never out of it before)"
 			}
@@ -127,6 +141,40 @@ func titleProblem(held []Term, status string, day time.Time) string {
 		}
 	}
 	return ""
+}
+
+// recentTense: a verb that, right after a titled name, puts the sentence
+// in the present or near future ("President X says").
+var recentTense = map[string]bool{
+	"says": true, "is": true, "has": true, "will": true, "wants": true, "plans": true, "urges": true,
+	"tells": true, "visits": true, "meets": true, "insists": true, "warns": true, "arrives": true,
+}
+
+// aboutNow reports whether a titled name at offset after (the end of the
+// name) speaks of the article's own time: its sentence names a day within
+// two weeks of the article's date, or names no earlier time and the name is
+// followed by a present-tense verb. "President Bush decided in 2002" in a
+// 2011 article is history told with the title of its time, not an error.
+func (d *doc) aboutNow(si, after int) bool {
+	s := &d.sents[si]
+	past := false
+	for _, ds := range s.dates {
+		if ds.p.end.After(d.date.Add(-transition)) && ds.p.start.Before(d.date.Add(transition)) {
+			return true
+		}
+		if ds.p.end.Before(d.date) {
+			past = true
+		}
+	}
+	if past || after < s.span.Start || after > s.span.End {
+		return false
+	}
+	rest := strings.TrimLeft(d.a.Text[after:s.span.End], " ")
+	if rest == "" || !unicode.IsLetter(rune(rest[0])) {
+		return false // "an adviser to President Clinton, is author of …": the verb is someone else's
+	}
+	next := words(rest)
+	return len(next) > 0 && recentTense[next[0]]
 }
 
 var (
@@ -191,7 +239,7 @@ func administrations(d *doc, offices *Offices, seen map[string]bool) []Contradic
 // Theresa May", "Chancellor Merkel" in running text: a capitalised office
 // title, an optional status word before it and one to four capitalised
 // words of name after it.
-var titledName = regexp.MustCompile(`(?:\b([Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Ll]ate|[Aa]cting|[Oo]utgoing)\s*)?\b(President|Prime Minister|Premier|Chancellor|Foreign Minister|Foreign Secretary|Secretary of State|Secretary-General|Secretary General)\s+((?:[A-Z][\p{L}'.-]*\s?){1,4})`)
+var titledName = regexp.MustCompile(`(?:\b([Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Ll]ate|[Aa]cting|[Oo]utgoing)\s*(?:[A-Z][\w.]*\s+){0,2})?\b(President|Prime Minister|Premier|Chancellor|Foreign Minister|Foreign Secretary|Secretary of State|Secretary-General|Secretary General)\s+((?:[A-Z][\p{L}'.-]*\s?){1,4})`)
 
 // titledInText checks titles written before names directly in the text, so
 // anachronisms are found whether or not the entity stage resolved the
@@ -200,6 +248,9 @@ var titledName = regexp.MustCompile(`(?:\b([Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Ll
 func titledInText(d *doc, offices *Offices, seen map[string]bool) []Contradiction {
 	var out []Contradiction
 	for _, m := range titledName.FindAllStringSubmatchIndex(d.a.Text, -1) {
+		if vicePrefix(d.a.Text[:m[4]]) {
+			continue // Vice President, Vice-Chancellor
+		}
 		status := "current"
 		if m[2] >= 0 {
 			switch strings.ToLower(strings.TrimRight(d.a.Text[m[2]:m[3]], "-")) {
@@ -224,16 +275,16 @@ func titledInText(d *doc, offices *Offices, seen map[string]bool) []Contradictio
 		if len(countries) != 1 {
 			continue
 		}
-		problem := titleProblem(held, status, d.date)
+		si := d.sentenceOf(m[0])
+		if si < 0 || !d.aboutNow(si, m[7]) {
+			continue
+		}
+		problem := titleProblem(held, status, d.date, offices)
 		k := held[0].Holder + "|" + title + "|" + problem
 		if problem == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
-		si := d.sentenceOf(m[0])
-		if si < 0 {
-			continue
-		}
 		out = append(out, Contradiction{
 			Kind:    ConflictAnachronism,
 			Slot:    held[0].Holder + ", " + title,
@@ -242,4 +293,11 @@ func titledInText(d *doc, offices *Offices, seen map[string]bool) []Contradictio
 		})
 	}
 	return out
+}
+
+func vicePrefix(before string) bool {
+	before = strings.TrimRight(before, " -")
+	i := strings.LastIndexAny(before, " \n\t") + 1
+	w := strings.ToLower(before[i:])
+	return w == "vice" || w == "deputy"
 }

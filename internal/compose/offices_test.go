@@ -81,13 +81,11 @@ func titled(t *testing.T, date, text, name, title, country, status string) *doc 
 	}
 	a := &article.Article{ID: 1, Text: text, Source: "Test Wire", Published: day(date)}
 	an := &article.Analysis{
-		DocDate: &article.DocDate{Value: date, Source: "metadata"},
 		Mentions: []article.Mention{{
 			Span: article.Span{Start: i, End: i + len(name)}, Text: name, Type: article.PER, Entity: 0,
 			Role: &article.Role{Title: title, Country: country, Status: status, Span: article.Span{Start: ti, End: i}},
 		}},
 		Entities: []article.Entity{{Key: strings.ToLower(name), Name: name, Type: article.PER, Mentions: []int{0}}},
-		Timexes:  []article.Timex{},
 	}
 	d, err := prepare(Source{Article: a, Analysis: an})
 	if err != nil {
@@ -111,13 +109,16 @@ func TestAnachronisms(t *testing.T) {
 		{"current title after the term", "2019-05-01", "President Barack Obama spoke on Monday.", "Barack Obama", "president", "USA", "current", true},
 		{"no status means current", "2019-05-01", "President Obama spoke on Monday.", "Obama", "president", "USA", "", true},
 		{"legitimately former", "2019-05-01", "Former President Barack Obama spoke on Monday.", "Barack Obama", "president", "USA", "former", false},
-		{"then-president in a later article", "2020-02-01", "Then-President Barack Obama signed it in 2015.", "Barack Obama", "president", "USA", "then", false},
-		{"called former while never out", "2023-03-01", "Former Chancellor Olaf Scholz said so.", "Olaf Scholz", "chancellor", "DEU", "former", true},
-		{"called current before taking office", "2020-06-01", "Prime Minister Keir Starmer said so.", "Keir Starmer", "prime minister", "GBR", "current", true},
-		{"second term: current again", "2025-06-01", "President Donald Trump said so.", "Donald Trump", "president", "USA", "current", false},
-		{"between terms: former is right", "2023-06-01", "Former President Donald Trump said so.", "Donald Trump", "president", "USA", "former", false},
-		{"secretary-general spelled with a hyphen", "2018-01-10", "UN Secretary-General Ban Ki-moon spoke.", "Ban Ki-moon", "secretary-general", "UN", "current", true},
-		{"unknown office holder is not judged", "2026-03-09", "Prime Minister Anton Vasik spoke.", "Anton Vasik", "prime minister", "VAR", "current", false},
+		{"then-president in a later article", "2020-02-01", "Then-President Barack Obama signed it in 2015, she said on Monday.", "Barack Obama", "president", "USA", "then", false},
+		{"called former while never out", "2023-03-01", "Former Chancellor Olaf Scholz said so on Monday.", "Olaf Scholz", "chancellor", "DEU", "former", true},
+		{"called current before taking office", "2020-06-01", "Prime Minister Keir Starmer said so on Monday.", "Keir Starmer", "prime minister", "GBR", "current", true},
+		{"second term: current again", "2025-06-01", "President Donald Trump said so on Monday.", "Donald Trump", "president", "USA", "current", false},
+		{"between terms: former is right", "2023-06-01", "Former President Donald Trump said so on Monday.", "Donald Trump", "president", "USA", "former", false},
+		{"secretary-general spelled with a hyphen", "2018-01-10", "UN Secretary-General Ban Ki-moon spoke on Monday.", "Ban Ki-moon", "secretary-general", "UN", "current", true},
+		{"unknown office holder is not judged", "2026-03-09", "Prime Minister Anton Vasik spoke on Monday.", "Anton Vasik", "prime minister", "VAR", "current", false},
+		{"in office in 2011", "2011-02-11", "President Barack Obama spoke on Monday.", "Barack Obama", "president", "USA", "current", false},
+		{"past events are not judged", "2019-05-01", "In 2012 President Barack Obama signed the bill.", "Barack Obama", "president", "USA", "current", false},
+		{"days after a resignation", "2011-02-12", "President Hosni Mubarak stepped down on Friday.", "Hosni Mubarak", "president", "EGY", "current", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,7 +150,8 @@ func TestAdministrations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := &article.Article{ID: 1, Text: tt.text, Source: "Test"}
-		d, err := prepare(Source{Article: a, Analysis: &article.Analysis{DocDate: &article.DocDate{Value: tt.date}, Timexes: []article.Timex{}}})
+		a.Published = day(tt.date)
+		d, err := prepare(Source{Article: a})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,19 +192,24 @@ func TestTitledInText(t *testing.T) {
 	}{
 		{"2019-04-02", "President Barack Obama said on Monday that the deal would hold.", true},
 		{"2019-04-02", "Former President Barack Obama said on Monday that the deal would hold.", false},
-		{"2019-04-02", "The deal was signed by then-President Obama in 2015.", false},
+		{"2009-05-08", "Former U.S. Secretary of State Condoleezza Rice said on Monday that it would hold.", false},
+		{"2019-04-02", "The deal was signed by then-President Obama in 2015, she said on Monday.", false},
 		{"2012-04-02", "President Obama said on Monday that the deal would hold.", false},
-		{"2021-04-02", "Prime Minister Theresa May visited Paris.", true},
-		{"2018-04-02", "Prime Minister Theresa May visited Paris.", false},
-		{"2021-04-02", "Chancellor Angela Merkel met President Joe Biden.", false},
-		{"2021-04-02", "Foreign Secretary Boris Johnson arrived.", true}, // left that office in 2018
-		{"2021-04-02", "Prime Minister Boris Johnson arrived.", false},   // held this one then
-		{"2026-03-09", "Prime Minister Anton Vasik spoke.", false},       // not in the table
-		{"2019-04-02", "the president said Obama was wrong.", false},     // no title before a name
+		{"2021-04-02", "Prime Minister Theresa May visited Paris on Monday.", true},
+		{"2018-04-02", "Prime Minister Theresa May visited Paris on Monday.", false},
+		{"2021-04-02", "Chancellor Angela Merkel met President Joe Biden on Monday.", false},
+		{"2021-04-02", "Foreign Secretary Boris Johnson arrived on Monday.", true}, // left that office in 2018
+		{"2021-04-02", "Prime Minister Boris Johnson arrived on Monday.", false},   // held this one then
+		{"2011-01-28", "Vice President Joe Biden said on Monday that it would hold.", false},
+		{"2011-02-11", "The decision was made by President Bush in 2003.", false}, // history
+		{"2011-02-12", "President Hosni Mubarak stepped down on Friday.", false},  // transition
+		{"2026-03-09", "Prime Minister Anton Vasik spoke on Monday.", false},      // not in the table
+		{"2019-04-02", "the president said on Monday Obama was wrong.", false},    // no title before a name
 	}
 	for _, tt := range tests {
 		a := &article.Article{ID: 1, Text: tt.text, Source: "Test"}
-		d, err := prepare(Source{Article: a, Analysis: &article.Analysis{DocDate: &article.DocDate{Value: tt.date}, Timexes: []article.Timex{}}})
+		a.Published = day(tt.date)
+		d, err := prepare(Source{Article: a})
 		if err != nil {
 			t.Fatal(err)
 		}
