@@ -37,8 +37,9 @@ func newServeCmd(g *globalOptions) *cobra.Command {
 /healthz and Prometheus /metrics, and polls the feeds added with 'dossier feeds add'.
 
 It binds the loopback interface by default. With --token (or DOSSIER_TOKEN) every
-request but /healthz needs "Authorization: Bearer TOKEN" (browsers: a
-dossier_token cookie); a token is required to bind any other address.`,
+request but /healthz needs "Authorization: Bearer TOKEN" (browsers sign in
+once at /login, which keeps the token in a cookie); a token is required to
+bind any other address.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.token == "" {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,6 +37,18 @@ func TestTokenRequired(t *testing.T) {
 	w := f.do(t, "GET", "/api/v1/stats", nil, "Cookie", "dossier_token=s3cret")
 	if w.Code != 200 {
 		t.Errorf("cookie token: %d", w.Code)
+	}
+	// a browser is sent to the sign-in form, which sets the cookie
+	if w := f.do(t, "GET", "/", nil, "Accept", "text/html"); w.Code != 303 || w.Header().Get("Location") != "/login" {
+		t.Errorf("browser without token: %d %v", w.Code, w.Header())
+	}
+	if w := f.do(t, "POST", "/login", strings.NewReader("token=nope"), "Content-Type", "application/x-www-form-urlencoded"); w.Code != 401 {
+		t.Errorf("wrong token at sign-in: %d", w.Code)
+	}
+	w = f.do(t, "POST", "/login", strings.NewReader("token=s3cret"), "Content-Type", "application/x-www-form-urlencoded")
+	c := w.Result().Cookies()
+	if w.Code != 303 || len(c) != 1 || c[0].Value != "s3cret" || !c[0].HttpOnly || c[0].SameSite != http.SameSiteStrictMode {
+		t.Errorf("sign-in: %d %+v", w.Code, c)
 	}
 }
 

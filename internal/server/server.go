@@ -159,7 +159,11 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			s.log.Info("request", "id", id, "method", r.Method, "path", r.URL.Path, "route", route,
 				"status", sw.status, "bytes", sw.bytes, "ms", float64(d.Microseconds())/1000)
 		}()
-		if s.opts.Token != "" && r.URL.Path != "/healthz" && !s.authorised(r) {
+		if s.opts.Token != "" && !public(r.URL.Path) && !s.authorised(r) {
+			if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") && strings.Contains(r.Header.Get("Accept"), "text/html") {
+				http.Redirect(sw, r, "/login", http.StatusSeeOther)
+				return
+			}
 			h.Set("WWW-Authenticate", `Bearer realm="dossier"`)
 			s.writeError(sw, r, http.StatusUnauthorized, "unauthorized", "a valid bearer token is required")
 			return
@@ -168,11 +172,17 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	})
 }
 
+// public paths need no token: health checks, the sign-in form and the
+// static assets it uses.
+func public(path string) bool {
+	return path == "/healthz" || path == "/login" || strings.HasPrefix(path, "/static/")
+}
+
 func (s *Server) authorised(r *http.Request) bool {
 	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok {
 		// Browsers cannot add headers to plain navigation: accept the token
-		// from the cookie the UI's token form sets.
+		// from the cookie the sign-in form sets.
 		c, err := r.Cookie("dossier_token")
 		if err != nil {
 			return false

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"crypto/subtle"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -174,6 +175,10 @@ func (s *Server) registerUI() {
 	s.handle("POST /ingest", s.pageIngestPost)
 	s.handle("GET /feeds", s.pageFeeds)
 	s.handle("POST /feeds", s.pageFeedsPost)
+	s.handle("GET /login", func(w http.ResponseWriter, r *http.Request) {
+		s.render(w, r, http.StatusOK, "login", view{Title: "Sign in"})
+	})
+	s.handle("POST /login", s.pageLogin)
 	s.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusNotFound, "No page at "+r.URL.Path, requestID(r.Context()))
 	})
@@ -396,4 +401,17 @@ func (s *Server) pageFeedsPost(w http.ResponseWriter, r *http.Request) {
 		msg = "Already subscribed to " + u + "."
 	}
 	s.feedsPage(w, r, http.StatusOK, msg)
+}
+
+// pageLogin checks the token typed into the sign-in form and keeps it in a
+// cookie (HttpOnly, SameSite=Strict: pages of other sites cannot use it).
+func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
+	tok := r.FormValue("token")
+	if s.opts.Token == "" || subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) != 1 {
+		s.render(w, r, http.StatusUnauthorized, "login", view{Title: "Sign in", Data: map[string]any{"Error": "That token is not right."}})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: "dossier_token", Value: tok, Path: "/", HttpOnly: true, Secure: r.TLS != nil,
+		SameSite: http.SameSiteStrictMode, MaxAge: 30 * 24 * 3600})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
