@@ -3,6 +3,7 @@ package compose
 import (
 	"testing"
 
+	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/dataset"
 )
 
@@ -39,5 +40,35 @@ func BenchmarkPrepareTLS(b *testing.B) {
 	b.SetBytes(int64(n))
 	for b.Loop() {
 		PrepareTLS(topic.Articles)
+	}
+}
+
+// TestTimeline17NoFalseAnachronisms scans a real topic full of historical
+// titles ("President Clinton" in 2010, "former Prime Minister Tony Blair")
+// for anachronisms: news that uses titles correctly must not be flagged.
+// Before the checks for the article's own time, this topic gave 7 flags,
+// all false.
+func TestTimeline17NoFalseAnachronisms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scans 296 articles")
+	}
+	dir := dataset.Require(t, "timeline17/haiti_bbc")
+	topic, err := readTopic(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := BuiltinOffices()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range topic.Articles {
+		art := &article.Article{ID: int64(i + 1), Text: a.Text, Source: topic.Name, Published: a.DCT}
+		d, err := prepare(Source{Article: art})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range anachronisms([]*doc{d}, o) {
+			t.Errorf("article %d (%s): %s: %q", i, dayOf(a.DCT), c.Explain, c.Claims[0].Citation.Text)
+		}
 	}
 }
