@@ -24,7 +24,7 @@ if [ -z "$bin" ]; then
   (cd "$root" && CGO_ENABLED=0 go build -o "$bin" ./cmd/dossier)
 fi
 port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-"$bin" serve --db "$work/e2e.db" --addr "127.0.0.1:$port" --no-feeds 2>"$work/server.log" &
+"$bin" serve --db "$work/e2e.db" --addr "127.0.0.1:$port" --host-delay 100ms 2>"$work/server.log" &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

@@ -1,6 +1,7 @@
 // Browser test of the dossier web UI (see run.sh).
 import { chromium } from "playwright-core";
 import { readdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 
@@ -113,6 +114,41 @@ try {
     await p.goto(`${base}/articles/1`);
     await p.screenshot({ path: shots + "07-phone-article.png", fullPage: true });
     await phone.close();
+  });
+
+  await step("feeds: subscribe through the form, polled in the background, health shown", async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>E2E Gazette</title><link>http://gazette.example/</link>
+<item><title>Harbour reopens after storm</title><link>http://gazette.example/1</link><pubDate>Wed, 18 Mar 2026 09:00:00 GMT</pubDate>
+<description>The harbour of Orsk reopened on Wednesday after a storm closed it for two days, port officials said.</description></item></channel></rss>`;
+    const feedSrv = createServer((req, res) => {
+      if (req.url === "/feed.xml") { res.writeHead(200, { "Content-Type": "application/rss+xml", "ETag": '"e2e"' }); res.end(rss); }
+      else { res.writeHead(404); res.end(); }
+    });
+    await new Promise((ok) => feedSrv.listen(0, "127.0.0.1", ok));
+    const feedURL = `http://127.0.0.1:${feedSrv.address().port}/feed.xml`;
+    const badURL = `http://127.0.0.1:${feedSrv.address().port}/missing.xml`;
+    try {
+      for (const u of [feedURL, badURL]) {
+        await page.goto(`${base}/feeds`);
+        await page.fill("input[name=url]", u);
+        await page.click("form.filters button[type=submit]");
+        await page.waitForSelector("p.note");
+      }
+      // the poller looks for due feeds every 5 s
+      let ok = false;
+      for (let i = 0; i < 30 && !ok; i++) {
+        await page.waitForTimeout(1000);
+        await page.goto(`${base}/feeds`);
+        ok = (await page.locator(".health.good").count()) === 1 && (await page.locator(".health.bad").count()) === 1;
+      }
+      assert.ok(ok, "one healthy and one failing feed");
+      assert.ok((await page.locator("text=E2E Gazette").count()) === 1, "feed title shown");
+      await page.screenshot({ path: shots + "08-feeds.png", fullPage: true });
+      await page.goto(`${base}/search?q=harbour+storm`);
+      assert.ok((await page.locator(".hits li.card").count()) >= 1, "the feed's article is searchable");
+    } finally {
+      feedSrv.close();
+    }
   });
 
   await step("no script errors on any page", async () => {
