@@ -19,7 +19,7 @@ func newTrainCmd(g *globalOptions) *cobra.Command {
 		Use:   "train MODEL",
 		Short: "Train one of dossier's models from public data",
 	}
-	cmd.AddCommand(newTrainNERCmd(g))
+	cmd.AddCommand(newTrainNERCmd(g), newTrainPriorCmd(g))
 	return cmd
 }
 

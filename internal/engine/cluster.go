@@ -15,7 +15,8 @@ import (
 // storylines and replaces the story layer in the store. Articles are fed to
 // the one-pass clusterer in ingest (ID) order, so the same store always
 // gives the same stories. It uses the stored analysis (entity keys, dates)
-// where there is one.
+// where there is one, and starts from background term frequencies
+// (story.DefaultPrior) so that a small store is clustered as well as a big one.
 func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 	list, err := e.Store.Articles(ctx, store.Filter{})
 	if err != nil {
@@ -23,6 +24,11 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	c := story.NewClusterer(story.Options{})
+	prior, err := story.DefaultPrior()
+	if err != nil {
+		return 0, 0, fmt.Errorf("loading the clustering prior: %w", err)
+	}
+	c.Warm(prior)
 	titles := make(map[int64]string, len(list))
 	var members []store.Member
 	for _, meta := range list {
