@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/store"
@@ -30,6 +31,7 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 	}
 	c.Warm(prior)
 	titles := make(map[int64]string, len(list))
+	dates := make(map[int64]time.Time, len(list))
 	var members []store.Member
 	for _, meta := range list {
 		if err := ctx.Err(); err != nil {
@@ -45,7 +47,7 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return 0, 0, err
 		}
-		titles[a.ID] = a.Title
+		titles[a.ID], dates[a.ID] = a.Title, a.Published
 		as := c.Add(story.FeaturesOf(doc))
 		members = append(members, store.Member{
 			ArticleID: as.ArticleID, StoryID: as.StoryID, DupGroup: as.DupGroup, Canonical: as.Canonical,
@@ -66,7 +68,7 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 	}
 	for _, s := range live {
 		out = append(out, store.Story{
-			ID: s.ID, Headline: titles[s.Members[0]], Size: len(s.Members), Groups: s.Groups,
+			ID: s.ID, Headline: titles[earliest(s.Members, dates)], Size: len(s.Members), Groups: s.Groups,
 			Sources: s.Sources, First: s.First, Last: s.Last,
 			Entities: names(s.Entities, 8), Terms: names(s.Terms, 8),
 		})
@@ -94,6 +96,19 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 		return 0, 0, fmt.Errorf("storing stories: %w", err)
 	}
 	return len(out), len(sls), nil
+}
+
+// earliest is the member published first (undated members last, ties to
+// the first ingested): its headline represents the story.
+func earliest(members []int64, dates map[int64]time.Time) int64 {
+	best := members[0]
+	for _, id := range members[1:] {
+		d, b := dates[id], dates[best]
+		if !d.IsZero() && (b.IsZero() || d.Before(b)) {
+			best = id
+		}
+	}
+	return best
 }
 
 func names(ws []story.Weighted, n int) []string {
