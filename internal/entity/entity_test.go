@@ -405,3 +405,20 @@ func TestTaggerNoise(t *testing.T) {
 		t.Errorf("Olmert's role = %+v", ro)
 	}
 }
+
+// A dateline names a place in capitals first; the entity is shown as the
+// running text writes it. A name only ever written in capitals stays so.
+func TestDatelineCapitalsDoNotNameTheEntity(t *testing.T) {
+	tg := tagger{"BELVAR": article.LOC, "Belvar": article.LOC, "NASA": article.ORG}
+	doc := tg.doc("BELVAR, March 12 - Rescuers searched Belvar for a third day. NASA sent images.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, e := range doc.Analysis.Entities {
+		names[e.Name] = true
+	}
+	if !names["Belvar"] || names["BELVAR"] || !names["NASA"] {
+		t.Errorf("entity names %v: want Belvar (not BELVAR) and NASA", names)
+	}
+}

@@ -843,6 +843,16 @@ func (r *resolver) write() {
 // entity was created with.
 func (r *resolver) displayName(e *ent) string {
 	if e.typ != article.PER {
+		if !shouting(e.name) {
+			return e.name
+		}
+		// A dateline ("DOHA, March 9") names the entity first in capitals:
+		// show the name as the running text writes it, when it does.
+		for _, mi := range e.ments {
+			if t := r.ments[mi].m.Text; !shouting(t) && strings.EqualFold(t, e.name) {
+				return t
+			}
+		}
 		return e.name
 	}
 	best := e.name
@@ -1005,4 +1015,18 @@ func (r *resolver) resolveRoleOnly() {
 			r.ents[ei].ments = append(r.ents[ei].ments, i)
 		}
 	}
+}
+
+// shouting reports whether a name is written in capitals only ("BELVAR").
+func shouting(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters > 1
 }
