@@ -81,6 +81,20 @@ try {
     await page.screenshot({ path: shots + "04-citation.png" });
   });
 
+  await step("entity page: roles, quotes, co-occurrence graph", async () => {
+    const ent = page.locator(".side .actors a").first();
+    if ((await ent.count()) === 0) {
+      console.log("     (no entities found by the pipeline: skipped)");
+      return;
+    }
+    await ent.click();
+    await page.waitForURL(/\/entities\//);
+    assert.ok(await page.getByRole("heading", { name: "Mentioned with" }).isVisible());
+    await page.waitForSelector("#cograph canvas", { timeout: 10000 });
+    await page.screenshot({ path: shots + "09-entity.png", fullPage: true });
+    await page.goBack();
+  });
+
   await step("search from the top bar, with facets", async () => {
     await page.fill("#topq", "ceasefire");
     await page.press("#topq", "Enter");

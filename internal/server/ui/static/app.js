@@ -50,7 +50,7 @@
     var colors = { PER: "#f2b866", ORG: "#6aa9e9", GPE: "#74c08a", LOC: "#74c08a", MISC: "#b79be6" };
     var cy = cytoscape({
       container: el, elements: els,
-      layout: { name: "concentric", concentric: function (n) { return n.data("center") ? 2 : 1; }, minNodeSpacing: 18 },
+      layout: { name: "concentric", concentric: function (n) { return n.data("center") ? 2 : 1; }, levelWidth: function () { return 1; }, minNodeSpacing: 18 },
       style: [
         { selector: "node", style: { "label": "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
           "background-color": function (n) { return colors[n.data("type")] || "#aaa"; },
