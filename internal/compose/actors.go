@@ -14,12 +14,16 @@ import (
 func actors(docs []*doc) []Actor {
 	byKey := map[string]*Actor{}
 	var order []string
+	outlets := outletNames(docs)
 	for _, d := range docs {
 		for _, e := range d.an.Entities {
 			switch e.Type {
 			case article.PER, article.ORG, article.GPE, article.LOC:
 			default:
 				continue
+			}
+			if outlets[strings.ToLower(e.Name)] {
+				continue // the outlet in a dateline or credit line is no actor of the story
 			}
 			key := e.Key
 			if key == "" {
@@ -108,4 +112,13 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 	}
 	slices.SortStableFunc(out, func(a, b SpeakerQuotes) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
 	return out
+}
+
+// outletNames are the lower-cased names of the story's outlets.
+func outletNames(docs []*doc) map[string]bool {
+	m := map[string]bool{}
+	for _, d := range docs {
+		m[strings.ToLower(d.outlet)] = true
+	}
+	return m
 }

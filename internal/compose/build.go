@@ -42,6 +42,7 @@ type sent struct {
 type datedSpan struct {
 	p    period
 	span article.Span
+	time bool // a time of day ("shortly before midnight"): its day is less sure
 }
 
 // Build composes the dossier of one story. It never modifies the input; an
@@ -223,7 +224,7 @@ func prepare(s Source) (*doc, error) {
 			continue // "since January", "until Sunday": a bound, not an event then
 		}
 		if i := td.SentenceAt(x.Span.Start); i >= 0 {
-			d.sents[i].dates = append(d.sents[i].dates, datedSpan{p: p, span: x.Span})
+			d.sents[i].dates = append(d.sents[i].dates, datedSpan{p: p, span: x.Span, time: x.Type == "TIME"})
 		}
 	}
 	return d, nil

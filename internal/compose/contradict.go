@@ -118,8 +118,8 @@ func contradictions(docs []*doc) []Contradiction {
 				continue
 			}
 			for _, ds := range s.dates {
-				if ds.p.precision != PrecisionDay {
-					continue
+				if ds.p.precision != PrecisionDay || ds.time {
+					continue // a time of day near midnight may sit on either day
 				}
 				slot := dateSlot(clauseWords(d.a.Text, s.span, ds.span))
 				if slot == "" {

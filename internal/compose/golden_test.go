@@ -81,6 +81,9 @@ func demoInputs(t testing.TB) []compose.Input {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The stored headline of a story is not the same from run to run
+		// (engine.Cluster); the golden file pins compose's own choice.
+		in.Headline = ""
 		out = append(out, in)
 	}
 	// The clusterer may split the corpus finely; the whole talks story

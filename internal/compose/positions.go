@@ -39,8 +39,12 @@ func positions(docs []*doc, nm *names) []Position {
 	type key struct{ actor, issue, stance string }
 	byKey := map[key]*Position{}
 	var order []key
+	outlets := outletNames(docs)
 	add := func(actor, actorKey, issue, stance string, c Citation) {
 		actor = nm.canonical(actor)
+		if outlets[strings.ToLower(actor)] {
+			return
+		}
 		k := key{strings.ToLower(actor), issue, stance}
 		p := byKey[k]
 		if p == nil {
