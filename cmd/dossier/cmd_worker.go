@@ -25,6 +25,7 @@ type workerOptions struct {
 	idleExit   time.Duration
 	noAnalyse  bool
 	quiet      bool
+	loops      int
 }
 
 // newWorkerCmd is "dossier worker": one process of the distributed pipeline.
@@ -56,6 +57,7 @@ notices settle, in a deterministic order (see docs/distributed.md).`,
 	cmd.Flags().DurationVar(&o.maxDelay, "max-delay", time.Minute, "cluster role: longest wait before re-grouping under a steady stream")
 	cmd.Flags().DurationVar(&o.idleExit, "idle-exit", 0, "work role: exit once the queue stayed empty this long (0: run until interrupted)")
 	cmd.Flags().BoolVar(&o.noAnalyse, "no-analyse", false, "work role: store only")
+	cmd.Flags().IntVar(&o.loops, "concurrency", 1, "work role: batches handled at once in this process (one per core shares the models' memory)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print only failures and the summary")
 	return cmd
 }
@@ -86,21 +88,32 @@ func runWorker(ctx context.Context, g *globalOptions, o workerOptions) error {
 			}}
 		return cl.Run(ctx)
 	}
-	var mu sync.Mutex // Report runs on the worker goroutine only; the lock keeps that an implementation detail
+	var mu sync.Mutex // reports come from every loop
 	var sum engine.Summary
-	w := &queue.Worker{Conn: c, Engine: e, Batch: o.batch, Log: g.log, IdleExit: o.idleExit,
-		Report: func(r queue.Result) {
-			mu.Lock()
-			defer mu.Unlock()
-			if r.Retry {
-				fmt.Fprintf(g.stderr, "retrying (delivery %d) %s: %v\n", r.Delivery, r.Origin, r.Err)
-				return
-			}
-			sum.Add(r.Result)
-			printResult(g.stdout, g.stderr, r.Result, o.quiet)
-		}}
+	report := func(r queue.Result) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.Retry {
+			fmt.Fprintf(g.stderr, "retrying (delivery %d) %s: %v\n", r.Delivery, r.Origin, r.Err)
+			return
+		}
+		sum.Add(r.Result)
+		printResult(g.stdout, g.stderr, r.Result, o.quiet)
+	}
+	// Loops share the connection, the store pool and the pipeline (stages
+	// are safe for concurrent use on different documents; the entity
+	// registry locks).
 	start := time.Now()
-	err = w.Run(ctx)
+	errs := make(chan error, max(o.loops, 1))
+	for range max(o.loops, 1) {
+		w := &queue.Worker{Conn: c, Engine: e, Batch: o.batch, Log: g.log, IdleExit: o.idleExit, Report: report}
+		go func() { errs <- w.Run(ctx) }()
+	}
+	for range max(o.loops, 1) {
+		if werr := <-errs; werr != nil && err == nil {
+			err = werr
+		}
+	}
 	sum.Elapsed = time.Since(start)
 	printSummary(g.stdout, sum)
 	if err != nil {
