@@ -471,19 +471,27 @@ func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis)
 		}
 	}
 	return s.inTx(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, "UPDATE articles SET analysis_version = $1 WHERE id = $2", pgText(an.Version), id)
-		if err != nil {
-			return fmt.Errorf("storing analysis of %d: %w", id, err)
-		}
-		if tag.RowsAffected() == 0 {
+		// The three statements travel in one round trip.
+		b := &pgx.Batch{}
+		b.Queue("UPDATE articles SET analysis_version = $1 WHERE id = $2", pgText(an.Version), id)
+		b.Queue(`INSERT INTO analyses (article_id, version, data, updated_at)
+			SELECT $1, $2, $3, now() WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1)
+			ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+			id, pgText(an.Version), pgText(string(data)))
+		b.Queue("DELETE FROM entity_mentions WHERE article_id = $1", id)
+		br := tx.SendBatch(ctx, b)
+		tag, err := br.Exec()
+		if err == nil && tag.RowsAffected() == 0 {
+			br.Close()
 			return fmt.Errorf("article %d: %w", id, store.ErrNotFound)
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO analyses (article_id, version, data, updated_at) VALUES ($1, $2, $3, now())
-			ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
-			id, pgText(an.Version), pgText(string(data))); err != nil {
-			return fmt.Errorf("storing analysis of %d: %w", id, err)
+		for i := 0; i < 2 && err == nil; i++ {
+			_, err = br.Exec()
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM entity_mentions WHERE article_id = $1", id); err != nil {
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return fmt.Errorf("storing analysis of %d: %w", id, err)
 		}
 		if len(rows) > 0 {
