@@ -14,8 +14,8 @@ import (
 
 // Cluster groups every stored article into duplicate groups, stories and
 // storylines and replaces the story layer in the store. Articles are fed to
-// the one-pass clusterer in ingest (ID) order, so the same store always
-// gives the same stories. It uses the stored analysis (entity keys, dates)
+// the one-pass clusterer in the order they were read (IngestedAt, then ID),
+// so the same input gives the same stories however many workers stored it. It uses the stored analysis (entity keys, dates)
 // where there is one, and starts from background term frequencies
 // (story.DefaultPrior) so that a small store is clustered as well as a big one.
 func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
@@ -23,7 +23,15 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	// Read order, not commit order: with several workers IDs follow the
+	// order transactions commit, while IngestedAt is stamped in the order the
+	// input was read (and rises with the ID in a single process).
+	sort.Slice(list, func(i, j int) bool {
+		if !list[i].IngestedAt.Equal(list[j].IngestedAt) {
+			return list[i].IngestedAt.Before(list[j].IngestedAt)
+		}
+		return list[i].ID < list[j].ID
+	})
 	c := story.NewClusterer(story.Options{})
 	prior, err := story.DefaultPrior()
 	if err != nil {
