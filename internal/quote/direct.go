@@ -157,8 +157,15 @@ func (x *extractor) continues(prev, cur Segment) bool {
 	if len(between) > 30 {
 		return false
 	}
-	for _, t := range between {
+	for i, t := range between {
 		if t.text == ":" {
+			return false
+		}
+		// After the attribution sentence ends, the next quote must open at
+		// once: `“a,” he said. “b”`. Words after the full stop are a new
+		// sentence with a subject of its own (`… . Vasik warned that “b”`),
+		// and its quote is not the previous speaker's.
+		if (t.text == "." || t.text == "!" || t.text == "?") && wordCount(between[i+1:]) > 0 {
 			return false
 		}
 	}

@@ -38,6 +38,12 @@ func TestExtract(t *testing.T) {
 			[]want{
 				{content: `“First,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true},
 				{content: `“Second.”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
+		{"a new sentence with its own subject does not continue the previous quote",
+			`Malan said the group would "respect every line". Prime Minister Anton Vasik welcomed the deal but warned that "a ceasefire is not yet peace".`,
+			[]want{
+				{content: `"respect every line"`, speaker: "Malan", cue: "say", name: "Malan", direct: true, partial: true},
+				{content: `the deal but warned that "a ceasefire is not yet peace"`, speaker: "Prime Minister Anton Vasik", cue: "welcome", name: "Anton Vasik"},
+				{content: `"a ceasefire is not yet peace"`, direct: true, partial: true}}},
 		{"pronoun resolves to the last named speaker",
 			"“We are ready,” Maria Gonzalez said.\n\n“We have always been ready,” she added.",
 			[]want{
