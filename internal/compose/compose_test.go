@@ -182,3 +182,19 @@ func TestSplitTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutDateline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"DOHA, March 9 (Northbridge Wire) - The government agreed.", "The government agreed."},
+		{"BELVAR, Varenia, March 12 (Northbridge Wire) - The number rose.", "The number rose."},
+		{"WASHINGTON (Reuters) — Officials said so.", "Officials said so."},
+		{"The talks - which began Monday - stalled.", "The talks - which began Monday - stalled."},
+		{"UN special envoy Tomas Reinholt said so.", "UN special envoy Tomas Reinholt said so."},
+		{"NATO - the alliance - met.", "NATO - the alliance - met."},
+	}
+	for _, tc := range tests {
+		if got := withoutDateline(tc.in); got != tc.want {
+			t.Errorf("withoutDateline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

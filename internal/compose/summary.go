@@ -3,6 +3,11 @@ package compose
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/article"
 )
 
 // summarise picks 3 to 7 sentences that together cover the story: each
@@ -32,8 +37,8 @@ func summarise(docs []*doc) []SummaryLine {
 		pos := 0
 		for i := range d.sents {
 			s := &d.sents[i]
-			if s.opinion || !s.body() || len(s.terms) < 5 {
-				continue
+			if s.opinion || !s.body() || s.block == article.BlockHeadline || len(s.terms) < 5 {
+				continue // headlines are no sentences, and their words are in the body
 			}
 			c := &cand{d: d, s: s, pos: pos, v: tfidf(s.terms, idf, maxIDF)}
 			pos++
@@ -84,7 +89,7 @@ func summarise(docs []*doc) []SummaryLine {
 	})
 	out := make([]SummaryLine, 0, len(picked))
 	for _, p := range picked {
-		line := SummaryLine{Text: oneLine(p.s.text, 400)}
+		line := SummaryLine{Text: oneLine(withoutDateline(p.s.text), 400)}
 		for _, c := range cands {
 			if c == p || cosine(c.v, p.v) >= 0.7 {
 				if !slices.ContainsFunc(line.Citations, func(x Citation) bool { return x.Article == c.d.id }) {
@@ -95,4 +100,37 @@ func summarise(docs []*doc) []SummaryLine {
 		out = append(out, line)
 	}
 	return out
+}
+
+// withoutDateline drops a wire dateline opening a sentence ("DOHA, March 9
+// (Northbridge Wire) - The government …" reads "The government …"): a
+// place in capitals, optionally a date and the agency, then a dash. The
+// citation still points at the whole sentence.
+func withoutDateline(s string) string {
+	head, rest, ok := "", "", false
+	for _, dash := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(s, dash); i > 0 && i <= 80 {
+			head, rest, ok = s[:i], s[i+len(dash):], true
+			break
+		}
+	}
+	if !ok || rest == "" {
+		return s
+	}
+	place, _, _ := strings.Cut(head, ",")
+	place, _, _ = strings.Cut(place, " (")
+	letters := 0
+	for _, r := range place {
+		switch {
+		case unicode.IsLower(r):
+			return s // not a capitals dateline: "Talks - which …"
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	if letters < 2 || !unicode.IsUpper(first) {
+		return s
+	}
+	return rest
 }
