@@ -199,6 +199,9 @@ func contradictions(docs []*doc) []Contradiction {
 			return fmt.Sprintf("sources give different titles: %s", strings.Join(vals, " vs "))
 		})
 	}
+
+	// Who did what: the same act given to different actors.
+	out = append(out, actorContradictions(docs)...)
 	return out
 }
 
