@@ -119,7 +119,8 @@ func actorContradictions(docs []*doc) []Contradiction {
 				}
 				if disjoint(a.sources, b.sources) {
 					inWho[i], inWho[j] = true, true
-				} else if len(a.targets) > 0 && len(b.targets) > 0 && disjoint(a.targets, b.targets) {
+				} else if len(a.sources) > 0 && len(b.sources) > 0 && disjoint(a.targets, b.targets) {
+					// the same actor (named by both) against different targets
 					inWhom[i], inWhom[j] = true, true
 				}
 			}

@@ -195,6 +195,12 @@ func TestActorContradictions(t *testing.T) {
 			eventSource(t, 2, "Paper B", "2026-03-12", "Russia imposed sanctions.",
 				act{trigger: "imposed", plover: "SANCTION", sources: []string{"Russia=RUS"}}),
 		}, nil},
+		{"no named actor, different targets", []Source{
+			eventSource(t, 1, "Wire A", "2026-03-12", "Officials imposed sanctions on Iran.",
+				act{trigger: "imposed", plover: "SANCTION", sources: []string{"Officials"}, targets: []string{"Iran=IRN"}}),
+			eventSource(t, 2, "Paper B", "2026-03-12", "Officials imposed sanctions on Iraq.",
+				act{trigger: "imposed", plover: "SANCTION", sources: []string{"Officials"}, targets: []string{"Iraq=IRQ"}}),
+		}, nil},
 		{"an agreement is mutual", []Source{
 			eventSource(t, 1, "Wire A", "2026-03-12", "Israel signed the agreement with Egypt.",
 				act{trigger: "signed", plover: "AGREE", sources: []string{"Israel=ISR"}, targets: []string{"Egypt=EGY"}}),
