@@ -145,7 +145,7 @@ func actorConflict(slot string, rs []*actReport, in []bool, side func(*actReport
 			continue
 		}
 		v := actorNames(side(r))
-		if !slices.Contains(vals, v) {
+		if !slices.ContainsFunc(vals, func(x string) bool { return strings.EqualFold(x, v) }) {
 			vals = append(vals, v)
 		}
 		ct.Claims = append(ct.Claims, Claim{Value: v, Source: r.d.outlet, Citation: r.d.cite(r.s)})
@@ -224,8 +224,11 @@ func docReports(d *doc) []*actReport {
 				continue
 			}
 			verb := e.Plover
-			if strings.HasPrefix(e.Code, "045") {
-				verb = "MEDIATE" // the go-between is another role than the parties to the talks
+			if strings.HasPrefix(e.Code, "045") || strings.HasPrefix(e.Code, "039") {
+				// mediation (045) and the intent to mediate (039, AGREE):
+				// the go-between is another role than the parties to the
+				// talks, and the act is not mutual
+				verb = "MEDIATE"
 			}
 			r = &actReport{d: d, s: s, act: verb + " " + noun, label: verb + " " + word, when: when}
 			byTrig[k] = r

@@ -106,6 +106,19 @@ func TestActorContradictions(t *testing.T) {
 			eventSource(t, 2, "Paper B", "2026-03-12", "Qatar will mediate the talks.",
 				act{trigger: "mediate", plover: "CONSULT", code: "045", sources: []string{"Qatar=QAT"}}),
 		}, nil},
+		{"the intent to mediate names the parties as targets", []Source{
+			eventSource(t, 1, "Wire A", "2026-03-12", "Qatar and Norway will mediate the talks between the government and the rebels.",
+				act{trigger: "mediate", plover: "AGREE", code: "039", sources: []string{"Qatar=QAT", "Norway=NOR"},
+					targets: []string{"the government=---GOV", "the rebels=---REB"}}),
+			eventSource(t, 2, "Paper B", "2026-03-12", "Qatar will mediate the talks.",
+				act{trigger: "mediate", plover: "AGREE", code: "039", sources: []string{"Qatar=QAT"}}),
+		}, nil},
+		{"mediating talks and agreeing to them are different acts", []Source{
+			eventSource(t, 1, "Wire A", "2026-03-12", "Qatar will mediate the talks.",
+				act{trigger: "mediate", plover: "AGREE", code: "039", sources: []string{"Qatar=QAT"}}),
+			eventSource(t, 2, "Paper B", "2026-03-12", "The rebels agreed to the talks.",
+				act{trigger: "agreed", plover: "AGREE", code: "030", sources: []string{"The rebels=---REB"}}),
+		}, nil},
 		{"a different mediator", []Source{
 			eventSource(t, 1, "Wire A", "2026-03-12", "Qatar and Norway will mediate the talks.",
 				act{trigger: "mediate", plover: "CONSULT", code: "045", sources: []string{"Qatar=QAT", "Norway=NOR"}}),
