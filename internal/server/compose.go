@@ -2,16 +2,14 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/dossier-news/dossier/internal/compose"
 	"github.com/dossier-news/dossier/internal/store"
 )
 
-// composeDossier builds the story's dossier with internal/compose and
-// carries it over through its JSON form, the contract between compose and
-// the UI, so the page renders any dossier that speaks that JSON.
+// composeDossier builds the story's dossier with internal/compose; the
+// page model holds compose's sections as they are.
 func composeDossier(ctx context.Context, st store.Story, docs []analysed) (*dossier, error) {
 	in := compose.Input{StoryID: st.ID, Headline: st.Headline}
 	for _, x := range docs {
@@ -23,14 +21,10 @@ func composeDossier(ctx context.Context, st store.Story, docs []analysed) (*doss
 	if err != nil {
 		return nil, fmt.Errorf("composing story %d: %w", st.ID, err)
 	}
-	data, err := json.Marshal(cd)
-	if err != nil {
-		return nil, err
-	}
-	var d dossier
-	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("reading the composed dossier: %w", err)
-	}
-	d.Composed = true
-	return &d, nil
+	return &dossier{
+		StoryID: cd.StoryID, Headline: cd.Headline, First: cd.First, Last: cd.Last,
+		Articles: cd.Articles, Summary: cd.Summary, Timeline: cd.Timeline, Actors: cd.Actors,
+		Positions: cd.Positions, Quotes: cd.Quotes, Comparison: cd.Comparison, Contradictions: cd.Contradictions,
+		Composed: true,
+	}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/compose"
 	"github.com/dossier-news/dossier/internal/store"
 )
 
@@ -38,121 +39,26 @@ type dossier struct {
 	Composed bool `json:"composed"`
 }
 
-type articleRef struct {
-	ID        int64  `json:"id"`
-	Title     string `json:"title"`
-	Source    string `json:"source"`
-	Published string `json:"published,omitempty"`
-	URL       string `json:"url,omitempty"`
-	Duplicate bool   `json:"duplicate,omitempty"`
-	Canonical int64  `json:"canonical,omitempty"`
-}
-
-type citation struct {
-	Article int64        `json:"article"`
-	Span    article.Span `json:"span"`
-	Text    string       `json:"text"`
-}
-
-type summaryLine struct {
-	Text      string     `json:"text"`
-	Citations []citation `json:"citations"`
-}
-
-type timelineEntry struct {
-	Date        string     `json:"date"`
-	Precision   string     `json:"precision"`
-	Start       string     `json:"start"`
-	Description string     `json:"description"`
-	Background  bool       `json:"background,omitempty"`
-	Planned     bool       `json:"planned,omitempty"`
-	Sources     []string   `json:"sources"`
-	Citations   []citation `json:"citations"`
-}
-
-type actor struct {
-	Key      string         `json:"key"`
-	Name     string         `json:"name"`
-	Type     string         `json:"type"`
-	Roles    []actorRole    `json:"roles,omitempty"`
-	Mentions int            `json:"mentions"`
-	BySource map[string]int `json:"by_source"`
-}
-
-type actorRole struct {
-	Title   string `json:"title"`
-	Country string `json:"country,omitempty"`
-	Org     string `json:"org,omitempty"`
-	Status  string `json:"status,omitempty"`
-	Article int64  `json:"article"`
-}
-
-type position struct {
-	Actor    string     `json:"actor"`
-	ActorKey string     `json:"actor_key,omitempty"`
-	Issue    string     `json:"issue"`
-	Stance   string     `json:"stance"`
-	Evidence []citation `json:"evidence"`
-}
-
-type speakerQuotes struct {
-	Speaker string       `json:"speaker"`
-	Key     string       `json:"key,omitempty"`
-	Quotes  []quoteEntry `json:"quotes"`
-}
-
-type quoteEntry struct {
-	Text    string       `json:"text"`
-	Direct  bool         `json:"direct"`
-	Article int64        `json:"article"`
-	Source  string       `json:"source"`
-	Span    article.Span `json:"span"`
-}
-
-type comparison struct {
-	Sources  []string       `json:"sources"`
-	Coverage []coverageRow  `json:"coverage"`
-	Unique   []uniqueFact   `json:"unique"`
-	Rewrites []rewriteGroup `json:"rewrites"`
-	Opinion  []opinionShare `json:"opinion"`
-}
-
-type coverageRow struct {
-	Entry   int     `json:"entry"`
-	Date    string  `json:"date"`
-	Reports []int64 `json:"reports"`
-}
-
-type uniqueFact struct {
-	Entry  int    `json:"entry"`
-	Source string `json:"source"`
-}
-
-type rewriteGroup struct {
-	Canonical int64    `json:"canonical"`
-	Members   []int64  `json:"members"`
-	Kinds     []string `json:"kinds"`
-}
-
-type opinionShare struct {
-	Source       string  `json:"source"`
-	OpinionBytes int     `json:"opinion_bytes"`
-	BodyBytes    int     `json:"body_bytes"`
-	Share        float64 `json:"share"`
-}
-
-type contradiction struct {
-	Kind    string  `json:"kind"`
-	Slot    string  `json:"slot"`
-	Claims  []claim `json:"claims"`
-	Explain string  `json:"explain"`
-}
-
-type claim struct {
-	Value    string   `json:"value"`
-	Source   string   `json:"source"`
-	Citation citation `json:"citation"`
-}
+// The sections are compose's own types: the fallback fills the same
+// model the composer returns, so the page renders either.
+type (
+	articleRef    = compose.ArticleRef
+	citation      = compose.Citation
+	summaryLine   = compose.SummaryLine
+	timelineEntry = compose.TimelineEntry
+	actor         = compose.Actor
+	actorRole     = compose.ActorRole
+	position      = compose.Position
+	speakerQuotes = compose.SpeakerQuotes
+	quoteEntry    = compose.QuoteEntry
+	comparison    = compose.Comparison
+	coverageRow   = compose.CoverageRow
+	uniqueFact    = compose.UniqueFact
+	rewriteGroup  = compose.RewriteGroup
+	opinionShare  = compose.OpinionShare
+	contradiction = compose.Contradiction
+	claim         = compose.Claim
+)
 
 // analysed is one stored article with its analysis (nil when none).
 type analysed struct {
@@ -238,16 +144,38 @@ func (s *Server) dossier(ctx context.Context, id int64) (*dossier, error) {
 	for i := range docs {
 		docs[i].Member = ms[i]
 	}
-	fb := fallbackDossier(st, docs)
+	byPublication(docs)
 	d, err := composeDossier(ctx, st, docs)
 	if err != nil {
 		// A composer failure should not take the story page down: serve
 		// what the stored analyses give, and say so in the log.
 		s.log.Warn("compose failed; serving the fallback dossier", "story", id, "err", err)
-		return fb, nil
+		return fallbackDossier(st, docs), nil
 	}
-	d.Events = fb.Events // compose has no event section; the coded events come from the analyses
+	d.Events = eventsOf(docs) // compose has no event section; the coded events come from the analyses
 	return d, nil
+}
+
+// byPublication orders a story's articles by publication date, then ID.
+func byPublication(docs []analysed) {
+	slices.SortStableFunc(docs, func(a, b analysed) int {
+		return cmp.Or(a.Article.Published.Compare(b.Article.Published), cmp.Compare(a.Article.ID, b.Article.ID))
+	})
+}
+
+// eventsOf lists the coded events of the independent reports (copies add
+// no new facts), in the order of docs.
+func eventsOf(docs []analysed) []eventView {
+	var out []eventView
+	for _, x := range docs {
+		if x.Analysis == nil || x.Member.Duplicate {
+			continue
+		}
+		for _, ev := range x.Analysis.Events {
+			out = append(out, eventOf(x.Article, ev))
+		}
+	}
+	return out
 }
 
 // fallbackDossier derives what it can from the stored analyses alone.
@@ -256,9 +184,7 @@ func fallbackDossier(st store.Story, docs []analysed) *dossier {
 		Articles: []articleRef{}, Summary: []summaryLine{}, Timeline: []timelineEntry{}, Actors: []actor{},
 		Positions: []position{}, Quotes: []speakerQuotes{}, Contradictions: []contradiction{}}
 	d.Comparison = comparison{Sources: []string{}, Coverage: []coverageRow{}, Unique: []uniqueFact{}, Rewrites: []rewriteGroup{}, Opinion: []opinionShare{}}
-	slices.SortStableFunc(docs, func(a, b analysed) int {
-		return cmp.Or(a.Article.Published.Compare(b.Article.Published), cmp.Compare(a.Article.ID, b.Article.ID))
-	})
+	byPublication(docs)
 	actors := map[string]*actor{}
 	speakers := map[string]*speakerQuotes{}
 	var speakerOrder []string
@@ -354,10 +280,8 @@ func fallbackDossier(st store.Story, docs []analysed) *dossier {
 				e.Citations = append(e.Citations, cite(a, sent))
 			}
 		}
-		for _, ev := range an.Events {
-			d.Events = append(d.Events, eventOf(a, ev))
-		}
 	}
+	d.Events = eventsOf(docs)
 	for _, ac := range actors {
 		d.Actors = append(d.Actors, *ac)
 	}
