@@ -163,7 +163,7 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 	for k := 1; k < len(ps); k++ {
 		prev, cur := ps[k-1], ps[k]
 		gap := cl.lows[prev.end:max(prev.end, cur.start)] // pieces from the entity layer may overlap
-		if joinsCoordination(gap) {
+		if joinsCoordination(gap) || cl.namedConjunct(prev.end, cur.start) {
 			groups = append(groups, []piece{cur})
 			continue
 		}
@@ -224,7 +224,7 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 		}
 	}
 	var out []article.Actor
-	for _, g := range groups {
+	for k, g := range groups {
 		code := combine(g)
 		if code == "" {
 			continue
@@ -232,19 +232,20 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 		if shared != "" && len(code) == 3 && !hasAgent(g) {
 			code += strings.TrimPrefix(shared, "~")
 		}
-		first := g[0].start
-		if !groupHasCountry(g) && cl.ws[first].cap {
-			// "Kessel Liberation Front": the role noun ends a longer name
-			for first > from && cl.ws[first-1].cap && !determiners[cl.lows[first-1]] && cl.lows[first-1] != "the" {
-				first--
-			}
+		lo, hi := from, to
+		if k > 0 {
+			lo = groups[k-1][len(groups[k-1])-1].end
 		}
-		sp := article.Span{Start: cl.ws[first].span.Start, End: cl.ws[g[len(g)-1].end-1].span.End}
+		if k+1 < len(groups) {
+			hi = groups[k+1][0].start
+		}
+		first, last := cl.nameBounds(g, lo, hi)
+		sp := article.Span{Start: cl.ws[first].span.Start, End: cl.ws[last-1].span.End}
 		a := article.Actor{
 			Text:   sp.Of(cl.doc.Article.Text),
 			Span:   sp,
 			Code:   code,
-			Entity: cl.entityOf(g),
+			Entity: cl.entityOf(sp),
 		}
 		out = append(out, a)
 	}
@@ -275,6 +276,69 @@ func groupHasCountry(g []piece) bool {
 }
 
 var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "inside": true}
+
+// namedConjunct reports a coordination whose second conjunct opens with a
+// name the dictionaries do not know: "the government of Varenia and the
+// rebel Kessel Liberation Front", "the government and the Kessel
+// Liberation Front". After the last "and" or "or" of the gap there are
+// only articles and capitalised words.
+func (cl *clause) namedConjunct(from, to int) bool {
+	and := -1
+	for j := from; j < to; j++ {
+		if cl.lows[j] == "and" || cl.lows[j] == "or" {
+			and = j
+		}
+	}
+	if and < 0 {
+		return false
+	}
+	named := and > from && cl.ws[and-1].cap // "of Varenia and the rebel ..."
+	for j := and + 1; j < to; j++ {
+		if !cl.ws[j].cap && cl.lows[j] != "the" && cl.lows[j] != "its" && cl.lows[j] != "their" {
+			return false
+		}
+		named = named || cl.ws[j].cap
+	}
+	return named // not "Palestinian homes and civilian buildings"
+}
+
+// nameBounds returns the words [first, last) an actor's span covers: its
+// coded pieces, widened within [lo, hi) over the name they belong to. A
+// role noun may end a longer name ("Kessel Liberation Front") or follow a
+// nationality the dictionaries lack ("Varenian government"); a title runs
+// on into the person's name ("Prime Minister Anton Vasik", "spokesman
+// Idris Malan"); "of" and a name complete a title or body ("government of
+// Varenia"). The positions table shows these spans, so a cut name reads
+// as a different actor.
+func (cl *clause) nameBounds(g []piece, lo, hi int) (int, int) {
+	first, last := g[0].start, g[len(g)-1].end
+	if !groupHasCountry(g) {
+		for first > lo && cl.nameWord(first-1) && (first-1 > 0 || demonym(cl.lows[first-1]) || cl.ws[first].cap) {
+			first--
+		}
+	}
+	if !g[len(g)-1].agent {
+		return first, last
+	}
+	if last+1 < hi && cl.lows[last] == "of" && cl.nameWord(last+1) {
+		last++
+	}
+	for last < hi && cl.nameWord(last) && (cl.ws[last-1].cap || cl.lows[last-1] == "of" || last > g[len(g)-1].start) {
+		last++
+	}
+	return first, last
+}
+
+// nameWord reports a capitalised word that can be part of a name: not an
+// article, a weekday or month, a sentence opener, an event noun, nor the
+// first word of an actor the dictionaries know.
+func (cl *clause) nameWord(i int) bool {
+	w := cl.lows[i]
+	if !cl.ws[i].cap || determiners[w] || w == "the" || calendarWords[w] || notNames[w] || isEventNoun(w) || cl.dateline(i) {
+		return false
+	}
+	return isWordy(w)
+}
 
 // joinsCoordination reports whether the words between two coded pieces
 // coordinate them ("and", "and the", ",").
@@ -432,8 +496,7 @@ func (cl *clause) wordIndex(off int) int {
 }
 
 // entityOf links an actor to the entity of the mention it overlaps, -1 when none.
-func (cl *clause) entityOf(g []piece) int {
-	span := article.Span{Start: cl.ws[g[0].start].span.Start, End: cl.ws[g[len(g)-1].end-1].span.End}
+func (cl *clause) entityOf(span article.Span) int {
 	for _, m := range cl.doc.Analysis.Mentions {
 		if m.Span.Overlaps(span) && m.Entity >= 0 {
 			return m.Entity

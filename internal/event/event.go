@@ -129,6 +129,9 @@ type trigger struct {
 
 func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 	all := words(doc, si)
+	// an agency dateline ("DOHA, March 9 (Northbridge Wire) -") says where
+	// and who reported, not who acted: the clause starts after it
+	all = all[datelineLen(doc.Article.Text, all):]
 	if len(all) < 2 {
 		return nil
 	}
@@ -1169,4 +1172,56 @@ func (cl *clause) pronounSubject(from, to int) bool {
 		}
 	}
 	return found
+}
+
+// datelineLen returns the number of words of a wire dateline opening the
+// sentence, through its dash: an all-capitals place ("DOHA", "NEW YORK"),
+// then only names, numbers, commas and a parenthesised outlet ("BELVAR,
+// Varenia, March 12 (Northbridge Wire) -"). 0 when the sentence has none.
+func datelineLen(txt string, ws []word) int {
+	if len(ws) < 3 || !allCaps(ws[0].span.Of(txt)) {
+		return 0
+	}
+	paren := 0
+	for i := 1; i < len(ws) && i < 16; i++ {
+		w := ws[i].low
+		switch {
+		case w == "-" || w == "--" || w == "—" || w == "–":
+			if paren == 0 && i+1 < len(ws) {
+				return i + 1
+			}
+			return 0
+		case w == "(":
+			paren++
+		case w == ")":
+			paren--
+		case paren > 0, w == ",", ws[i].cap, isNumber(w):
+		default:
+			return 0 // a lower-case word outside brackets: prose, not a dateline
+		}
+	}
+	return 0
+}
+
+// allCaps reports a word of at least two letters, all of them capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -1,0 +1,102 @@
+package event
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/text"
+)
+
+// TestActorSpans checks the text of the actors each sentence's events
+// name: the dossier's positions table shows these spans, so a name cut in
+// half or two actors run together read as other actors. The sentences are
+// invented (the names are the example corpus's kind of unknown names).
+func TestActorSpans(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text       string
+		sources, targets []string // actor texts as code=text, in order
+	}{
+		{"title runs into the name", "Prime Minister Anton Vasik accused the rebels of stalling.",
+			[]string{"---GOV=Prime Minister Anton Vasik"}, []string{"---REB=rebels"}},
+		{"lower-case title and name", "The rebels' spokesman Idris Malan demanded an end to air strikes.",
+			[]string{"---REB=rebels' spokesman Idris Malan"}, nil},
+		{"nationality the dictionaries lack", "The Varenian government rejected the proposal.",
+			[]string{"---GOV=Varenian government"}, nil},
+		{"role noun ends a name", "The Kessel Liberation Front rejected the truce offer.",
+			[]string{"---REB=Kessel Liberation Front"}, nil},
+		{"of-name and named conjunct", "The government of Varenia and the rebel Kessel Liberation Front agreed to hold talks.",
+			[]string{"---GOV=government of Varenia", "---REB=rebel Kessel Liberation Front"}, nil},
+		{"bare conjunct name", "The government and the Kessel Liberation Front signed a truce.",
+			[]string{"---GOV=government", "---REB=Kessel Liberation Front"}, nil},
+		{"coded coordination", "Qatar and Norway hosted the delegations.",
+			[]string{"QAT=Qatar", "NOR=Norway"}, nil},
+		// a wire dateline names the place and the outlet, never an actor
+		{"dateline outlet", "DOHA, March 13 (Northbridge Wire) - Varenian troops attacked Kessel rebels.",
+			[]string{"---MIL=Varenian troops"}, []string{"---REB=Kessel rebels"}},
+		{"dateline with country", "BELVAR, Varenia, March 12 (Northbridge Wire) - Qatar hosted the talks.",
+			[]string{"QAT=Qatar"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := analyse(t, c, tc.text)
+			if len(evs) == 0 {
+				t.Fatalf("%q: no event", tc.text)
+			}
+			var src, tgt []string
+			for _, e := range evs {
+				if e.Trigger != evs[0].Trigger {
+					continue
+				}
+				src = appendUniq(src, e.Source.Code+"="+e.Source.Text)
+				if e.Target != nil {
+					tgt = appendUniq(tgt, e.Target.Code+"="+e.Target.Text)
+				}
+			}
+			if diff := cmp.Diff(tc.sources, src); diff != "" {
+				t.Errorf("%q sources (-want +got):\n%s", tc.text, diff)
+			}
+			if diff := cmp.Diff(tc.targets, tgt); diff != "" {
+				t.Errorf("%q targets (-want +got):\n%s", tc.text, diff)
+			}
+			for _, e := range evs {
+				if strings.Contains(e.Source.Text, "Northbridge") || e.Target != nil && strings.Contains(e.Target.Text, "Northbridge") {
+					t.Errorf("the outlet of the dateline is an actor: %+v", e)
+				}
+			}
+		})
+	}
+}
+
+// TestDatelineLen covers the dateline shapes and prose that only looks
+// like one.
+func TestDatelineLen(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the first word after the dateline, "" for none
+	}{
+		{"DOHA, March 9 (Northbridge Wire) - The talks opened.", "The"},
+		{"NEW YORK (Wire) -- Talks opened.", "Talks"},
+		{"BELVAR, Varenia, March 12 (Northbridge Wire) - Shelling resumed.", "Shelling"},
+		{"UN envoys met in Doha - and talks opened.", ""},
+		{"NATO said on Monday - without details - that talks opened.", ""},
+		{"Doha, March 9 - Talks opened.", ""},
+	} {
+		doc := &article.Doc{Article: &article.Article{Text: tc.text}}
+		text.Analyse(doc)
+		ws := words(doc, 0)
+		n := datelineLen(tc.text, ws)
+		got := ""
+		if n > 0 && n < len(ws) {
+			got = ws[n].span.Of(tc.text)
+		}
+		if got != tc.want {
+			t.Errorf("datelineLen(%q) starts the clause at %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
