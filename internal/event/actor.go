@@ -77,7 +77,18 @@ func (cl *clause) objectRegion(tr trigger) (int, int) {
 	if from >= cl.end {
 		return -1, -1
 	}
-	return from, cl.regionEnd(from)
+	to := cl.regionEnd(from)
+	if !hasRoot(tr.code, "13") {
+		// a condition says what would happen, not whom the act is aimed
+		// at ("will not accept refugees if war starts in Iraq"); a threat's
+		// condition names the threatened ("unless the rebels disarm")
+		for j := from + 1; j < to; j++ {
+			if cl.lows[j] == "if" || cl.lows[j] == "unless" {
+				return from, j
+			}
+		}
+	}
+	return from, to
 }
 
 func (cl *clause) regionEnd(from int) int {

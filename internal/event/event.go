@@ -772,7 +772,9 @@ func (cl *clause) modalAt(i int) string {
 			return "future"
 		case obligation[w]:
 			return "must"
-		case w == "to" && j > 0 && intentAdjectives[cl.lows[j-1]]:
+		case w == "to" && j > 1 && intentAdjectives[cl.lows[j-1]] && (beForms[cl.lows[j-2]] || cl.adverb(j-2) && j > 2 && beForms[cl.lows[j-3]]):
+			// "is prepared to withdraw"; in "the army prepared to resume
+			// shelling" prepared is the verb (see resolve)
 			return "intent"
 		case w == "to" && j > 1 && cl.lows[j-1] == "going":
 			return "future"

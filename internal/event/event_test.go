@@ -100,6 +100,8 @@ func TestCategories(t *testing.T) {
 		{"threaten verb", "North Korea threatened to attack South Korea.", &want{"THREATEN", "PRK", "KOR", false}},
 		{"threaten warn", "China warned the United States against arms sales to Taiwan.", &want{"THREATEN", "CHN", "USA", false}},
 		{"threaten ultimatum", "Nigeria will withdraw its peacekeepers from Chad unless the rebels disarm.", &want{"THREATEN", "NGA", "TCD", false}},
+		{"threaten condition names the target", "Iran threatened to halt inspections if France imposes new sanctions.", &want{"THREATEN", "IRN", "FRA", false}},
+		{"reject condition is no target", "Jordan said it would not admit more refugees if fighting spreads to Lebanon.", &want{"REJECT", "JOR", "---REF", false}},
 		{"threaten neg: negated attack", "Israel will not attack Iran.", &want{"THREATEN", "ISR", "IRN", true}},
 		// PROTEST
 		{"protest demonstrate", "Thousands of protesters demonstrated in Paris against the pension reform.", &want{"PROTEST", "FRAOPP", "FRA", false}},
@@ -109,6 +111,8 @@ func TestCategories(t *testing.T) {
 		// MOBILIZE
 		{"mobilize deploy", "Russia deployed troops along the Ukrainian border.", &want{"MOBILIZE", "RUS", "UKR", false}},
 		{"mobilize send troops", "Kenya sent troops to Somalia.", &want{"MOBILIZE", "KEN", "SOM", false}},
+		{"mobilize prepared to attack", "The Turkish army prepared to resume shelling Kurdish positions.", &want{"MOBILIZE", "TURMIL", "", false}},
+		{"threaten is prepared to attack", "Turkey is prepared to resume shelling Kurdish positions.", &want{"THREATEN", "TUR", "", false}},
 		{"mobilize neg: withdrew troops", "Russia withdrew troops from the border.", &want{"RETREAT", "RUS", "", false}},
 		// SANCTION
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
