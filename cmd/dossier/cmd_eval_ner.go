@@ -30,9 +30,19 @@ LOC) or on a directory of MEANTIME CAT XML articles (named mentions of PER,
 ORG and LOC; MISC predictions are not scored). The same run scores
 github.com/jdkato/prose/v2 on the same tokens (metrics prefixed prose_).
 
-head_f1 compares chunks by type and last token only: MEANTIME mentions
-include titles and descriptors ("Spokeswoman Sandy Angers"), which a
-CoNLL-style tagger leaves out.`,
+MEANTIME marks each mention's whole noun phrase; the gold chunk is the name
+that heads it, read the way CoNLL-2003 annotates names: without a leading
+determiner, lower-case premodifiers or a person's titles, and ending before
+any post-modifier (a comma, a parenthesis, a preposition or relative
+pronoun): "Spokeswoman Sandy Angers" -> "Sandy Angers", "Moscone Center in
+San Francisco , California" -> "Moscone Center". A mention that holds a
+named mention of its own entity ("Presiding Judge Martin Mann") or only other
+entities' names ("Boeing and Lockheed Martin") is scored through those.
+MEANTIME's own types are kept (nationality adjectives such as "German" are
+LOC there, MISC in CoNLL), and only the title and first sentences, which are
+fully annotated, are scored.
+
+head_f1 compares chunks by type and last token only, a lenient measure.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runEvalNER(g, o)

@@ -20,8 +20,8 @@ func TestReadMEANTIME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Sentences) != 2 || doc.Scored != 2 {
-		t.Fatalf("got %d sentences, want 2", len(doc.Sentences))
+	if len(doc.Sentences) != 3 || doc.Scored != 3 {
+		t.Fatalf("got %d sentences (%d scored), want 3", len(doc.Sentences), doc.Scored)
 	}
 	want0 := Sentence{
 		Tokens: []string{"Boeing", "hires", "Scott", "Carson", "in", "the", "United", "States"},
@@ -33,10 +33,27 @@ func TestReadMEANTIME(t *testing.T) {
 	if diff := cmp.Diff(want0, doc.Sentences[0]); diff != "" {
 		t.Errorf("sentence 0 (-want +got):\n%s", diff)
 	}
-	// Nested mentions both count as gold; the tags hold the outer one.
-	want1 := []Chunk{{0, 3, "LOC"}, {2, 3, "LOC"}}
+	// "Everett , Washington" is a mention of Everett whose name ends at the
+	// comma; the nested "Washington" is another entity's name.
+	want1 := []Chunk{{0, 1, "LOC"}, {2, 3, "LOC"}}
 	if diff := cmp.Diff(want1, doc.Sentences[1].Chunks); diff != "" {
 		t.Errorf("sentence 1 chunks (-want +got):\n%s", diff)
+	}
+	// Titles, premodifiers and post-modifiers are outside the names; a
+	// mention holding a nested mention of its own entity ("Presiding Judge
+	// Martin Mann") or only other entities' names (the coordination "Boeing
+	// and Airbus") is scored through those.
+	want2 := []Chunk{
+		{1, 3, "PER"},   // Spokeswoman [Sandy Angers]
+		{6, 7, "ORG"},   // aircraft maker [Boeing]
+		{10, 12, "PER"}, // Presiding Judge [Martin Mann]
+		{14, 18, "ORG"}, // the [Royal Courts of Justice] in London
+		{19, 20, "LOC"},
+		{21, 22, "ORG"},
+		{23, 24, "ORG"},
+	}
+	if diff := cmp.Diff(want2, doc.Sentences[2].Chunks); diff != "" {
+		t.Errorf("sentence 2 chunks (-want +got):\n%s", diff)
 	}
 }
 
