@@ -184,6 +184,17 @@ func (r *resolver) placeWeekday(wd time.Weekday, rel string, tense int) (time.Ti
 		return d.AddDate(0, 0, iso), true
 	}
 	_ = diff
+	if tense == 0 {
+		// No cue either way: the nearer occurrence, leaning to the past as
+		// news copy does ("from midnight on Saturday" in a Friday article
+		// is tomorrow, not six days ago).
+		back := (int(d.Weekday()) - int(wd) + 7) % 7
+		fwd := (int(wd) - int(d.Weekday()) + 7) % 7
+		if back == 0 || pickPast(back, fwd, 0) {
+			return d.AddDate(0, 0, -back), true
+		}
+		return d.AddDate(0, 0, fwd), true
+	}
 	if tense > 0 {
 		return d.AddDate(0, 0, (int(wd)-int(d.Weekday())+7)%7), true
 	}
@@ -1068,12 +1079,20 @@ func (r *resolver) dayPartOfDay(m *match) (result, bool) {
 	ok := r.hasDCT
 	switch {
 	case m.has("wd"):
-		// "Friday morning": news copy names the day; the day is the value.
+		// "Friday morning" is a part of a day (TimeML 1.2.1: TIME, the
+		// day's value with TMO), placed like the bare weekday. "Friday
+		// night" runs past midnight into the next date: news annotation
+		// (AQUAINT) dates it by the day named, and so do we.
 		t, ok = r.placeWeekday(weekdays[m.g("wd")], "", r.tense(m.start, m.end))
-		if !ok {
-			return result{typ: "DATE", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1), mod: mod}, true
+		if sub == "NI" {
+			if !ok {
+				return result{typ: "DATE", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1), mod: mod}, true
+			}
+			return calendar(point{t: t, g: granDay}, mod), true
 		}
-		return calendar(point{t: t, g: granDay}, mod), true
+		if !ok {
+			return result{typ: typ, value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1) + "T" + sub, mod: mod}, true
+		}
 	case ok:
 		t = r.dct.t
 		switch m.g("w") {

@@ -307,10 +307,14 @@ func (r *resolver) tense(s, e int) int {
 	if i := strings.Index(right, ". "); i >= 0 {
 		right = right[:i]
 	}
-	lw := strings.Fields(strings.ToLower(left))
-	rw := strings.Fields(strings.ToLower(right))
+	lw := strings.Fields(left)
+	rw := strings.Fields(right)
 	cue := func(w string) int {
 		w = strings.Trim(w, ".,\"'()“”’")
+		// A capitalised word is a name or starts a sentence, never the
+		// verb in "-ed" ("the United States", "Red Cross").
+		capital := w != "" && w[0] >= 'A' && w[0] <= 'Z'
+		w = strings.ToLower(w)
 		if strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
 			return 1
 		}
@@ -320,7 +324,7 @@ func (r *resolver) tense(s, e int) int {
 		if pastCues[w] {
 			return -1
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && !capital {
 			return -1
 		}
 		return 0
@@ -331,11 +335,32 @@ func (r *resolver) tense(s, e int) int {
 		if i <= 0 {
 			return false
 		}
-		switch ws[i-1] {
-		case "be", "been", "being", "to":
+		switch strings.ToLower(ws[i-1]) {
+		case "be", "been", "being":
 			return true
 		}
 		return false
+	}
+	// leftCue is the cue of the word lw[i]. An infinitive ("set to resume",
+	// "had been due to expire") looks forward from its governing verb: past
+	// when that verb is past, future otherwise.
+	leftCue := func(i int) int {
+		c := cue(lw[i])
+		if c == 0 || passive(lw, i) {
+			return 0
+		}
+		if i == 0 || strings.ToLower(lw[i-1]) != "to" {
+			return c
+		}
+		for j := i - 2; j >= 0 && j >= i-5; j-- {
+			if g := cue(lw[j]); g != 0 && !passive(lw, j) {
+				if g < 0 {
+					return -1
+				}
+				break
+			}
+		}
+		return 1
 	}
 	strength := func(c, d int) int {
 		if d <= 2 {
@@ -347,7 +372,7 @@ func (r *resolver) tense(s, e int) int {
 	// English ("said Monday", "will meet on Tuesday"): look left first.
 	for d := 1; d <= 2; d++ {
 		if d <= len(lw) {
-			if c := cue(lw[len(lw)-d]); c != 0 && !passive(lw, len(lw)-d) {
+			if c := leftCue(len(lw) - d); c != 0 {
 				return strength(c, d)
 			}
 		}
@@ -358,7 +383,7 @@ func (r *resolver) tense(s, e int) int {
 		}
 	}
 	for d := 3; d <= 10 && d <= len(lw); d++ {
-		if c := cue(lw[len(lw)-d]); c != 0 && !passive(lw, len(lw)-d) {
+		if c := leftCue(len(lw) - d); c != 0 {
 			return c
 		}
 	}

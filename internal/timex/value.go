@@ -45,7 +45,9 @@ func (p point) value() string {
 	case granCentury:
 		return fmt.Sprintf("%02d", y/100)
 	case granDecade:
-		return fmt.Sprintf("%03dX", y/10)
+		// TimeML 1.2.1 writes a decade as its first three digits ("the
+		// 1990s" is 199), as TimeBank does.
+		return fmt.Sprintf("%03d", y/10)
 	case granYear:
 		return fmt.Sprintf("%04d", y)
 	case granHalf:
@@ -109,9 +111,9 @@ func (p point) at(g gran) point { return point{t: p.t, g: g, sub: p.sub} }
 // *_REF tokens and durations with X for vague amounts).
 var validValue = regexp.MustCompile(`^(?:` +
 	`PRESENT_REF|PAST_REF|FUTURE_REF` +
-	`|[0-9X]{2}|[0-9]{3}X|[0-9X]{4}` +
+	`|[0-9X]{2}|[0-9]{3}X?|[0-9X]{4}` +
 	`|[0-9X]{4}-(?:[0-9X]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI|W[0-9X]{2}(?:-WE|-[1-7])?)` +
-	`|XXXX-WXX-[1-7]` +
+	`|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?` +
 	`|[0-9X]{4}-[0-9X]{2}-[0-9X]{2}(?:T(?:MO|AF|EV|NI|DT|[0-9]{2}(?::[0-9]{2}(?::[0-9]{2})?)?Z?))?` +
 	`|P(?:[0-9X]+(?:\.[0-9]+)?(?:Y|M|W|D|DE|CE|Q|H))+|PT(?:[0-9X]+(?:\.[0-9]+)?[HMS])+` +
 	`|P[0-9X]+(?:Y|M|W|D)T(?:[0-9X]+[HMS])+` +

@@ -410,24 +410,35 @@ func WriteErrors(w io.Writer, d *Doc, sys []article.Timex) {
 	}
 	base := filepath.Base(d.Name)
 	for _, g := range d.Gold {
-		found := false
-		for _, s := range sys {
-			if !s.Span.Overlaps(g.Span) {
-				continue
+		// The same alignment as Counts.Add: the expression of the same
+		// extent, else the first overlapping one.
+		best := -1
+		for j, s := range sys {
+			if s.Span == g.Span {
+				best = j
+				break
 			}
-			found = true
-			switch {
-			case s.Span != g.Span:
-				fmt.Fprintf(w, "SPAN\t%s\tDCT=%s\tgold=%q %s %s\tsys=%q %s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, s.Text, s.Type, s.Value, ctx(g.Span))
-			case s.Value != g.Value:
-				fmt.Fprintf(w, "VALUE\t%s\tDCT=%s\tgold=%q %s %s\tsys=%s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, s.Type, s.Value, ctx(g.Span))
-			case s.Type != g.Type:
-				fmt.Fprintf(w, "TYPE\t%s\tgold=%q %s\tsys=%s\n", base, g.Text, g.Type, s.Type)
+			if best < 0 && s.Span.Overlaps(g.Span) {
+				best = j
 			}
-			break
 		}
-		if !found {
+		if best < 0 {
 			fmt.Fprintf(w, "MISS\t%s\tDCT=%s\tgold=%q %s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, ctx(g.Span))
+			continue
+		}
+		s := sys[best]
+		switch {
+		case s.Span != g.Span:
+			// SPANV: the extent and the value are both wrong.
+			kind := "SPAN"
+			if s.Value != g.Value {
+				kind = "SPANV"
+			}
+			fmt.Fprintf(w, "%s\t%s\tDCT=%s\tgold=%q %s %s\tsys=%q %s %s\t%s\n", kind, base, d.DCTValue, g.Text, g.Type, g.Value, s.Text, s.Type, s.Value, ctx(g.Span))
+		case s.Value != g.Value:
+			fmt.Fprintf(w, "VALUE\t%s\tDCT=%s\tgold=%q %s %s\tsys=%s %s\t%s\n", base, d.DCTValue, g.Text, g.Type, g.Value, s.Type, s.Value, ctx(g.Span))
+		case s.Type != g.Type:
+			fmt.Fprintf(w, "TYPE\t%s\tgold=%q %s\tsys=%s\n", base, g.Text, g.Type, s.Type)
 		}
 	}
 	for _, s := range sys {
