@@ -29,6 +29,13 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 			continue
 		}
 		if w == "," || w == "-" || w == "--" || w == "—" || w == "–" || w == ")" {
+			if cl.hasActor(from, to) && w == "," && adjunctOpeners[cl.lows[from]] && from-1 > 0 {
+				// "The rebels, through spokesman Idris Malan, demanded":
+				// a prepositional aside between commas is no subject
+				to = from - 1
+				from--
+				continue
+			}
 			if cl.hasActor(from, to) {
 				break
 			}
@@ -43,6 +50,11 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 	}
 	return from, to
 }
+
+// adjunctOpeners open a prepositional aside between a subject and its
+// verb.
+var adjunctOpeners = map[string]bool{"through": true, "via": true, "with": true, "along": true, "alongside": true,
+	"under": true, "in": true, "at": true, "on": true, "after": true, "including": true, "backed": true, "like": true}
 
 func (cl *clause) hasActor(from, to int) bool {
 	for i := from; i < to; i++ {
@@ -159,6 +171,9 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			ps = append(ps, piece{start: i, end: i + n, code: code, agent: true})
 			i += n
 			continue
+		}
+		if code := cl.ledBy(i); code != "" {
+			ps = append(ps, piece{start: i, end: i + 1, code: code})
 		}
 		i++
 	}
@@ -748,4 +763,31 @@ func (cl *clause) placeAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// ledBy codes a hyphenated modifier naming who stands behind an actor
+// ("Vietnamese-led forces", "US-backed militias", "Trinidad-based
+// group"): the country of its first part, "" when none.
+func (cl *clause) ledBy(i int) string {
+	if !cl.ws[i].cap {
+		return ""
+	}
+	head, tail, ok := strings.Cut(cl.lows[i], "-")
+	if !ok {
+		return ""
+	}
+	switch tail {
+	case "led", "backed", "allied", "supported", "sponsored", "funded", "trained", "armed", "based", "controlled", "dominated":
+	default:
+		return ""
+	}
+	n, cs := cl.dict.ActorAt([]string{head}, 0)
+	if n == 0 {
+		return ""
+	}
+	c, _ := cameo.Split(cameo.CodeOn(cs, cl.date))
+	if len(c) != 3 || c == "---" {
+		return ""
+	}
+	return c
 }

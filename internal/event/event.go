@@ -149,7 +149,7 @@ func (c *Coder) sentence(doc *article.Doc, si int, date int) []article.Event {
 	// stands for a pronoun subject ("We will not negotiate")
 	var speaker []article.Actor
 	if end < len(all)-1 {
-		speaker = full.actors(end+1, len(all), true)
+		speaker = full.tailSpeaker(end + 1)
 	}
 	for _, cut := range append(full.clauseCuts(end), end) {
 		cl := &clause{ws: all[from:cut], lows: lows[from:cut], end: cut - from, doc: doc, dict: c.dict, date: date,
@@ -193,7 +193,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		return nil
 	}
 	doc = cl.doc
-	srcFrom, srcTo := cl.subjectRegion(tr.verbAt)
+	srcFrom, srcTo := cl.subjectRegion(cl.governingVerb(tr.verbAt))
 	if tr.between {
 		srcFrom, srcTo = tr.end+1, cl.regionEnd(tr.end+1)
 	}
@@ -305,6 +305,50 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		}
 	}
 	return out
+}
+
+// tailSpeaker codes the speaker of a reporting tail starting at from: the
+// subject before its reporting verb (", Malan told reporters"), else the
+// words after it (", said the minister"); the verb's object is no speaker.
+func (cl *clause) tailSpeaker(from int) []article.Actor {
+	n := len(cl.ws)
+	for j := from; j < n; j++ {
+		if _, b := cl.verbAt(j); reportingVerbs[b] {
+			if j > from {
+				return cl.actors(from, j, true)
+			}
+			return cl.actors(j+1, n, true)
+		}
+	}
+	return cl.actors(from, n, true)
+}
+
+// governingVerb returns, for an infinitive at v ("did not come to Doha to
+// sign"), the finite verb or auxiliary before it whose subject the
+// infinitive shares; v itself when v is no infinitive or none is found.
+// The words between are the governing verb's object or destination, not
+// the subject.
+func (cl *clause) governingVerb(v int) int {
+	j := v - 1
+	for j >= 0 && (cl.adverb(j) || cl.lows[j] == "not") {
+		j--
+	}
+	if j < 1 || cl.lows[j] != "to" {
+		return v
+	}
+	for k := j - 1; k >= 0; k-- {
+		w := cl.lows[k]
+		if w == "," || w == "that" || w == ";" || clauseBreaks[w] {
+			return v
+		}
+		if auxiliaries[w] && w != "to" && !cl.adverb(k) || modals[w] {
+			return k
+		}
+		if n, _ := cl.verbAt(k); n > 0 && cl.looksFinite(k) && !cl.isNounUse(k) && !cl.agentNoun(k) && !cl.demonymNoun(k) && !cl.bareNoun(k) {
+			return k
+		}
+	}
+	return v
 }
 
 // pairs makes one event per source and target pair.
@@ -447,6 +491,9 @@ func baseForms(w string) []string {
 	if b, ok := irregular[w]; ok {
 		return append(out, b)
 	}
+	if b, ok := irregular[strings.TrimPrefix(w, "re")]; ok && strings.HasPrefix(w, "re") {
+		return append(out, "re"+b) // "retaken", "retook"
+	}
 	for _, suf := range []string{"ies", "ied"} {
 		if strings.HasSuffix(w, suf) {
 			out = append(out, w[:len(w)-3]+"y")
@@ -509,12 +556,36 @@ func (cl *clause) findTrigger() (trigger, bool) {
 		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) || cl.bareNoun(i) || nonEvents[base] {
 			continue
 		}
+		if i+1 < cl.end && cl.lows[i+1] == "between" && isEventNoun(cl.lows[i]) {
+			break // "Ceasefire talks between X and Y stalled": a noun (see nominalTrigger)
+		}
+		if cl.subjectHead(i) {
+			continue // "The Doha talks are a gamble": a noun before its verb
+		}
 		tr, ok := cl.resolve(i, n, base, 0)
 		if ok {
+			if nt, ok := cl.nominalTrigger(); ok && nt.between && nt.start < i {
+				// "Talks between X and Y stalled": the verb says what
+				// became of the talks, whose parties are the actors
+				return nt, true
+			}
 			return tr, true
 		}
 	}
 	return cl.nominalTrigger()
+}
+
+// subjectHead reports a verb-looking word followed by a finite verb
+// ("talks are", "attacks have"): the head noun of a subject.
+func (cl *clause) subjectHead(i int) bool {
+	if i+1 >= cl.end {
+		return false
+	}
+	switch cl.lows[i+1] {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would":
+		return true
+	}
+	return false
 }
 
 // nominalTrigger codes a sentence with no event verb from an event noun
@@ -523,19 +594,22 @@ func (cl *clause) findTrigger() (trigger, bool) {
 func (cl *clause) nominalTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
 		code, ok := eventNouns[cl.lows[i]]
-		if !ok || cameo.Plover(code) == "" || i > 0 && determiners[cl.lows[i-1]] {
+		if !ok || cameo.Plover(code) == "" {
 			continue
 		}
-		// "Talks between Israel and Hamas resumed": the parties are the sources
+		// "(The) talks between Israel and Hamas resumed": the parties are the sources
 		if i+1 < cl.end && cl.lows[i+1] == "between" {
 			return trigger{start: i, end: i + 1, code: code, verbAt: i, objFrom: i + 1, between: true}, true
 		}
-		if i == 0 {
+		if i == 0 || determiners[cl.lows[i-1]] {
 			continue
 		}
 		// the source must sit right before the noun ("Palestinian riots")
 		if !cl.ws[i-1].cap {
 			continue
+		}
+		if r := cameo.Root(code); (r == "03" || r == "04") && !demonym(cl.lows[i-1]) {
+			continue // "the Doha talks": a venue, not a party
 		}
 		return trigger{start: i, end: i + 1, code: code, verbAt: i, objFrom: i + 1}, true
 	}

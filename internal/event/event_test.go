@@ -143,6 +143,7 @@ func TestCategories(t *testing.T) {
 		{"named uncoded", "The Kessel Liberation Front rejected the truce offer.", &want{"REJECT", "---REB", "", false}},
 		{"first name is no surname", "UN envoy Tomas Reinholt urged both sides to stay.", &want{"DEMAND", "IGOUNO", "", false}},
 		// no event
+		{"venue of talks", "The Geneva talks are a gamble.", nil},
 		{"weather", "The weather was fine in Paris on Monday.", nil},
 		{"exhibition", "The museum in Cairo opened a new exhibition.", nil},
 		{"noun match", "The American team cancelled its friendly match with Egypt.", nil},
