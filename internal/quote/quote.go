@@ -57,6 +57,7 @@ func Extract(doc *article.Doc) []article.Quote {
 	x.direct(Scan(text))
 	x.labels()
 	x.indirect()
+	x.agentive()
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
 	x.resolve()
 	return x.quotes

@@ -1,0 +1,271 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// agentiveConfidence is the confidence of an attribution found by the
+// agentive fallback: an agent's stance or act toward content ("Trump linked
+// cybersecurity to …", "Graham has been critical of Trump"). News
+// attribution corpora (PolNeAR, PARC) annotate these as attributions, but
+// they report no words, so they rank below every speech pattern.
+const agentiveConfidence = 0.4
+
+// auxiliaries open a verb group: "has pooh-poohed", "will demand", "did not
+// address".
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true, "can": true,
+	"may": true, "might": true, "should": true, "must": true, "did": true, "does": true, "do": true,
+	"is": true, "are": true, "was": true, "were": true, "'s": true, "’s": true, "'ll": true, "’ll": true,
+	"hasn't": true, "hasn’t": true, "haven't": true, "haven’t": true, "didn't": true, "didn’t": true,
+	"doesn't": true, "doesn’t": true, "don't": true, "don’t": true, "won't": true, "won’t": true,
+	"wouldn't": true, "wouldn’t": true, "can't": true, "can’t": true, "couldn't": true, "couldn’t": true,
+	"isn't": true, "isn’t": true, "wasn't": true, "wasn’t": true, "aren't": true, "aren’t": true,
+	"weren't": true, "weren’t": true, "been": true, "be": true, "not": true, "never": true,
+}
+
+// agentNouns head a lower-case noun phrase that names people or bodies who
+// can hold and voice a view: "the senator", "his aides", "many voters".
+var agentNouns = map[string]bool{
+	"official": true, "officials": true, "aide": true, "aides": true, "voter": true, "voters": true,
+	"critic": true, "critics": true, "expert": true, "experts": true, "supporter": true,
+	"supporters": true, "lawmaker": true, "lawmakers": true, "analyst": true, "analysts": true,
+	"campaign": true, "administration": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "president": true, "senator": true, "governor": true, "candidate": true,
+	"candidates": true, "nominee": true, "group": true, "groups": true, "committee": true,
+	"court": true, "judge": true, "police": true, "reporter": true, "reporters": true,
+	"researchers": true, "researcher": true, "scholars": true, "economists": true, "economist": true,
+	"leader": true, "leaders": true, "members": true, "member": true, "government": true,
+	"agency": true, "company": true, "firm": true, "party": true, "people": true, "americans": true,
+	"residents": true, "activists": true, "advocates": true, "opponents": true, "opponent": true,
+	"rival": true, "rivals": true, "allies": true, "ally": true, "democrats": true, "republicans": true,
+	"ad": true, "report": true, "poll": true, "survey": true, "study": true, "letter": true,
+	"statement": true, "board": true, "newspaper": true, "paper": true, "network": true,
+	"prosecutors": true, "prosecutor": true, "investigators": true, "authorities": true,
+	"ministry": true, "department": true, "council": true, "panel": true, "commission": true,
+	"staff": true, "team": true, "operatives": true, "donors": true, "women": true, "men": true,
+	"man": true, "woman": true, "source": true, "sources": true, "diplomats": true, "diplomat": true,
+	"minister": true, "secretary": true, "chairman": true, "director": true, "mayor": true,
+	"lawyer": true, "lawyers": true, "attorney": true, "attorneys": true, "doctor": true,
+	"editorial": true, "editorials": true, "organization": true, "organizations": true,
+	"congressman": true, "congresswoman": true, "representative": true, "speaker": true,
+	"host": true, "moderator": true, "writer": true, "author": true, "columnist": true,
+	"founder": true, "ceo": true, "executive": true, "executives": true, "chief": true,
+	"candidate’s": false, "surrogates": true, "surrogate": true, "strategist": true,
+	"strategists": true, "pollster": true, "pollsters": true, "observers": true, "fans": true,
+	"protesters": true, "workers": true, "students": true, "parents": true, "citizens": true,
+	"immigrants": true, "conservatives": true, "liberals": true, "progressives": true,
+	"senators": true, "governors": true, "politicians": true, "nation": true, "country": true,
+	"countries": true, "state": true, "states": true, "city": true, "union": true, "unions": true,
+	"website": true, "site": true, "outlet": true, "media": true, "press": true, "public": true,
+	"everyone": true, "nobody": true, "someone": true, "anyone": true, "majority": true,
+}
+
+// agentive is the fallback for sentences that no speech pattern
+// attributed: "SUBJECT VERB-GROUP CONTENT" where the subject is an agent (a
+// name, a personal pronoun or an agent noun) and the verb group reports a
+// stance toward the content. With no part-of-speech layer the verb is
+// recognised by the stance lexicon (stanceForms), and the guards against
+// reading a noun as the verb ("the CNBC debate", "Trump’s plan") are
+// positional. Sentences that a speech pattern already attributed are left
+// alone: a second, weaker attribution there is more often wrong than right.
+func (x *extractor) agentive() {
+	for _, sent := range x.sentences {
+		if x.hasAttribution(sent) {
+			continue
+		}
+		toks := x.tokens(sent.Start, sent.End)
+		if len(toks) < 4 || isTitleCase(toks) {
+			continue
+		}
+		x.quotes = append(x.quotes, x.agentiveIn(toks)...)
+	}
+}
+
+// hasAttribution reports whether a quote with a cue starts in sent or has
+// its cue there.
+func (x *extractor) hasAttribution(sent article.Span) bool {
+	for _, q := range x.quotes {
+		if q.Cue == nil || q.Scare {
+			continue
+		}
+		if sent.Overlaps(*q.Cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentiveIn finds the fallback attributions of one sentence's tokens: each
+// stance verb with an agent subject to its left.
+func (x *extractor) agentiveIn(toks []tok) []article.Quote {
+	var out []article.Quote
+	for k := 1; k < len(toks); k++ {
+		t := toks[k]
+		if !t.word || t.isCap() || x.inSegment(t.start) || x.usedCue[t.start] {
+			continue
+		}
+		lemma, ok := stanceForms()[t.lower()]
+		if !ok {
+			continue
+		}
+		prev := toks[k-1]
+		if articles[prev.lower()] || strings.HasSuffix(prev.lower(), "'s") || strings.HasSuffix(prev.lower(), "’s") || prev.lower() == "to" || prev.lower() == "of" {
+			continue // a noun ("his claim", "Trump’s plan") or an infinitive
+		}
+		// The verb group: auxiliaries, negations and adverbs before it.
+		m := k
+		for m-1 >= 0 && toks[m-1].word && (auxiliaries[toks[m-1].lower()] || isAdverb(toks[m-1]) || cueModifiers[toks[m-1].lower()]) && k-m < 5 {
+			m--
+		}
+		if m == 0 {
+			continue
+		}
+		w := t.lower()
+		if m < k && beForms[toks[k-1].lower()] && !strings.HasSuffix(w, "ing") {
+			continue // a passive: "was criticized"
+		}
+		// A present form with no auxiliary is as often a noun: "the CNBC
+		// debate", "Presidential debates", "a New York Times report".
+		bare := m == k && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !irregularPast[w]
+		if bare && (nounCompound(toks, k) || (toks[k-1].word && determiners[toks[k-1].lower()])) {
+			continue
+		}
+		if bare && w == lemma && !pluralSubject(toks[k-1]) {
+			continue // "Clinton debate": a base form needs "they", "we" or a plural
+		}
+		var from, to int
+		if strings.HasSuffix(w, "ing") && m == k && toks[m-1].text == "," {
+			s0, e, ok := sharedSubject(toks, m)
+			if !ok || !agentSubject(toks[s0:e]) {
+				continue
+			}
+			from, to = s0, e
+		} else {
+			f, ok := npLeft(toks, m, 0)
+			if !ok || !agentSubject(toks[f:m]) {
+				continue
+			}
+			from, to = f, m
+		}
+		cueEnd := k + 1
+		if cueEnd < len(toks) && toks[cueEnd].word && cueParticles[toks[cueEnd].lower()] {
+			cueEnd++
+		}
+		s := cueEnd
+		if lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "promise" || lemma == "assure" || lemma == "inform" {
+			s = skipObject(toks, s)
+		}
+		end := len(toks)
+		for k2 := s; k2 < len(toks); k2++ {
+			if toks[k2].text == ";" {
+				end = k2
+				break
+			}
+		}
+		for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
+			end--
+		}
+		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || adjunctOnly[toks[s].lower()] {
+			continue // "told on Thursday", "wrote in 2014": no content
+		}
+		if !plainNP(toks[from:to]) {
+			continue
+		}
+		sp := spanOf(toks, from, to)
+		cue := article.Span{Start: toks[m].start, End: toks[cueEnd-1].end}
+		out = append(out, article.Quote{
+			Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
+			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+		})
+		x.usedCue[t.start] = true
+	}
+	return out
+}
+
+// cueParticles follow a verb as part of its cue: "talked about", "called
+// for", "pointed out".
+var cueParticles = map[string]bool{
+	"about": true, "of": true, "for": true, "on": true, "out": true, "against": true, "at": true,
+	"over": true, "with": true, "up": true,
+}
+
+// agentSubject reports whether a subject phrase names an agent: a personal
+// pronoun, a capitalised name, or an agent noun at its head.
+func agentSubject(toks []tok) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	if len(toks) == 1 {
+		switch toks[0].lower() {
+		case "he", "she", "they", "we", "i", "you", "who":
+			return true
+		case "it", "this", "that", "there":
+			return false
+		}
+	}
+	// The head decides: the last word before an appositive. A name, or an
+	// agent noun ("the campaign"), not "the losses" or "Trump made the".
+	h := headEnd(toks)
+	for _, t := range toks {
+		if t.end == h {
+			return (t.isCap() && !determiners[t.lower()]) || agentNouns[t.lower()]
+		}
+	}
+	return false
+}
+
+// adjunctOnly open a phrase that is no reported content when it directly
+// follows the verb: "said Friday as he entered", "reported from Midway".
+var adjunctOnly = map[string]bool{
+	"in": true, "on": true, "at": true, "from": true, "during": true, "as": true, "before": true,
+	"after": true, "since": true, "until": true, "by": true, "with": true, "through": true,
+	"into": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true,
+	"tonight": true, "earlier": true, "later": true, "last": true, "this": true, "when": true,
+	"while": true, "enough": true, "so": true, "too": true, "again": true, "up": true, "down": true,
+}
+
+// irregularPast are past forms of stance verbs without -ed.
+var irregularPast = map[string]bool{
+	"said": true, "told": true, "wrote": true, "thought": true, "knew": true, "understood": true,
+	"felt": true, "found": true, "sought": true, "saw": true, "swore": true, "forgot": true,
+	"meant": true, "cast": false, "foresaw": true, "forbade": true, "written": true, "known": true,
+	"seen": true,
+}
+
+// pluralSubject reports whether the word before a base-form verb can be its
+// subject: a plural pronoun or noun.
+func pluralSubject(t tok) bool {
+	l := t.lower()
+	switch l {
+	case "they", "we", "i", "you", "who", "people", "police", "staff", "media", "public":
+		return true
+	}
+	return t.word && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "'s") && !strings.HasSuffix(l, "’s")
+}
+
+// plainNP reports whether a subject phrase holds no verb of its own (a
+// headline "Jill Stein removed from N.Y. debate", or a clause run into the
+// phrase): its lower-case words before any appositive are no -ed forms or
+// stance verbs, unless they are agent nouns.
+func plainNP(toks []tok) bool {
+	for _, t := range toks {
+		if t.text == "," || t.text == "(" {
+			return true
+		}
+		if !t.word || t.isCap() || agentNouns[t.lower()] || determiners[t.lower()] {
+			continue
+		}
+		l := t.lower()
+		if strings.HasSuffix(l, "ed") {
+			return false
+		}
+		if _, ok := stanceForms()[l]; ok {
+			return false
+		}
+	}
+	return true
+}

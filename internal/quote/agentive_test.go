@@ -1,0 +1,59 @@
+package quote
+
+import "testing"
+
+// TestAgentive covers the fallback for sentences without a speech pattern:
+// an agent's stance toward content, and the guards that keep nouns, passives
+// and non-agents out.
+func TestAgentive(t *testing.T) {
+	tests := []struct {
+		name                  string
+		text                  string
+		speaker, cue, content string // "" speaker: no quote expected
+	}{
+		{"judgement verb", "Trump openly admires Russian President Vladimir Putin as a strong leader.",
+			"Trump", "openly admires", "Russian President Vladimir Putin as a strong leader"},
+		{"auxiliaries and a particle", "Senate Minority Leader Harry Reid has been steadily pounding on the nominee.",
+			"Senate Minority Leader Harry Reid", "has been steadily pounding on", "the nominee"},
+		{"agent noun subject", "The campaign has publicly signaled willingness to change the law.",
+			"The campaign", "has publicly signaled", "willingness to change the law"},
+		{"pronoun and characterisation", "He repeatedly linked cybersecurity to the private email server.",
+			"He", "repeatedly linked", "cybersecurity to the private email server"},
+		{"plural subject, base form", "Many voters doubt the polls this year.",
+			"Many voters", "doubt", "the polls this year"},
+		{"participle after a comma", "Clinton spoke in Ohio, comparing him to Romney.",
+			"Clinton", "comparing", "him to Romney"},
+		{"a noun after a name is no verb", "The CNBC debate drew record ratings.", "", "", ""},
+		{"a possessive makes a noun", "Trump’s plan drew criticism.", "", "", ""},
+		{"a base form after a singular name is a noun", "Clinton debate prep ran late.", "", "", ""},
+		{"a thing is no agent", "The storm signaled the end of summer.", "", "", ""},
+		{"an adjunct is no content", "The president spoke in a cottage on the base.", "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractText(tc.text)
+			if tc.speaker == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %s, want none", describe(tc.text, got))
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d quotes %s, want 1", len(got), describe(tc.text, got))
+			}
+			q := got[0]
+			if q.Speaker == nil || q.Speaker.Of(tc.text) != tc.speaker {
+				t.Errorf("speaker: got %s, want %q", describe(tc.text, got), tc.speaker)
+			}
+			if q.Cue == nil || q.Cue.Of(tc.text) != tc.cue {
+				t.Errorf("cue: got %q, want %q", q.Cue.Of(tc.text), tc.cue)
+			}
+			if c := q.Content.Of(tc.text); c != tc.content {
+				t.Errorf("content = %q, want %q", c, tc.content)
+			}
+			if q.Direct || q.Confidence > agentiveConfidence {
+				t.Errorf("direct %v confidence %v, want indirect at most %v", q.Direct, q.Confidence, agentiveConfidence)
+			}
+		})
+	}
+}
