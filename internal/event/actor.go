@@ -193,7 +193,7 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			groups = append(groups, []piece{cur})
 			continue
 		}
-		if cl.hasVerb(prev.end, cur.start) || !subject && breaksPhrase(gap) {
+		if cl.hasVerb(prev.end, cur.start) || !subject && (breaksPhrase(gap) || gerundOf(gap)) {
 			break
 		}
 		if locativeGap(gap) && (groupHasCountry(groups[len(groups)-1]) || len(gap) > 2) {
@@ -212,6 +212,18 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			if !ps[k].agent {
 				groups = [][]piece{{ps[k]}}
 				break
+			}
+		}
+	}
+	// "protested in Seoul against the government": the place is where,
+	// the against-phrase whom
+	if !subject && len(groups) == 1 && cl.placeAt(groups[0][0].start) {
+		if k := len(groups[0]); k < len(ps) {
+			for _, w := range cl.lows[ps[k-1].end:ps[k].start] {
+				if w == "against" {
+					groups = [][]piece{{ps[k]}}
+					break
+				}
 			}
 		}
 	}
@@ -378,11 +390,18 @@ func joinsCoordination(gap []string) bool {
 	return len(gap) == 1 || gap[1] == "the" || gap[1] == "its"
 }
 
+// gerundOf reports "of" + a gerund between two pieces: what the target is
+// accused of or praised for, not a part of its name ("accused Tamil Tiger
+// rebels of using civilians").
+func gerundOf(gap []string) bool {
+	return len(gap) > 1 && gap[0] == "of" && strings.HasSuffix(gap[1], "ing")
+}
+
 func breaksPhrase(gap []string) bool {
 	for _, w := range gap {
 		switch w {
 		case "to", "with", "against", "from", "for", "over", "on", "at", "into", "about", "by", "that", "if", "unless",
-			"along", "across", "toward", "towards", "through", "around", "beyond", "within", "near", "outside", "inside":
+			"along", "across", "toward", "towards", "through", "around", "beyond", "within", "near", "outside", "inside", "off":
 			return true
 		}
 	}
@@ -421,6 +440,8 @@ func combine(g []piece) string {
 		switch {
 		case !p.agent && (country == "" || strings.HasPrefix(country, "---") && !strings.HasPrefix(p.code, "---")):
 			country = p.code
+		case !p.agent && len(country) == 3 && len(p.code) > 3 && strings.HasPrefix(p.code, country):
+			country = p.code // "Chinese" + "President Hu Jintao" (CHNELI): the person's code is more specific
 		case p.agent && strings.HasPrefix(p.code, "~") && (role == "" || !cameo.IsSector(role[:min(3, len(role))])):
 			// a sector (GOV, MIL) outranks a religion or ethnicity (MUS)
 			if r := strings.TrimPrefix(p.code, "~"); role == "" || cameo.IsSector(r[:min(3, len(r))]) {
@@ -450,9 +471,11 @@ func combine(g []piece) string {
 			return country
 		}
 	}
-	// a role already in the actor's code is not repeated ("ISRGOV" + "~GOV")
+	// a role already in the actor's code is not repeated ("ISRGOV" + "~GOV");
+	// a group's leaders and officials are the group ("Hamas leaders" stay
+	// PSEREBHMS), other roles replace the sector ("ISRGOV" + "~MIL")
 	if _, s := cameo.Split(country); s != "" {
-		if len(role) >= 3 && s == role[:3] {
+		if len(role) >= 3 && s == role[:3] || role == "GOV" && s != "GOV" {
 			return country
 		}
 		return country[:3] + role
@@ -607,7 +630,7 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 			}
 		}
 		if country == "" {
-			country = cl.firstCountry()
+			country = cl.firstCountry(domestic)
 		}
 		if country != "" {
 			as[i].Code = country + as[i].Code[3:]
@@ -616,9 +639,9 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 	return as
 }
 
-func (cl *clause) firstCountry() string {
+func (cl *clause) firstCountry(domestic bool) string {
 	for i := 0; i < cl.end; i++ {
-		if cl.placeAt(i) || i == 0 && len(cl.lows) > 1 && cl.lows[1] == "," {
+		if cl.placeAt(i) && !domestic || i == 0 && len(cl.lows) > 1 && cl.lows[1] == "," {
 			continue // a place ("in Doha") or a dateline ("DOHA, March 9"), not an actor
 		}
 		if n, code := cl.actorAt(i); n > 0 {

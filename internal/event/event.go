@@ -262,6 +262,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	}
 	// the venue of talks lends no nationality; other places do
 	domestic := cameo.Root(tr.code) != "03" && cameo.Root(tr.code) != "04"
+	targets = cl.counterparts(targets, sources)
 	sources = cl.possessiveSpeaker(sources, srcFrom)
 	sources = cl.inheritCountry(sources, targets, true, domestic)
 	targets = cl.inheritCountry(targets, sources, false, domestic)
@@ -824,7 +825,11 @@ func intentCode(code string) string {
 		return "030"
 	case "14":
 		return "133"
-	case "15", "18", "19":
+	case "15":
+		// an announced deployment is itself the show of force ("will send
+		// 200 troops to Mali"), not a threat of force against the host
+		return code
+	case "18", "19":
 		return "138"
 	case "16":
 		return "131"
@@ -1205,6 +1210,26 @@ func undoCode(noun string) string {
 		return "080"
 	}
 	return "160"
+}
+
+// counterparts gives "his Jordanian counterpart" the source's role: a
+// foreign minister's counterpart is a foreign minister (JOR + GOV).
+func (cl *clause) counterparts(ts, ss []article.Actor) []article.Actor {
+	for i := range ts {
+		k := cl.wordIndex(ts[i].Span.End - 1)
+		if len(ts[i].Code) != 3 || k < 0 || k+1 >= len(cl.lows) || strings.TrimSuffix(cl.lows[k+1], "s") != "counterpart" {
+			continue
+		}
+		for _, s := range ss {
+			if _, sec := cameo.Split(s.Code); sec != "" {
+				ts[i].Code += sec[:min(3, len(sec))]
+				ts[i].Span.End = cl.ws[k+1].span.End
+				ts[i].Text = ts[i].Span.Of(cl.doc.Article.Text)
+				break
+			}
+		}
+	}
+	return ts
 }
 
 // possessiveSpeaker gives "his government", "its army" the country of the

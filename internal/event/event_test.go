@@ -113,6 +113,7 @@ func TestCategories(t *testing.T) {
 		{"mobilize send troops", "Kenya sent troops to Somalia.", &want{"MOBILIZE", "KEN", "SOM", false}},
 		{"mobilize prepared to attack", "The Turkish army prepared to resume shelling Kurdish positions.", &want{"MOBILIZE", "TURMIL", "", false}},
 		{"threaten is prepared to attack", "Turkey is prepared to resume shelling Kurdish positions.", &want{"THREATEN", "TUR", "", false}},
+		{"mobilize future deployment", "Germany will send 200 troops to Mali.", &want{"MOBILIZE", "DEU", "MLI", false}},
 		{"mobilize neg: withdrew troops", "Russia withdrew troops from the border.", &want{"RETREAT", "RUS", "", false}},
 		// SANCTION
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
