@@ -19,7 +19,7 @@ const (
 	reUnits1  = `(?:one|two|three|four|five|six|seven|eight|nine)`
 	reTens    = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
 	reTeens   = `(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`
-	reNumber  = `(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|` + reTens + `(?:[- ]` + reUnits1 + `)?|` + reTeens + `|` + reUnits1 +
+	reNumber  = `(?:\d+\s+[13]/[24]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|` + reTens + `(?:[- ]` + reUnits1 + `)?|` + reTeens + `|` + reUnits1 +
 		`|(?:a|one) hundred|a dozen|half a|a half|one and a half|two and a half|a couple of|a couple|couple of)`
 	reVague  = `(?:several|a few|few|many|some|a number of|numerous|countless|dozens of|hundreds of|thousands of)`
 	reUnit   = `(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|quarters?|nights?|weekends?|fortnights?|(?:trading|business|working)\s+days?|(?:trading|business)\s+sessions?)`
@@ -81,6 +81,12 @@ func numberOf(s string) (n float64, vague, ok bool) {
 		return v, false, true
 	}
 	if s[0] >= '0' && s[0] <= '9' {
+		if w, frac, ok := strings.Cut(s, " "); ok {
+			// "2 1/2"
+			whole, err := strconv.Atoi(w)
+			f, fok := map[string]float64{"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}[strings.TrimSpace(frac)]
+			return float64(whole) + f, false, err == nil && fok
+		}
 		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		return v, false, err == nil
 	}
@@ -171,17 +177,11 @@ func durationValue(n float64, vague bool, unit string) (string, bool) {
 		if v <= 0 || v > 1e6 {
 			return "", false
 		}
-		if v != float64(int64(v)) && d != "Y" {
-			// Fractions of years stay decimal (P2.5Y); of smaller units go one unit down.
-			switch {
-			case d == "D" && !tp:
-				v, d, tp = v*24, "H", true
-			case d == "H" && tp:
-				v, d = v*60, "M"
-			case d == "W":
-				v, d = v*7, "D"
-			case d == "M" && !tp:
-				v, d = v*30, "D"
+		if v != float64(int64(v)) {
+			// TimeML writes a fraction as the whole units and the rest in
+			// the next smaller unit: P2Y6M, PT5H30M, P1DT12H.
+			if val, ok := splitFraction(v, d, tp); ok {
+				return val, true
 			}
 		}
 		amount = strconv.FormatFloat(v, 'f', -1, 64)
@@ -190,4 +190,44 @@ func durationValue(n float64, vague bool, unit string) (string, bool) {
 		return "PT" + amount + d, true
 	}
 	return "P" + amount + d, true
+}
+
+// splitFraction writes a fractional amount v of unit d as whole units and
+// the remainder one unit down ("2.5 years" is P2Y6M). It reports false when
+// the remainder is not a whole number of the smaller unit (the amount then
+// stays decimal).
+func splitFraction(v float64, d string, tp bool) (string, bool) {
+	type down struct {
+		unit   string
+		tp     bool
+		factor float64
+	}
+	next := map[string]down{"Y": {"M", false, 12}, "M": {"D", false, 30}, "W": {"D", false, 7}, "D": {"H", true, 24}}
+	if tp {
+		next = map[string]down{"H": {"M", true, 60}, "M": {"S", true, 60}}
+	}
+	n, ok := next[d]
+	if !ok {
+		return "", false
+	}
+	whole := float64(int64(v))
+	rest := (v - whole) * n.factor
+	if rest != float64(int64(rest)) {
+		return "", false
+	}
+	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	restPart := num(rest) + n.unit
+	var b strings.Builder
+	b.WriteString("P")
+	if whole > 0 {
+		if tp {
+			b.WriteString("T")
+		}
+		b.WriteString(num(whole) + d)
+	}
+	if n.tp && !strings.Contains(b.String(), "T") {
+		b.WriteString("T")
+	}
+	b.WriteString(restPart)
+	return b.String(), true
 }

@@ -15,6 +15,31 @@ const (
 	reDurMod = `(?:(?P<dmod>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|fewer\s+than|upwards\s+of|well\s+over|as\s+many\s+as|as\s+long\s+as|as\s+much\s+as|close\s+to|nearly\s+a|almost\s+a|barely|a\s+little\s+over|a\s+little\s+more\s+than|little\s+more\s+than)\s+)?`
 )
 
+// reYearRel is a year named relative to the DCT after a month or a date
+// ("June last year", "March 3 next year"); it belongs to the expression.
+const reYearRel = `\s+(?P<yrel>this|last|next)\s+year\b`
+
+// yearRel is the year "this year", "last year" or "next year" names.
+func (r *resolver) yearRel(rel string) (int, bool) {
+	if !r.hasDCT {
+		return 0, false
+	}
+	return r.dct.t.Year() + map[string]int{"last": -1, "next": 1}[rel], true
+}
+
+// reSpelledYear is a year in words, as broadcast transcripts write it
+// ("nineteen ninety-four", "two thousand one").
+const reSpelledYear = `(?:nineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?:` + reTens + `(?:[- ]` + reUnits1 + `)?|` + reTeens + `|oh[\s-]+` + reUnits1 + `)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:` + reTeens + `|` + reUnits1 + `))?)`
+
+// yearGroup reads the year of a match from its digits (group y) or its
+// words (group sy).
+func yearGroup(m *match) (int, bool) {
+	if m.has("sy") {
+		return spelledYear(m.g("sy"))
+	}
+	return yearOf(m.g("y"))
+}
+
 func pmodOf(s string) string {
 	s = strings.ToLower(s)
 	switch {
@@ -264,7 +289,11 @@ func buildRules() []*rule {
 			if !m.has("wd") {
 				ty = r.tense(m.start, m.end)
 			}
-			if y, ok = r.placeMonth(mo, d, "", ty); !ok {
+			y, ok = r.placeMonth(mo, d, "", ty)
+			if m.has("yrel") {
+				y, ok = r.yearRel(m.g("yrel"))
+			}
+			if !ok {
 				return result{typ: "DATE", value: "XXXX-" + twoDigits(int(mo)) + "-" + twoDigits(d), mod: mod}, true
 			}
 		}
@@ -280,18 +309,30 @@ func buildRules() []*rule {
 		}
 		return res, true
 	}
-	add("md", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b)?(?:,?\s+(?P<pod>morning|afternoon|evening|night))?`, nil, monthDay)
-	add("dm", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d>`+reDay+`)\s+(?:of\s+)?(?P<month>`+reMonth+`)(?:,?\s+(?P<y>`+reYear+`)\b)?`, nil, monthDay)
-	add("abs-my", rePMod+`(?P<month>`+reMonth+`),?\s+(?:of\s+)?(?P<y>`+reYear+`)\b`, nil,
+	add("md", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b|`+reYearRel+`)?(?:,?\s+(?P<pod>morning|afternoon|evening|night))?`, nil, monthDay)
+	add("dm", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d>`+reDay+`)\s+(?:of\s+)?(?P<month>`+reMonth+`)(?:,?\s+(?P<y>`+reYear+`)\b|`+reYearRel+`)?`, nil, monthDay)
+	// "the week of March 6" names the ISO week holding the date.
+	add("week-of", `the\s+week\s+of\s+(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b)?`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			res, ok := monthDay(r, m)
+			if !ok || res.pt == nil {
+				return res, ok
+			}
+			return calendar(res.pt.at(granWeek), ""), true
+		})
+	add("abs-my", rePMod+`(?P<month>`+reMonth+`),?\s+(?:of\s+)?(?:(?P<y>`+reYear+`)|(?P<sy>`+reSpelledYear+`))\b`, nil,
 		func(r *resolver, m *match) (result, bool) {
 			mo, ok := monthOf(m.g("month"))
 			if !ok {
 				return result{}, false
 			}
-			y, _ := yearOf(m.g("y"))
+			y, ok := yearGroup(m)
+			if !ok {
+				return result{}, false
+			}
 			return calendar(point{t: date(y, mo, 1), g: granMonth}, pmodOf(m.g("pmod"))), true
 		})
-	add("month", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<month>`+reMonth+`)`,
+	add("month", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<month>`+reMonth+`)(?:`+reYearRel+`)?`,
 		func(m *match) bool {
 			mo := m.g("month")
 			if len(strings.TrimSuffix(mo, ".")) <= 4 && mo != "may" && mo != "june" && mo != "july" {
@@ -309,6 +350,9 @@ func buildRules() []*rule {
 		func(r *resolver, m *match) (result, bool) {
 			mo, _ := monthOf(m.g("month"))
 			y, ok := r.placeMonth(mo, 0, m.g("rel"), r.tense(m.start, m.end))
+			if m.has("yrel") {
+				y, ok = r.yearRel(m.g("yrel"))
+			}
 			mod := pmodOf(m.g("pmod"))
 			if !ok {
 				return result{typ: "DATE", value: "XXXX-" + twoDigits(int(mo)), mod: mod}, true
@@ -343,6 +387,15 @@ func buildRules() []*rule {
 		},
 		func(r *resolver, m *match) (result, bool) {
 			y, _ := yearOf(m.g("y"))
+			// "the first half of 1989" is a calendar half (1989-H1), not
+			// the start of the year.
+			if pm := m.g("pmod"); strings.Contains(pm, "half") {
+				mo := time.January
+				if !strings.Contains(pm, "first") {
+					mo = time.July
+				}
+				return calendar(point{t: date(y, mo, 1), g: granHalf}, ""), true
+			}
 			return calendar(point{t: date(y, 1, 1), g: granYear}, pmodOf(m.g("pmod"))), true
 		})
 	add("abs-decade", rePMod+`(?:the\s+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|'(?P<dec2>[0-9]0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`,
@@ -392,13 +445,13 @@ func buildRules() []*rule {
 			}
 			return calendar(p, mod), true
 		})
-	add("season", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the|past|coming)\s+)?(?P<season>`+reSeason+`)(?:\s+(?:of\s+)?(?P<y>`+reYear+`)\b)?`,
+	add("season", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the|past|coming)\s+)?(?P<season>`+reSeason+`)(?:\s+(?:of\s+)?(?:(?P<y>`+reYear+`)|(?P<sy>`+reSpelledYear+`))\b)?`,
 		func(m *match) bool {
 			s := m.g("season")
-			if (s == "fall" || s == "spring") && !m.has("rel") && !m.has("y") && !m.has("pmod") {
+			if (s == "fall" || s == "spring") && !m.has("rel") && !m.has("y") && !m.has("sy") && !m.has("pmod") {
 				return false
 			}
-			if !m.has("rel") && !m.has("y") && !m.has("pmod") {
+			if !m.has("rel") && !m.has("y") && !m.has("sy") && !m.has("pmod") {
 				return prevWordIn(m, "in", "this", "last", "next", "during", "by", "until", "since", "over")
 			}
 			return true
@@ -406,8 +459,11 @@ func buildRules() []*rule {
 		func(r *resolver, m *match) (result, bool) {
 			code := seasons[m.g("season")]
 			mod := pmodOf(m.g("pmod"))
-			if m.has("y") {
-				y, _ := yearOf(m.g("y"))
+			if m.has("y") || m.has("sy") {
+				y, ok := yearGroup(m)
+				if !ok {
+					return result{}, false
+				}
 				return calendar(point{t: date(y, seasonMonth[code], 1), g: granSeason, sub: code}, mod), true
 			}
 			if !r.hasDCT {
@@ -609,7 +665,7 @@ func buildRules() []*rule {
 			return res, true
 		})
 
-	add("abs-spelled-year", `(?:the\s+year\s+)?(?P<sy>nineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?:`+reTens+`(?:[- ]`+reUnits1+`)?|`+reTeens+`|oh[\s-]+`+reUnits1+`)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:`+reTeens+`|`+reUnits1+`))?)\b`,
+	add("abs-spelled-year", `(?:the\s+year\s+)?(?P<sy>`+reSpelledYear+`)\b`,
 		nil,
 		func(r *resolver, m *match) (result, bool) {
 			y, ok := spelledYear(m.g("sy"))
@@ -741,6 +797,14 @@ func buildRules() []*rule {
 			}
 			if g == granPartOfDay && (strings.HasPrefix(rel, "the ") || rel == "that") {
 				p = p.at(granDay) // "the next morning": the day is what is known
+			}
+			if pm := m.g("pmod"); g == granYear && strings.Contains(pm, "half") {
+				// "the second half of next year": a calendar half
+				mo := time.January
+				if !strings.Contains(pm, "first") {
+					mo = time.July
+				}
+				p, mod = point{t: date(p.t.Year(), mo, 1), g: granHalf}, ""
 			}
 			res := calendar(p, mod)
 			res.anaphoric = anaphoric
@@ -876,7 +940,7 @@ func buildRules() []*rule {
 		})
 
 	// --- durations and expressions counted in units ---------------------------
-	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<old>-old)?(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back)\b)?`,
+	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old)?(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back)\b)?`,
 		func(m *match) bool {
 			num := m.g("num")
 			unit := m.g("unit")
@@ -926,10 +990,15 @@ func buildRules() []*rule {
 			// An unquantified stretch reaching up to the DCT ("in recent
 			// years", "coming months") is a vague past or future reference;
 			// one counted from it ("the next days") stays a duration.
-			switch m.g("rel") {
-			case "recent", "the recent", "past", "the past", "the last", "previous", "the previous":
+			// TimeBank annotates "recent weeks" (months, days) as the vague
+			// stretch it is (PXW) and keeps PAST_REF for "recent years".
+			switch rel, unit := m.g("rel"), m.g("unit"); {
+			case (rel == "recent" || rel == "the recent") && (unit == "days" || unit == "weeks" || unit == "months"):
+				v, ok := durationValue(0, true, unit)
+				return result{typ: "DURATION", value: v}, ok
+			case rel == "recent" || rel == "the recent" || rel == "past" || rel == "the past" || rel == "the last" || rel == "previous" || rel == "the previous":
 				return result{typ: "DATE", value: "PAST_REF"}, true
-			case "coming", "the coming":
+			case rel == "coming" || rel == "the coming":
 				return result{typ: "DATE", value: "FUTURE_REF"}, true
 			}
 			v, ok := durationValue(0, true, m.g("unit"))
@@ -1017,6 +1086,7 @@ var ruleNeeds = map[string][]string{
 	"md":               monthWords,
 	"dm":               monthWords,
 	"abs-my":           monthWords,
+	"week-of":          {"week of"},
 	"month":            monthWords,
 	"abs-year":         digitWords,
 	"abs-decade":       {"0s", "0's", "ties", "nineties"},
@@ -1183,6 +1253,9 @@ func (r *resolver) clock(m *match) (result, bool) {
 // "two days later", "the three-week-old strike".
 func (r *resolver) duration(m *match) (result, bool) {
 	n, vague, ok := numberOf(m.g("num"))
+	if m.has("half") {
+		n += 0.5 // "a minute and a half"
+	}
 	if m.has("vague") {
 		vague, ok = true, true
 	}

@@ -54,6 +54,12 @@ func TestAbsoluteDates(t *testing.T) {
 		{"in nineteen ninety-six", []want{{"nineteen ninety-six", "DATE", "1996", ""}}},
 		{"on Christmas Day 2020", []want{{"Christmas Day 2020", "DATE", "2020-12-25", ""}}},
 		{"late November 2019", []want{{"late November 2019", "DATE", "2019-11", "END"}}},
+		// halves of a year are calendar halves
+		{"Earnings for the last half of 1989 fell.", []want{{"the last half of 1989", "DATE", "1989-H2", ""}}},
+		{"in the first half of 1990", []want{{"the first half of 1990", "DATE", "1990-H1", ""}}},
+		// years in words after a month or season (broadcast transcripts)
+		{"January nineteen ninety-seven. Atlanta again.", []want{{"January nineteen ninety-seven", "DATE", "1997-01", ""}}},
+		{"as in the winter of nineteen ninety-four", []want{{"the winter of nineteen ninety-four", "DATE", "1994-WI", ""}}},
 	}
 	for _, c := range cases {
 		check(t, c.in, dct, c.want)
@@ -80,7 +86,13 @@ func TestRelativeToDCT(t *testing.T) {
 		{"It was warm this summer.", []want{{"this summer", "DATE", "2021-SU", ""}}},
 		{"Rain fell last night.", []want{{"last night", "TIME", "2021-06-13TNI", ""}}},
 		{"Nobody knows now.", []want{{"now", "DATE", "PRESENT_REF", ""}}},
-		{"Prices rose in recent weeks.", []want{{"recent weeks", "DATE", "PAST_REF", ""}}},
+		{"Voting is set for the week of March 6.", []want{{"the week of March 6", "DATE", "2021-W09", ""}}},
+		{"Results for the first half of the year were weak.", []want{{"the first half of the year", "DATE", "2021-H1", ""}}},
+		{"Prices rose in recent weeks.", []want{{"recent weeks", "DURATION", "PXW", ""}}},
+		{"Prices rose in recent years.", []want{{"recent years", "DATE", "PAST_REF", ""}}},
+		{"The ratification began in February this year.", []want{{"February this year", "DATE", "2021-02", ""}}},
+		{"In June last year, the leaders met.", []want{{"June last year", "DATE", "2020-06", ""}}},
+		{"It opens on March 3 next year.", []want{{"March 3 next year", "DATE", "2022-03-03", ""}}},
 		{"Prices may rise in the coming months.", []want{{"the coming months", "DATE", "FUTURE_REF", ""}}},
 		{"The statement came at 10:30 a.m. Monday.", []want{{"10:30 a.m. Monday", "TIME", "2021-06-14T10:30", ""}}},
 		{"The offer expires at 5 p.m. EST Nov. 9.", []want{{"5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00", ""}}},
@@ -158,6 +170,12 @@ func TestDurationsAndSets(t *testing.T) {
 		{"twice a year", []want{{"twice a year", "SET", "P1Y", ""}}},
 		{"for the next two quarters", []want{{"the next two quarters", "DURATION", "P2Q", ""}}},
 		{"for a couple of years", []want{{"a couple of years", "DURATION", "P2Y", ""}}},
+		// fractions: whole units, the rest one unit down
+		{"They lived in camps for 2 1/2 years.", []want{{"2 1/2 years", "DURATION", "P2Y6M", ""}}},
+		{"It took 5 1/2 hours.", []want{{"5 1/2 hours", "DURATION", "PT5H30M", ""}}},
+		{"It lasted a minute and a half.", []want{{"a minute and a half", "DURATION", "PT1M30S", ""}}},
+		{"for one and a half days", []want{{"one and a half days", "DURATION", "P1DT12H", ""}}},
+		{"for half a year", []want{{"half a year", "DURATION", "P6M", ""}}},
 	}
 	for _, c := range cases {
 		check(t, c.in, dct, c.want)
