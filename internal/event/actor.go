@@ -193,7 +193,7 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 			groups = append(groups, []piece{cur})
 			continue
 		}
-		if cl.hasVerb(prev.end, cur.start) || !subject && (breaksPhrase(gap) || gerundOf(gap)) {
+		if cl.hasVerb(prev.end, cur.start) || !subject && (breaksPhrase(gap) || gerundOf(gap) || reducedRelative(gap)) {
 			break
 		}
 		if locativeGap(gap) && (groupHasCountry(groups[len(groups)-1]) || len(gap) > 2) {
@@ -209,10 +209,21 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 	// to Macedonia") is the first group naming a country
 	if !subject && len(groups) == 1 && !groupHasCountry(groups[0]) {
 		for k := len(groups[0]); k < len(ps); k++ {
-			if !ps[k].agent {
-				groups = [][]piece{{ps[k]}}
+			if reducedRelative(cl.lows[from:ps[k].start]) {
+				break // "a man suspected of planning attacks on US embassies"
+			}
+			if ps[k].agent {
+				continue
+			}
+			if g0, code := groups[0], combine(groups[0]); (cl.placeAt(ps[k].start) || cl.lows[ps[k].start-1] == "on") && strings.HasPrefix(code, "---") {
+				// "refugees fleeing the war in Liberia": the place says
+				// whose, the role noun who
+				c, _ := cameo.Split(ps[k].code)
+				groups[0] = []piece{{start: g0[0].start, end: g0[len(g0)-1].end, code: c + code[3:]}}
 				break
 			}
+			groups = [][]piece{{ps[k]}}
+			break
 		}
 	}
 	// "protested in Seoul against the government": the place is where,
@@ -390,6 +401,22 @@ func joinsCoordination(gap []string) bool {
 	return len(gap) == 1 || gap[1] == "the" || gap[1] == "its"
 }
 
+// reducedRelative reports a participle and a preposition inside the words
+// before a piece: a clause about the object ("a man suspected of",
+// "techniques used against"), whose actors are not the target.
+func reducedRelative(gap []string) bool {
+	for j := 1; j+1 < len(gap); j++ {
+		if !strings.HasSuffix(gap[j], "ed") || determiners[gap[j-1]] {
+			continue
+		}
+		switch gap[j+1] {
+		case "of", "for", "against", "in", "by", "with":
+			return true
+		}
+	}
+	return false
+}
+
 // gerundOf reports "of" + a gerund between two pieces: what the target is
 // accused of or praised for, not a part of its name ("accused Tamil Tiger
 // rebels of using civilians").
@@ -475,7 +502,7 @@ func combine(g []piece) string {
 	// a group's leaders and officials are the group ("Hamas leaders" stay
 	// PSEREBHMS), other roles replace the sector ("ISRGOV" + "~MIL")
 	if _, s := cameo.Split(country); s != "" {
-		if len(role) >= 3 && s == role[:3] || role == "GOV" && s != "GOV" {
+		if len(role) >= 3 && s == role[:3] || (role == "GOV" || role == "UAF") && s != "GOV" {
 			return country
 		}
 		return country[:3] + role

@@ -227,6 +227,8 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		sources = nil
 		if byAt >= 0 {
 			sources = cl.actors(byAt+1, cl.regionEnd(byAt+1), true)
+		} else {
+			sources = cl.passiveAgent(tr.end)
 		}
 		tgtFrom, tgtTo = -1, -1
 	}
@@ -322,6 +324,30 @@ func (cl *clause) tailSpeaker(from int) []article.Actor {
 		}
 	}
 	return cl.actors(from, n, true)
+}
+
+// passiveAgent finds the agent of a passive without "by" in an event noun
+// phrase after it: "were wounded in a Hezbollah ambush", "was killed in an
+// Israeli air strike".
+func (cl *clause) passiveAgent(from int) []article.Actor {
+	for j := from; j+2 < cl.end && j < from+6; j++ {
+		if cl.lows[j] != "in" {
+			continue
+		}
+		k := j + 1
+		if cl.lows[k] == "a" || cl.lows[k] == "an" {
+			k++
+		}
+		n, _ := cl.actorAt(k)
+		if n == 0 || k+n >= cl.end {
+			return nil
+		}
+		if _, end, ok := cl.eventNounAfter(k + n); ok && end <= k+n+2 {
+			return cl.actors(k, k+n, true)
+		}
+		return nil
+	}
+	return nil
 }
 
 // governingVerb returns, for an infinitive at v ("did not come to Doha to

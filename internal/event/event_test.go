@@ -114,6 +114,7 @@ func TestCategories(t *testing.T) {
 		{"mobilize prepared to attack", "The Turkish army prepared to resume shelling Kurdish positions.", &want{"MOBILIZE", "TURMIL", "", false}},
 		{"threaten is prepared to attack", "Turkey is prepared to resume shelling Kurdish positions.", &want{"THREATEN", "TUR", "", false}},
 		{"mobilize future deployment", "Germany will send 200 troops to Mali.", &want{"MOBILIZE", "DEU", "MLI", false}},
+		{"sanction voted to impose", "The Security Council voted to impose an arms embargo on Libya.", &want{"SANCTION", "IGOUNO", "LBY", false}},
 		{"mobilize neg: withdrew troops", "Russia withdrew troops from the border.", &want{"RETREAT", "RUS", "", false}},
 		// SANCTION
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},

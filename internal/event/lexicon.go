@@ -85,7 +85,7 @@ var eventNouns = map[string]string{
 	"airstrike": "195", "bombing": "183", "bomb attack": "183", "missile strike": "195", "drone strike": "195",
 	"talk": "040", "suspension": "160", "withdrawal": "0874", "expulsion": "166", "refuge": "075",
 	"help": "070", "patrol": "150", "reinforcements": "150", "closure": "160", "release": "0841",
-	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195",
+	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195", "ambush": "190",
 }
 
 // requestVerbs turn a cooperative noun into an appeal for it.
@@ -116,7 +116,7 @@ var lightUndo = map[string]string{
 var passThrough = map[string]bool{
 	"decide": true, "begin": true, "start": true, "continue": true, "try": true, "attempt": true,
 	"seek": true, "move": true, "act": true, "aim": true, "take": true, "want": true, "hope": true,
-	"need": true, "tend": true, "appear": true, "seem": true,
+	"need": true, "tend": true, "appear": true, "seem": true, "vote": true,
 }
 
 // intentVerbs make their complement an intention: cooperative complements
