@@ -540,7 +540,12 @@ func buildRules() []*rule {
 				if !r.hasDCT && !(r.hasRef && r.ref.g == g) {
 					return under(g, "", mod), true
 				}
-				return calendar(point{t: date(y, q.t.Month(), 1), g: g}, mod), true
+				res := calendar(point{t: date(y, q.t.Month(), 1), g: g}, mod)
+				// An earlier year's period is a comparison point ("from $1
+				// in the 1988 quarter"): "year-ago" after it still counts
+				// from the period under discussion.
+				res.keepRef = y < q.t.Year()
+				return res, true
 			case m.has("y"):
 				y, _ := yearOf(m.g("y"))
 				base = point{t: date(y, 1, 1), g: g}

@@ -145,6 +145,14 @@ func TestAnaphora(t *testing.T) {
 		{"Two days later", "DATE", "2019-03-05", ""},
 		{"The next day", "DATE", "2019-03-04", ""},
 	})
+	// a year-ago period named by its year is a comparison point: "year-ago"
+	// after it still counts from the quarter under discussion
+	check(t, "Net fell in the third quarter, against a loss in the 1988 period. The year-ago results included a charge.",
+		time.Date(1989, 11, 2, 0, 0, 0, 0, time.UTC), []want{
+			{"the third quarter", "DATE", "1989-Q3", ""},
+			{"the 1988 period", "DATE", "1988-Q3", ""},
+			{"year-ago", "DATE", "1988-Q3", ""},
+		})
 	got := NewTagger().Tag("It fell on May 2, 2020. Two days later it rose.", dct)
 	if len(got) != 2 || got[1].Anchor != "timex:0" {
 		t.Errorf("anchor of the anaphoric expression: %+v", got)
