@@ -196,7 +196,7 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 		if cl.hasVerb(prev.end, cur.start) || !subject && (breaksPhrase(gap) || gerundOf(gap) || reducedRelative(gap)) {
 			break
 		}
-		if locativeGap(gap) && (groupHasCountry(groups[len(groups)-1]) || len(gap) > 2) {
+		if locativeGap(gap) && (groupHasCountry(groups[len(groups)-1]) || len(gap) > 2 || cl.venue) {
 			// "Scholz in Berlin": the place is not part of the actor
 			if subject {
 				continue
@@ -216,6 +216,9 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 				continue
 			}
 			if g0, code := groups[0], combine(groups[0]); (cl.placeAt(ps[k].start) || cl.lows[ps[k].start-1] == "on") && strings.HasPrefix(code, "---") {
+				if cl.venue {
+					break
+				}
 				// "refugees fleeing the war in Liberia": the place says
 				// whose, the role noun who
 				c, _ := cameo.Split(ps[k].code)

@@ -65,6 +65,8 @@ func TestActorSpans(t *testing.T) {
 			[]string{"LBNREB=Hezbollah fighters"}, []string{"ISR=Israel"}},
 		{"ethnic plural", "Thousands of Serbs demonstrated against the government.",
 			[]string{"SRB=Serbs"}, []string{"SRBGOV=government"}},
+		{"venue of talks lends no nationality", "The Philippine government resumed peace talks with communist rebels in Oslo.",
+			[]string{"PHLGOV=Philippine government"}, []string{"PHLREB=communist rebels"}},
 		// a wire dateline names the place and the outlet, never an actor
 		{"dateline outlet", "DOHA, March 13 (Northbridge Wire) - Varenian troops attacked Kessel rebels.",
 			[]string{"---MIL=Varenian troops"}, []string{"---REB=Kessel rebels"}},

@@ -111,6 +111,7 @@ type clause struct {
 	dict    *cameo.Dict
 	date    int
 	speaker []article.Actor // actors of the reporting tail, for pronoun subjects
+	venue   bool            // while coding a diplomatic act's target: places are venues
 }
 
 // trigger is the chosen event verb.
@@ -233,7 +234,12 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		tgtFrom, tgtTo = -1, -1
 	}
 	if tgtFrom >= 0 {
+		// the venue of talks or a signing says nothing of whose the
+		// parties are ("resumed talks with rebels in Oslo")
+		r := cameo.Root(tr.code)
+		cl.venue = r == "04" || r == "05"
 		targets = cl.actors(tgtFrom, tgtTo, false)
+		cl.venue = false
 		targets = dropSame(targets, sources)
 	}
 	hadTargets := len(targets) > 0

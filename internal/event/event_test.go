@@ -129,6 +129,7 @@ func TestCategories(t *testing.T) {
 		// ASSAULT
 		{"assault kill", "Militants killed three Nigerian soldiers in an ambush.", &want{"ASSAULT", "NGAREB", "NGAMIL", false}},
 		{"assault passive", "Three Afghan soldiers were killed in a roadside bombing.", &want{"ASSAULT", "", "AFGMIL", false}},
+		{"assault execute", "The Taliban executed two men accused of spying.", &want{"ASSAULT", "AFGREB", "---PPL", false}},
 		{"assault torture", "Security forces in Guinea tortured Liberian refugees.", &want{"ASSAULT", "GINCOP", "LBRREF", false}},
 		// FIGHT
 		{"fight bomb", "Israeli aircraft bombed Hamas positions in Gaza.", &want{"FIGHT", "ISR", "PSEREBHMS", false}},

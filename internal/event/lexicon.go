@@ -58,7 +58,7 @@ var verbCodes = map[string]string{
 	"hold": "173", "jail": "173", "imprison": "173", "hack": "176", "blow up": "1712", "bulldoze": "1712",
 	// 18 assault
 	"beat": "182", "torture": "1822", "assassinate": "186", "kidnap": "181", "abduct": "181", "wound": "183",
-	"kill": "183", "massacre": "180",
+	"kill": "183", "massacre": "180", "execute": "1823",
 	// 19 fight
 	"attack": "190", "shell": "194", "bomb": "195", "fire": "190", "invade": "192", "clash": "190", "fight": "190",
 	"occupy": "192", "retake": "190", "storm": "190", "raid": "190", "open fire": "190", "strike": "190",
