@@ -4,10 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/engine"
 	"github.com/dossier-news/dossier/internal/entity"
-	"github.com/dossier-news/dossier/internal/pipeline"
-	"github.com/dossier-news/dossier/internal/text"
-	"github.com/dossier-news/dossier/internal/timex"
 
 	"github.com/dossier-news/dossier/internal/story"
 	"github.com/dossier-news/dossier/internal/story/storyeval"
@@ -44,13 +42,20 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 			}
 			var features func(int64, string) story.Features
 			if analyse {
-				p := pipeline.New(text.Stage{}, entity.Stage{}, timex.NewStage())
+				p, err := engine.DefaultPipeline()
+				if err != nil {
+					return err
+				}
+				// As the engine does: the product's pipeline, then the
+				// cross-article registry links surname-only people.
+				reg := entity.NewRegistry()
 				features = func(id int64, t string) story.Features {
 					doc, err := p.Run(&article.Article{ID: id, Text: t})
 					if err != nil || doc == nil {
 						g.log.Warn("analysis failed; clustering on text alone", "article", id, "err", err)
 						return story.Features{ArticleID: id, Text: t}
 					}
+					reg.Link(doc.Analysis.Entities)
 					return story.FeaturesOf(doc)
 				}
 			}
@@ -80,7 +85,7 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 	}
 	ef.register(cmd)
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the fixed document order")
-	cmd.Flags().BoolVar(&analyse, "analyse", false, "run the text, entity and timex stages first and cluster on entity keys and resolved dates")
+	cmd.Flags().BoolVar(&analyse, "analyse", false, "run the product's analysis pipeline first (as `dossier ingest` does) and cluster on entity keys and resolved dates")
 	cmd.Flags().BoolVar(&primeSelf, "prime-self", false, "diagnostic: learn IDF from all documents before clustering (transductive)")
 	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "story join threshold (0: default)")
 	cmd.Flags().Float64Var(&opt.EntityWeight, "entity-weight", 0, "entity share of the story score (0: default)")
