@@ -955,8 +955,8 @@ func buildRules() []*rule {
 			if m.g("ago") == "back" && m.g("num") == "" {
 				return false
 			}
-			if m.has("old") && strings.HasPrefix(unit, "year") {
-				return false // an age ("a 6-year-old boy"), not a span of time
+			if strings.HasPrefix(unit, "year") && (m.has("old") || strings.HasPrefix(m.text[m.end:], " old")) && !m.has("ago") {
+				return false // an age ("a 6-year-old boy", "52 years old"), not a span of time
 			}
 			if m.has("det") && !m.has("rel") && m.has("num") && m.pos["unit"] > 0 && m.text[m.pos["unit"]-1] == '-' {
 				// "the two-week strike": the article belongs to the noun phrase

@@ -173,6 +173,7 @@ func TestDurationsAndSets(t *testing.T) {
 		{"in 24 hours", []want{{"24 hours", "DURATION", "PT24H", ""}}},
 		{"several years of growth", []want{{"several years", "DURATION", "PXY", ""}}},
 		{"a 6-year-old boy", nil},
+		{"Mr. Reupke, 52 years old, resigned.", nil},
 		{"meets every Monday", []want{{"every Monday", "SET", "XXXX-WXX-1", ""}}},
 		{"published daily", []want{{"daily", "SET", "P1D", ""}}},
 		{"twice a year", []want{{"twice a year", "SET", "P1Y", ""}}},
