@@ -577,7 +577,8 @@ func (cl *clause) wordIndex(off int) int {
 // entityOf links an actor to the entity of the mention it overlaps, -1 when none.
 func (cl *clause) entityOf(span article.Span) int {
 	for _, m := range cl.doc.Analysis.Mentions {
-		if m.Span.Overlaps(span) && m.Entity >= 0 {
+		// a nationality ("Varenian government") is not the actor
+		if m.Span.Overlaps(span) && m.Entity >= 0 && m.Type != article.MISC {
 			return m.Entity
 		}
 	}
