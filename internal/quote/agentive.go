@@ -109,22 +109,35 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		}
 		lemma, ok := stanceForms()[t.lower()]
 		if !ok {
+			if q, ok := x.attitudeAdjective(toks, k); ok {
+				out = append(out, q)
+				x.usedCue[t.start] = true
+			}
 			continue
 		}
 		prev := toks[k-1]
-		if articles[prev.lower()] || strings.HasSuffix(prev.lower(), "'s") || strings.HasSuffix(prev.lower(), "’s") || prev.lower() == "to" || prev.lower() == "of" {
-			continue // a noun ("his claim", "Trump’s plan") or an infinitive
+		if articles[prev.lower()] || strings.HasSuffix(prev.lower(), "'s") || strings.HasSuffix(prev.lower(), "’s") || prev.lower() == "of" {
+			continue // a noun: "his claim", "Trump’s plan"
 		}
 		// The verb group: auxiliaries, negations and adverbs before it.
 		m := k
-		for m-1 >= 0 && toks[m-1].word && (auxiliaries[toks[m-1].lower()] || isAdverb(toks[m-1]) || cueModifiers[toks[m-1].lower()]) && k-m < 5 {
+		if prev.lower() == "to" {
+			// An infinitive after a catenative verb: "Caddell went on to
+			// discuss", "she tries to draw". The verb group reaches back over
+			// the catenative, which must follow the subject at once.
+			m = catenative(toks, k-1)
+			if m < 0 {
+				continue
+			}
+		}
+		for m-1 >= 0 && toks[m-1].word && (auxiliaries[toks[m-1].lower()] || isAdverb(toks[m-1]) || cueModifiers[toks[m-1].lower()]) && k-m < 8 {
 			m--
 		}
 		if m == 0 {
 			continue
 		}
 		w := t.lower()
-		if m < k && beForms[toks[k-1].lower()] && !strings.HasSuffix(w, "ing") {
+		if m < k && prev.lower() != "to" && beForms[toks[k-1].lower()] && !strings.HasSuffix(w, "ing") {
 			continue // a passive: "was criticized"
 		}
 		// A present form with no auxiliary is as often a noun: "the CNBC
@@ -137,8 +150,19 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			continue // "Clinton debate": a base form needs "they", "we" or a plural
 		}
 		var from, to int
-		if strings.HasSuffix(w, "ing") && m == k && toks[m-1].text == "," {
+		if (strings.HasSuffix(w, "ing") && m == k && toks[m-1].text == ",") || toks[m-1].lower() == "and" || toks[m-1].lower() == "but" {
+			// A participle after a comma or a coordinated verb shares the
+			// subject: "Clinton spoke, comparing him …", "Trump praised
+			// Putin and attacked Obama".
 			s0, e, ok := sharedSubject(toks, m)
+			if ok && !agentSubject(toks[s0:e]) {
+				// "Clinton leaned in": the subject is the name, not the
+				// clause npRight ran on into.
+				e = s0 + 1
+				for e < len(toks) && toks[e].isCap() {
+					e++
+				}
+			}
 			if !ok || !agentSubject(toks[s0:e]) {
 				continue
 			}
@@ -168,7 +192,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
 			end--
 		}
-		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || adjunctOnly[toks[s].lower()] {
+		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || (adjunctOnly[toks[s].lower()] && !(toks[s].lower() == "as" && characterising[lemma])) {
 			continue // "told on Thursday", "wrote in 2014": no content
 		}
 		if !plainNP(toks[from:to]) {
@@ -268,4 +292,119 @@ func plainNP(toks []tok) bool {
 		}
 	}
 	return true
+}
+
+// attitudeAdjectives report a stance when an agent is them about something:
+// "Graham has been critical of Trump", "aides were coy about it".
+var attitudeAdjectives = map[string]bool{
+	"critical": true, "concerned": true, "worried": true, "confident": true, "sure": true,
+	"certain": true, "convinced": true, "skeptical": true, "sceptical": true, "supportive": true,
+	"opposed": true, "aware": true, "afraid": true, "hopeful": true, "optimistic": true,
+	"pessimistic": true, "frustrated": true, "angry": true, "upset": true, "furious": true,
+	"pleased": true, "proud": true, "disappointed": true, "eager": true, "willing": true,
+	"reluctant": true, "unwilling": true, "determined": true, "adamant": true, "unsure": true,
+	"uncertain": true, "keen": true, "incensed": true, "outraged": true, "troubled": true,
+	"alarmed": true, "unhappy": true, "happy": true, "satisfied": true, "dissatisfied": true,
+	"excited": true, "wary": true, "coy": true, "passionate": true, "interested": true,
+	"enthusiastic": true, "fond": true, "dismissive": true, "suspicious": true, "doubtful": true,
+	"insistent": true, "emphatic": true, "vocal": true, "clear": false, "bullish": true,
+	"bearish": true, "nervous": true, "anxious": true, "comfortable": true, "uncomfortable": true,
+	"open": true, "silent": true, "quiet": true, "mum": true, "candid": true, "blunt": true,
+	"unapologetic": true, "apologetic": true, "grateful": true, "thankful": true, "unimpressed": true,
+	"impressed": true, "annoyed": true, "irritated": true, "disturbed": true, "appalled": true,
+	"horrified": true, "disgusted": true, "embarrassed": true, "ashamed": true, "resigned": true,
+	"committed": true, "dedicated": true, "opposed to": false, "against": false, "in favor": false,
+}
+
+// attitudeAdjective finds "SUBJECT BE (ADV) ADJECTIVE (PREP|that|to) CONTENT"
+// with the adjective at toks[k].
+func (x *extractor) attitudeAdjective(toks []tok, k int) (article.Quote, bool) {
+	if !attitudeAdjectives[toks[k].lower()] || k+1 >= len(toks) {
+		return article.Quote{}, false
+	}
+	m := k
+	for m-1 >= 0 && toks[m-1].word && (isAdverb(toks[m-1]) || toks[m-1].lower() == "too" || toks[m-1].lower() == "so" || toks[m-1].lower() == "very" || toks[m-1].lower() == "quite" || toks[m-1].lower() == "more" || toks[m-1].lower() == "less") && k-m < 3 {
+		m--
+	}
+	if m == 0 || !beForms[toks[m-1].lower()] && toks[m-1].lower() != "been" && toks[m-1].lower() != "remain" && toks[m-1].lower() != "remains" && toks[m-1].lower() != "remained" && toks[m-1].lower() != "seemed" && toks[m-1].lower() != "seems" {
+		return article.Quote{}, false
+	}
+	m--
+	for m-1 >= 0 && toks[m-1].word && (auxiliaries[toks[m-1].lower()] || isAdverb(toks[m-1]) || cueModifiers[toks[m-1].lower()]) && k-m < 7 {
+		m--
+	}
+	s := k + 1
+	switch toks[s].lower() {
+	case "of", "about", "that", "to", "with", "in", "on", "over", "toward", "towards", "for", "at":
+	default:
+		return article.Quote{}, false
+	}
+	cueEnd := s
+	if toks[s].lower() != "that" && toks[s].lower() != "to" {
+		cueEnd = s + 1 // "critical of": the preposition is part of the cue
+		s++
+	}
+	if m == 0 {
+		return article.Quote{}, false
+	}
+	f, ok := npLeft(toks, m, 0)
+	if !ok || !agentSubject(toks[f:m]) || !plainNP(toks[f:m]) {
+		return article.Quote{}, false
+	}
+	end := len(toks)
+	for k2 := s; k2 < len(toks); k2++ {
+		if toks[k2].text == ";" {
+			end = k2
+			break
+		}
+	}
+	for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
+		end--
+	}
+	if end <= s || wordCount(toks[s:end]) < 1 {
+		return article.Quote{}, false
+	}
+	sp := spanOf(toks, f, m)
+	cue := article.Span{Start: toks[m].start, End: toks[cueEnd-1].end}
+	return article.Quote{
+		Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
+		Cue: &cue, CueVerb: "be " + toks[k].lower(), Confidence: agentiveConfidence,
+	}, true
+}
+
+// characterising lemmas take "as" before their content: "describing as
+// “unhinged” a tweet", "cast him as a villain".
+var characterising = map[string]bool{
+	"describe": true, "characterize": true, "characterise": true, "cast": true, "paint": true,
+	"portray": true, "see": true, "view": true, "regard": true, "brand": true, "label": true,
+	"dub": true, "depict": true, "frame": true, "classify": true, "rate": true, "rank": true,
+	"hail": true, "praise": true, "criticize": true, "criticise": true, "dismiss": true, "mock": true,
+}
+
+// catenative returns the start of the verb group ending in the "to" at
+// toks[to] ("went on to", "tries to", "appeared to", "has been quick to"):
+// at most three lower-case words that are no determiners, pronouns or
+// clause words, the first of them verb-like; -1 when there is none.
+func catenative(toks []tok, to int) int {
+	m := to
+	for m-1 >= 0 && to-m < 3 && toks[m-1].word && !toks[m-1].isCap() && !determiners[toks[m-1].lower()] && !personPronouns[toks[m-1].lower()] && !relPronouns[toks[m-1].lower()] && (!npBreakers[toks[m-1].lower()] || auxiliaries[toks[m-1].lower()] || toks[m-1].lower() == "on") {
+		m--
+	}
+	if m == to {
+		return -1
+	}
+	w := toks[m].lower()
+	if !(auxiliaries[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || irregularPast[w] || catenatives[w]) {
+		return -1
+	}
+	return m
+}
+
+// catenatives are irregular verb forms that take an infinitive.
+var catenatives = map[string]bool{
+	"went": true, "began": true, "sought": true, "tried": true, "try": true, "want": true,
+	"need": true, "continue": true, "refuse": true, "decline": true, "plan": true, "hope": true,
+	"seem": true, "appear": true, "fail": true, "begin": true, "vow": true, "promise": true,
+	"threaten": true, "agree": true, "decide": true, "intend": true, "expect": true, "used": true,
+	"came": true, "got": true, "chose": true, "choose": true, "rushed": true, "moved": true,
 }

@@ -28,6 +28,10 @@ func cueAt(toks []tok, i int) (string, int) {
 	if w == "according" && i+1 < len(toks) && toks[i+1].lower() == "to" {
 		return "according to", 2
 	}
+	// "As she put it, …": the idiom reports words.
+	if (w == "put" || w == "puts") && i+2 < len(toks) && toks[i+1].lower() == "it" && (toks[i+2].text == "," || toks[i+2].endsSentence()) {
+		return "put it", 2
+	}
 	if l, ok := cues[w]; ok {
 		// A capitalised cue word inside a sentence is a name or a title
 		// ("Gov. Brown's State of the State"), not a verb.

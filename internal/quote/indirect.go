@@ -57,7 +57,18 @@ func (x *extractor) indirect() {
 			} else if q, ok = passive(toks, c, n, l); ok {
 				// "X is expected to …", "X was criticized by Y".
 			} else if clauseCues[l] {
-				q, ok = x.trailing(toks, c, n, l)
+				var rest article.Span
+				q, rest, ok = x.trailing(toks, c, n, l)
+				if ok && rest.End > rest.Start && !x.coveredByDirect(q.Content) {
+					// A parenthetical attribution: the content goes on after
+					// it, a second fragment under the same cue.
+					r := q
+					r.Content = rest
+					x.quotes = append(x.quotes, r)
+				}
+				if !ok {
+					q, ok = x.asParenthetical(toks, c, n, l)
+				}
 				if !ok {
 					q, ok = x.leading(toks, c, n, l)
 				}
@@ -216,36 +227,42 @@ func skipObject(toks []tok, s int) int {
 // trailing handles "CLAUSE, X said." and "CLAUSE, said X.": the attribution
 // after a comma at the end of the sentence (or mid-sentence: "…, she said,
 // and …"), the content before it.
-func (x *extractor) trailing(toks []tok, c, n int, lemma string) (article.Quote, bool) {
+//
+// When the attribution is a parenthetical and the clause goes on after it
+// ("Climate change, Mr. Obama often says, is the greatest threat"), rest is
+// the content after it; otherwise rest is empty.
+func (x *extractor) trailing(toks []tok, c, n int, lemma string) (q article.Quote, rest article.Span, ok bool) {
 	cue, m := cueSpan(toks, c, n, 0)
 	var sp article.Span
 	var comma int
+	tail := c + n // where the attribution clause ends
 	if m > 0 && toks[m-1].text == "," {
 		// "…, said X" (inverted); not "…, saying that …".
 		if strings.HasSuffix(toks[c].lower(), "ing") || (c+n < len(toks) && toks[c+n].lower() == "that") {
-			return article.Quote{}, false
+			return article.Quote{}, article.Span{}, false
 		}
 		// "Jane Doe, an economist, said the plan …" is the leading
 		// pattern with an appositive, not an inverted attribution.
 		if _, ok := npLeft(toks, m, 0); ok {
-			return article.Quote{}, false
+			return article.Quote{}, article.Span{}, false
 		}
 		end, ok := npRight(toks, c+n)
 		if !ok {
-			return article.Quote{}, false
+			return article.Quote{}, article.Span{}, false
 		}
 		sp = spanOf(toks, c+n, end)
 		comma = m - 1
+		tail = end
 		if !tailEnds(toks, end) {
-			return article.Quote{}, false
+			return article.Quote{}, article.Span{}, false
 		}
 	} else {
 		from, ok := npLeft(toks, m, 0)
 		if !ok || from == 0 || toks[from-1].text != "," {
-			return article.Quote{}, false
+			return article.Quote{}, article.Span{}, false
 		}
 		if !tailEnds(toks, c+n) {
-			return article.Quote{}, false
+			return article.Quote{}, article.Span{}, false
 		}
 		sp = spanOf(toks, from, m)
 		comma = from - 1
@@ -256,13 +273,14 @@ func (x *extractor) trailing(toks []tok, c, n int, lemma string) (article.Quote,
 	for s < comma && !toks[s].word && !toks[s].isQuoteMark() {
 		s++
 	}
-	if wordCount(toks[s:comma]) < 3 {
-		return article.Quote{}, false
+	rest = restAfter(toks, tail)
+	if wordCount(toks[s:comma]) < 3 && (rest.End == rest.Start || wordCount(toks[s:comma]) < 1) {
+		return article.Quote{}, article.Span{}, false
 	}
 	return article.Quote{
 		Content: article.Span{Start: toks[s].start, End: toks[comma-1].end}, Speaker: &sp, SpeakerEntity: -1,
 		Cue: &cue, CueVerb: lemma, Confidence: 0.8,
-	}, true
+	}, rest, true
 }
 
 // tailEnds reports whether the attribution clause ends the sentence (or its
@@ -446,4 +464,79 @@ func passive(toks []tok, c, n int, lemma string) (article.Quote, bool) {
 	}
 	q.Content = article.Span{Start: toks[s].start, End: toks[end-1].end}
 	return q, true
+}
+
+// restAfter returns the clause that goes on after a parenthetical
+// attribution ending at toks[j] (past a short adjunct): `…, X said, REST.`
+// It is empty when the sentence ends there or the words after the comma
+// start a clause of their own ("and", "adding", "which").
+func restAfter(toks []tok, j int) article.Span {
+	k := j
+	for k < len(toks) && k-j < 8 && toks[k].text != "," && toks[k].word {
+		k++
+	}
+	if k >= len(toks) || toks[k].text != "," || k+1 >= len(toks) || !toks[k+1].word {
+		return article.Span{}
+	}
+	switch toks[k+1].lower() {
+	case "and", "but", "or", "adding", "saying", "noting", "which", "who", "while", "as", "although",
+		"though", "because", "since", "so", "citing", "according", "in", "on", "at", "after", "before",
+		"referring", "calling", "describing", "arguing", "explaining", "pointing", "insisting", "when":
+		return article.Span{}
+	}
+	e := len(toks)
+	for e > k+1 && !toks[e-1].word && !toks[e-1].isQuoteMark() && toks[e-1].text != ")" {
+		e--
+	}
+	if wordCount(toks[k+1:e]) < 2 {
+		return article.Span{}
+	}
+	for i := k + 1; i < e; i++ {
+		if toks[i].isQuoteMark() {
+			return article.Span{} // a quote of its own follows
+		}
+	}
+	return article.Span{Start: toks[k+1].start, End: toks[e-1].end}
+}
+
+// asParenthetical handles "As X pointed out, CLAUSE" and "A, as X noted,
+// B": the attribution sits in an as-clause, the content around it.
+func (x *extractor) asParenthetical(toks []tok, c, n int, lemma string) (article.Quote, bool) {
+	cue, m := cueSpan(toks, c, n, 0)
+	if m == 0 {
+		return article.Quote{}, false
+	}
+	from := m - 1
+	if !(toks[from].word && (relPronouns[toks[from].lower()] || personPronouns[toks[from].lower()])) {
+		f, ok := npLeft(toks, m, 0)
+		if !ok {
+			return article.Quote{}, false
+		}
+		from = f
+	}
+	if from == 0 || toks[from-1].lower() != "as" {
+		return article.Quote{}, false
+	}
+	rest := restAfter(toks, c+n)
+	if rest.End == rest.Start {
+		return article.Quote{}, false
+	}
+	content := rest
+	if as := from - 1; as > 0 && toks[as-1].text == "," {
+		// "Hawaii, as one of his advisers pointed out, normally …": the
+		// content starts before the as-clause; the fragments join.
+		s0 := 0
+		for s0 < as-1 && !toks[s0].word {
+			s0++
+		}
+		if s0 < as-1 {
+			content.Start = toks[s0].start
+		}
+	} else if as != 0 && !(as == 1 && !toks[0].word) {
+		return article.Quote{}, false
+	}
+	sp := spanOf(toks, from, m)
+	return article.Quote{
+		Content: content, Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: lemma, Confidence: 0.75,
+	}, true
 }

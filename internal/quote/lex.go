@@ -280,6 +280,7 @@ var clauseCues = map[string]bool{
 	"agree": true, "estimate": true, "show": true, "find": true, "indicate": true, "hint": true,
 	"reckon": true, "worry": true, "fear": true, "hope": true, "expect": true, "know": true,
 	"charge": true, "counter": true, "boast": true, "mention": true, "point": true, "post": true,
+	"point out": true, "put it": true,
 }
 
 // auxiliaries and adverbs that belong to the cue phrase when they stand right

@@ -58,6 +58,7 @@ func Extract(doc *article.Doc) []article.Quote {
 	x.labels()
 	x.indirect()
 	x.agentive()
+	x.nominal()
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
 	x.resolve()
 	return x.quotes
