@@ -30,7 +30,7 @@ var verbCodes = map[string]string{
 	"allow": "080", "permit": "080", "ease": "081", "lift": "081", "relax": "081", "release": "0841",
 	"free": "0841", "return": "084", "accede": "083", "concede": "080", "shorten": "081",
 	"resign": "0831", "quit": "0831", "withdraw": "0874", "retreat": "0874", "surrender": "0874",
-	"demobilize": "0873", "disarm": "0873", "pull out": "0874", "step down": "0831",
+	"demobilize": "0873", "disarm": "0873", "pull out": "0874", "step down": "0831", "lay down": "0873",
 	// 09 investigate
 	"investigate": "090", "probe": "090", "inspect": "090", "examine": "090",
 	// 10 demand
@@ -41,7 +41,7 @@ var verbCodes = map[string]string{
 	"chide": "111", "decry": "111",
 	// 12 reject
 	"reject": "120", "refuse": "120", "decline": "120", "rebuff": "120", "dismiss": "120", "veto": "120",
-	"renege": "120", "spurn": "120", "oppose": "120", "deny": "120",
+	"renege": "120", "spurn": "120", "oppose": "120", "deny": "120", "turn down": "120",
 	// 13 threaten
 	"threaten": "130", "warn": "130",
 	// 14 protest
