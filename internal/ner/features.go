@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -120,7 +121,7 @@ type tokInfo struct {
 func (lx *lexicon) prepare(tokens []string, out []tokInfo) []tokInfo {
 	out = out[:0]
 	for _, w := range tokens {
-		out = append(out, lx.info(w))
+		out = append(out, lx.info(normaliseQuotes(w)))
 	}
 	lx.gaz.mark(out)
 	markRuns(out)
@@ -208,6 +209,28 @@ func markPlainRuns(s []tokInfo) {
 		}
 		i = j
 	}
+}
+
+// normaliseQuotes writes typographic and TeX-style quotes the way the
+// training data (CoNLL-2003, plain ASCII) does: “ and ” (Penn Treebank,
+// MEANTIME) and “ ” „ as ", ‘ ’ as '. A quote the model has never seen is
+// just an unknown capital-less token to it, and was read as part of a name
+// ("“ Dreamliner ”").
+var quoteReplacer = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`, "\u201e", `"`)
+
+func normaliseQuotes(w string) string {
+	switch w {
+	case "``", "''", "“", "”", "„":
+		return `"`
+	case "‘", "’":
+		return "'"
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0xe2 { // the first byte of U+2018..U+201E in UTF-8
+			return strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "„", `"`).Replace(w)
+		}
+	}
+	return w
 }
 
 func (lx *lexicon) info(w string) tokInfo {

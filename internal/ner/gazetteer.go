@@ -21,10 +21,11 @@ const (
 	gazFirst          // given names
 	gazOrg            // organisations
 	gazDemonym        // nationality adjectives: German, Iraqi
+	gazTitle          // titles and forms of address: Foreign Minister, Mr.
 	numGazKinds
 )
 
-var gazKindNames = [numGazKinds]string{"country", "place", "person", "first", "org", "demonym"}
+var gazKindNames = [numGazKinds]string{"country", "place", "person", "first", "org", "demonym", "title"}
 
 // gazetteer maps the chained hash of a phrase's lowercased tokens to the
 // kinds it belongs to.

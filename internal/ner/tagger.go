@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 )
@@ -104,8 +105,9 @@ func (t *Tagger) isGPE(tokens []string) bool {
 
 // workspace is the per-call scratch space of the tagger.
 type workspace struct {
-	keys []uint64
-	rows []int32
+	keys  []uint64
+	rows  []int32
+	steps []hyp // the beam at each token of a sentence
 }
 
 // labelDocument runs both passes and returns BILOU label ids.
@@ -194,30 +196,135 @@ func addRows(dst *[numLabels]float32, w []float32, rows []int32) {
 	}
 }
 
-// decode is greedy left-to-right decoding: each token takes the best label
-// that may follow the previous one, given static scores plus the features of
-// the labels already chosen.
+// Decoding is a beam search over label sequences, scored by the sum of each
+// token's local log-probabilities: a softmax, sharpened by decodeBeta, of the
+// perceptron's scores over the labels allowed after the previous one. The
+// perceptron is trained on local decisions, so its raw scores compare the
+// labels of one token, not whole histories; summing raw scores lets a label
+// history that adds to every label's score win (on CoNLL-2003 dev, F1 fell
+// below 0.40), while normalised scores let a near-tie at one token be
+// settled by the tokens after it ("Shares of Volkswagen"). Measured on
+// CoNLL-2003 dev with the committed model: greedy 0.9219, beam 3 with beta
+// 32 0.9241 (beta 16: 0.9207, 48: 0.9234; beam 2: 0.9237, 8: 0.9240).
+const (
+	decodeBeam = 3
+	decodeBeta = 32
+	// Labels this far below the best (after sharpening) add less than
+	// e^-14 to the softmax's sum and are left out of it.
+	softmaxFloor = -14
+)
+
+// hyp is one partial labelling in beam search: its last two labels (all the
+// features look back on), its summed log-probability and where it came from.
+type hyp struct {
+	prev, prev2 int
+	score       float32
+	parent      int // index of its predecessor in the previous step
+}
+
+// decode labels one sentence. Labellings that end in the same two labels
+// score the rest of the sentence alike, so only the best of them is kept,
+// and a sentence may not end with a name left open.
 func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *workspace) []int {
-	out := make([]int, len(s))
-	prev, prev2 := labelO, 31
+	n := len(s)
+	out := make([]int, n)
+	if n == 0 {
+		return out
+	}
+	const k = decodeBeam
+	steps := ws.steps[:0]
+	cur := [k]hyp{{prev: labelO, prev2: 31, parent: -1}}
+	nCur := 1
+	var cand [k * numLabels]hyp
 	for i := range s {
-		sc := base[i]
-		ws.keys = dynamicFeatures(&s[i], prev, prev2, ws.keys[:0])
-		for _, k := range ws.keys {
-			if r := m.row(k); r >= 0 {
-				row := (*[numLabels]float32)(w[int(r)*numLabels:])
-				for l := range sc {
-					sc[l] += row[l]
+		last := i == n-1
+		nc := 0
+		for hi := 0; hi < nCur; hi++ {
+			h := cur[hi]
+			sc := base[i]
+			m.addDynamic(&sc, &s[i], h.prev, h.prev2, w, ws)
+			mx := float32(math.Inf(-1))
+			for l := 0; l < numLabels; l++ {
+				if allowedAt(h.prev, l, last) {
+					mx = max(mx, sc[l])
+				}
+			}
+			var z float64
+			for l := 0; l < numLabels; l++ {
+				if d := (sc[l] - mx) * decodeBeta; d > softmaxFloor && allowedAt(h.prev, l, last) {
+					z += math.Exp(float64(d))
+				}
+			}
+			lz := float32(math.Log(z))
+			for l := 0; l < numLabels; l++ {
+				if allowedAt(h.prev, l, last) {
+					cand[nc] = hyp{prev: l, prev2: h.prev, score: h.score + (sc[l]-mx)*decodeBeta - lz, parent: len(steps) - nCur + hi}
+					nc++
 				}
 			}
 		}
-		best := bestAllowed(&sc, prev)
-		out[i] = best
-		prev2, prev = prev, best
+		if i == 0 {
+			for c := range cand[:nc] {
+				cand[c].parent = -1
+			}
+		}
+		// Keep the k best distinct states; the first of equal scores wins,
+		// so decoding is deterministic.
+		nCur = 0
+		for nCur < k {
+			best := -1
+			for c := 0; c < nc; c++ {
+				if cand[c].parent == -2 {
+					continue
+				}
+				if best < 0 || cand[c].score > cand[best].score {
+					best = c
+				}
+			}
+			if best < 0 {
+				break
+			}
+			b := cand[best]
+			cur[nCur] = b
+			nCur++
+			for c := 0; c < nc; c++ {
+				if cand[c].prev == b.prev && cand[c].prev2 == b.prev2 {
+					cand[c].parent = -2 // taken, or the same state as one taken
+				}
+			}
+		}
+		steps = append(steps, cur[:nCur]...)
 	}
-	// A name left open at the end of the sentence is closed: B becomes U, I becomes L.
-	fixLast(out)
+	ws.steps = steps
+	// The best final labelling, followed back.
+	at := len(steps) - nCur
+	for i := n - 1; i >= 0; i-- {
+		h := steps[at]
+		out[i] = h.prev
+		at = h.parent
+	}
 	return out
+}
+
+func (m *Model) addDynamic(sc *[numLabels]float32, t *tokInfo, prev, prev2 int, w []float32, ws *workspace) {
+	ws.keys = dynamicFeatures(t, prev, prev2, ws.keys[:0])
+	for _, k := range ws.keys {
+		if r := m.row(k); r >= 0 {
+			row := (*[numLabels]float32)(w[int(r)*numLabels:])
+			for l := range sc {
+				sc[l] += row[l]
+			}
+		}
+	}
+}
+
+// allowedAt is allowed, and at the last token of a sentence no name may be
+// left open.
+func allowedAt(prev, cur int, last bool) bool {
+	if last && cur != labelO && (labelPos(cur) == posB || labelPos(cur) == posI) {
+		return false
+	}
+	return allowed(prev, cur)
 }
 
 func bestAllowed(sc *[numLabels]float32, prev int) int {
@@ -231,22 +338,6 @@ func bestAllowed(sc *[numLabels]float32, prev int) int {
 		}
 	}
 	return best
-}
-
-func fixLast(out []int) {
-	if len(out) == 0 {
-		return
-	}
-	l := out[len(out)-1]
-	if l == labelO {
-		return
-	}
-	switch labelPos(l) {
-	case posB:
-		out[len(out)-1] = label(labelType(l), posU)
-	case posI:
-		out[len(out)-1] = label(labelType(l), posL)
-	}
 }
 
 // TypeOf returns the entity type of a BIO label ("B-PER" -> "PER"), "" for O.

@@ -96,3 +96,27 @@ Barclays|HSBC|UBS|Credit Suisse|Nestle|Unilever|Walmart|Amazon|Facebook|Twitter|
 Taliban|al Qaeda|Al-Qaeda|IRA|PLO|Fatah|Labour|Conservative Party|Democratic Party|Republican Party
 Democrats|Republicans|Tories|Social Democrats|Christian Democrats|Bundestag|Knesset|Duma
 `
+
+// titles are the titles, offices and forms of address written before a
+// person's name ("Foreign Minister Penny Wong", "Mr. Lee"): they end a name
+// that precedes them and start none themselves. One phrase a line.
+const titles = `
+president|vice president|president-elect|prime minister|deputy prime minister|premier|minister
+foreign minister|finance minister|defence minister|defense minister|interior minister|trade minister
+economy minister|oil minister|health minister|justice minister|information minister|agriculture minister
+secretary|secretary of state|secretary-general|secretary general|general secretary|press secretary
+chancellor|vice chancellor|king|queen|prince|princess|crown prince|emperor|empress|pope|cardinal
+archbishop|bishop|rabbi|imam|reverend|rev.|sheikh|ayatollah|sultan|emir|president-elect|dalai lama
+senator|sen.|representative|rep.|congressman|congresswoman|governor|gov.|lieutenant governor|mayor
+ambassador|envoy|special envoy|commissioner|high commissioner|speaker|deputy|leader|opposition leader
+judge|justice|chief justice|attorney general|attorney-general|prosecutor|chief prosecutor
+general|gen.|lieutenant general|lt. gen.|major general|maj. gen.|brigadier|brigadier general|lieutenant|lt.
+colonel|col.|lieutenant colonel|lt. col.|major|maj.|captain|capt.|admiral|adm.|vice admiral|rear admiral
+sergeant|sgt.|corporal|cpl.|private|pvt.|commander|marshal|field marshal|commandant
+chairman|chairwoman|chairperson|vice chairman|deputy chairman|chief executive|chief executive officer
+ceo|chief operating officer|coo|chief financial officer|cfo|managing director|director|director general
+director-general|executive director|deputy director|president and chief executive|chief economist
+spokesman|spokeswoman|spokesperson|mr|mr.|mrs|mrs.|ms|ms.|dr|dr.|sir|dame|lord|lady|professor|prof.
+coach|head coach|manager|coach and manager|striker|goalkeeper|midfielder|defender|skipper|captain
+inspector|detective|superintendent|chief inspector|police chief|sheriff|dean|chief minister
+`

@@ -2,7 +2,8 @@
 // features from the Petrarch2 actor dictionaries (MIT; country, city and
 // province names, leaders, international and non-state organisations) plus
 // the short hand-written lists in lists.go (given names, nationality
-// adjectives, big-country divisions, well-known organisations).
+// adjectives, big-country divisions, well-known organisations, titles and
+// forms of address).
 //
 // Run from the repository root, with the shared data beside the checkout:
 //
@@ -125,6 +126,9 @@ func run(dictDir, out string) error {
 	for _, p := range strings.Split(strings.ReplaceAll(orgs, "\n", "|"), "|") {
 		add("org", p)
 	}
+	for _, p := range strings.Split(strings.ReplaceAll(titles, "\n", "|"), "|") {
+		add("title", p)
+	}
 
 	var lines []string
 	for kind, phrases := range set {
@@ -147,7 +151,7 @@ func run(dictDir, out string) error {
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("writing gazetteer: %w", err)
 	}
-	for _, k := range []string{"country", "place", "person", "first", "org", "demonym"} {
+	for _, k := range []string{"country", "place", "person", "first", "org", "demonym", "title"} {
 		slog.Info("gazetteer", "kind", k, "phrases", len(set[k]))
 	}
 	return f.Close()
