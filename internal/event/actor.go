@@ -54,7 +54,8 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 // adjunctOpeners open a prepositional aside between a subject and its
 // verb.
 var adjunctOpeners = map[string]bool{"through": true, "via": true, "with": true, "along": true, "alongside": true,
-	"under": true, "in": true, "at": true, "on": true, "after": true, "including": true, "backed": true, "like": true}
+	"under": true, "in": true, "at": true, "on": true, "after": true, "including": true, "backed": true, "like": true,
+	"who": true, "which": true, "whose": true} // and relative clauses: "The minister, who arrived in Kabul, urged"
 
 func (cl *clause) hasActor(from, to int) bool {
 	for i := from; i < to; i++ {

@@ -67,6 +67,10 @@ func TestActorSpans(t *testing.T) {
 			[]string{"SRB=Serbs"}, []string{"SRBGOV=government"}},
 		{"venue of talks lends no nationality", "The Philippine government resumed peace talks with communist rebels in Oslo.",
 			[]string{"PHLGOV=Philippine government"}, []string{"PHLREB=communist rebels"}},
+		{"relative clause aside is no subject", "The Qatari minister, who arrived in Kabul on Sunday, urged the Taliban to reopen schools.",
+			[]string{"QATGOV=Qatari minister"}, []string{"AFGREB=Taliban"}},
+		{"turned down", "The Palestinian Authority turned down an Israeli offer to resume negotiations.",
+			[]string{"PSEGOV=Palestinian Authority"}, []string{"ISR=Israeli"}},
 		// a wire dateline names the place and the outlet, never an actor
 		{"dateline outlet", "DOHA, March 13 (Northbridge Wire) - Varenian troops attacked Kessel rebels.",
 			[]string{"---MIL=Varenian troops"}, []string{"---REB=Kessel rebels"}},
