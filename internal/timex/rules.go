@@ -985,6 +985,14 @@ func buildRules() []*rule {
 			return true
 		},
 		func(r *resolver, m *match) (result, bool) { return r.duration(m) })
+	// "a decades-long dispute", "their day-long meeting": the compound
+	// adjective names a span (vague when plural).
+	add("dur-long", `(?P<unit>days?|weeks?|months?|years?|decades?|hours?|century|centuries)-long\b`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			unit := m.g("unit")
+			v, ok := durationValue(1, strings.HasSuffix(unit, "s"), unit)
+			return result{typ: "DURATION", value: v}, ok
+		})
 	add("dur-bare", `(?:for|within|over|in|after|took|takes|take|lasted|last|lasting|spent|spend|spends)\s+(?P<x>(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries))\b`, nil,
 		func(r *resolver, m *match) (result, bool) {
 			v, ok := durationValue(0, true, m.g("unit"))
@@ -1115,6 +1123,7 @@ var ruleNeeds = map[string][]string{
 	"holiday":          {"christmas", "new year", "thanksgiving", "independence", "labor day", "memorial", "halloween", "valentine", "election day", "boxing", "veterans", "easter"},
 	"dur":              unitWords,
 	"dur-bare":         unitWords,
+	"dur-long":         {"-long"},
 	"recent-units":     unitWords,
 	"set": joinWords([]string{"every", "each", "per ", "a year", "a month", "a week", "a day", "an hour", "a quarter", "a minute",
 		"a night", "a morning", "an evening", "a decade", "a weekend", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semi", "fortnightly", "once", "twice", "thrice", "times"}),

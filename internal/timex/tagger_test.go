@@ -174,6 +174,8 @@ func TestDurationsAndSets(t *testing.T) {
 		{"several years of growth", []want{{"several years", "DURATION", "PXY", ""}}},
 		{"a 6-year-old boy", nil},
 		{"Mr. Reupke, 52 years old, resigned.", nil},
+		{"settled its decades-long dispute", []want{{"decades-long", "DURATION", "PXY", ""}}},
+		{"after their third day-long meeting", []want{{"day-long", "DURATION", "P1D", ""}}},
 		{"meets every Monday", []want{{"every Monday", "SET", "XXXX-WXX-1", ""}}},
 		{"published daily", []want{{"daily", "SET", "P1D", ""}}},
 		{"twice a year", []want{{"twice a year", "SET", "P1Y", ""}}},
