@@ -33,7 +33,7 @@ func TestExportEvents(t *testing.T) {
 		t.Fatalf("export events:\n%s", out)
 	}
 	want := map[string]bool{
-		"2026-03-13\tQAT\tISRGOV\t043\tCONSULT\t1": false,
+		"2026-03-13\tQAT\tISRGOV\t043\tCONSULT\t1":       false,
 		"2026-03-13\t---GOV\t---REB\t112\tDISAPPROVE\t1": false,
 	}
 	for _, l := range lines[1:] {
