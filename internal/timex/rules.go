@@ -993,6 +993,23 @@ func buildRules() []*rule {
 			v, ok := durationValue(1, strings.HasSuffix(unit, "s"), unit)
 			return result{typ: "DURATION", value: v}, ok
 		})
+	// "over the years", "in the weeks ahead", "in the years that followed":
+	// an unquantified stretch of time.
+	add("dur-the", `(?:(?:over|during|through|throughout)\s+(?P<x>the\s+(?P<unit>years|months|weeks|decades|centuries))\b|the\s+(?P<unit2>years|months|weeks|days|decades)\s+(?:ahead|to\s+come|(?P<fol>that\s+followed))\b)`,
+		func(m *match) bool {
+			if m.has("fol") {
+				m.end = m.pos["unit2"] + len(m.groups["unit2"]) // the relative clause is not part of it
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			unit := m.g("unit")
+			if unit == "" {
+				unit = m.g("unit2")
+			}
+			v, ok := durationValue(0, true, unit)
+			return result{typ: "DURATION", value: v}, ok
+		})
 	add("dur-bare", `(?:for|within|over|in|after|took|takes|take|lasted|last|lasting|spent|spend|spends)\s+(?P<x>(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries))\b`, nil,
 		func(r *resolver, m *match) (result, bool) {
 			v, ok := durationValue(0, true, m.g("unit"))
@@ -1124,6 +1141,7 @@ var ruleNeeds = map[string][]string{
 	"dur":              unitWords,
 	"dur-bare":         unitWords,
 	"dur-long":         {"-long"},
+	"dur-the":          {"the years", "the months", "the weeks", "the days", "the decades", "the centuries"},
 	"recent-units":     unitWords,
 	"set": joinWords([]string{"every", "each", "per ", "a year", "a month", "a week", "a day", "an hour", "a quarter", "a minute",
 		"a night", "a morning", "an evening", "a decade", "a weekend", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semi", "fortnightly", "once", "twice", "thrice", "times"}),
