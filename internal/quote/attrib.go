@@ -155,6 +155,7 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 	if first < 0 {
 		return 0, false
 	}
+	first = extendAgent(toks, first, floor)
 	// Trim a leading preposition left over ("of", "for") and check the
 	// phrase can be a speaker.
 	for first < end && toks[first].word && (toks[first].lower() == "of" || toks[first].lower() == "for" || toks[first].lower() == "with" || toks[first].lower() == "from") {
@@ -224,7 +225,7 @@ func plainSubject(t tok) bool {
 	if strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
 		return false
 	}
-	if t.isCap() || evidenceNouns[l] {
+	if t.isCap() || evidenceNouns[l] || agentNouns[l] {
 		return true
 	}
 	return strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "ous")
@@ -669,4 +670,48 @@ func speechCueAt(toks []tok, i int) (string, int) {
 		}
 	}
 	return l, n
+}
+
+// agentLinks join an agent noun to the modifier that npLeft stops at:
+// "experts on North Korea and nuclear nonproliferation", "observers in
+// Virginia and around the country", "officials from both parties".
+var agentLinks = map[string]bool{
+	"on": true, "in": true, "at": true, "from": true, "of": true, "for": true, "with": true,
+	"about": true, "across": true, "around": true, "and": true, "close": true, "to": true,
+}
+
+// extendAgent widens a speaker phrase starting at toks[first] leftwards over
+// a modifier to an agent noun before it, within six words: npLeft stops at
+// the preposition or conjunction inside "Experts on North Korea and nuclear
+// nonproliferation". It returns the new start, or first when there is no
+// such agent noun.
+func extendAgent(toks []tok, first, floor int) int {
+	if first-1 < floor || !toks[first-1].word || !agentLinks[toks[first-1].lower()] {
+		return first
+	}
+	for k := first - 1; k >= floor && first-k <= 6; k-- {
+		t := toks[k]
+		if !t.word {
+			return first
+		}
+		l := t.lower()
+		if agentNouns[l] && k+1 < len(toks) && agentLinks[toks[k+1].lower()] {
+			// The agent noun's own phrase: determiners and adjectives.
+			j := k
+			for j-1 >= floor && j > k-3 && toks[j-1].word && !npBreakers[toks[j-1].lower()] && !auxiliaries[toks[j-1].lower()] {
+				if _, isCue := cues[toks[j-1].lower()]; isCue {
+					break
+				}
+				j--
+			}
+			return j
+		}
+		if npBreakers[l] && !agentLinks[l] || auxiliaries[l] {
+			return first
+		}
+		if _, isCue := cues[l]; isCue {
+			return first
+		}
+	}
+	return first
 }

@@ -138,6 +138,12 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 			return article.Quote{}, false
 		}
 		from = f
+		// A stance cue is weaker evidence than a verb of saying: its
+		// subject may hold no verb of its own ("Clinton unveiled a list …
+		// has attacked", "it pays back").
+		if !clauseCues[lemma] && !plainNP(toks[from:m]) {
+			return article.Quote{}, false
+		}
 		sp = spanOf(toks, from, m)
 	}
 	s := c + n
@@ -243,7 +249,9 @@ func (x *extractor) trailing(toks []tok, c, n int, lemma string) (q article.Quot
 		}
 		// "Jane Doe, an economist, said the plan …" is the leading
 		// pattern with an appositive, not an inverted attribution.
-		if _, ok := npLeft(toks, m, 0); ok {
+		// The appositive's noun phrase opens the sentence; a clause with
+		// commas of its own before ", said X" is no appositive.
+		if f, ok := npLeft(toks, m, 0); ok && firstWord(toks) >= f {
 			return article.Quote{}, article.Span{}, false
 		}
 		end, ok := npRight(toks, c+n)
@@ -539,4 +547,15 @@ func (x *extractor) asParenthetical(toks []tok, c, n int, lemma string) (article
 	return article.Quote{
 		Content: content, Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: lemma, Confidence: 0.75,
 	}, true
+}
+
+// firstWord returns the index of the first word token of toks (len(toks)
+// when there is none).
+func firstWord(toks []tok) int {
+	for i, t := range toks {
+		if t.word {
+			return i
+		}
+	}
+	return len(toks)
 }

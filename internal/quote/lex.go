@@ -292,6 +292,7 @@ var cueModifiers = map[string]bool{
 	"will": true, "would": true, "did": true, "does": true, "do": true, "is": true, "was": true,
 	"been": true, "has-been": true, "had-been": true, "could": true, "might": true, "may": true,
 	"first": true, "further": true, "simply": true, "just": true, "even": true, "still": true,
+	"long": true, "not": true, "never": true, "already": true, "always": true, "now": true,
 }
 
 // pronouns that can stand as a speaker.
