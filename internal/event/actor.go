@@ -330,6 +330,32 @@ func groupHasCountry(g []piece) bool {
 
 var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "inside": true}
 
+// ownName reports an actor whose span names its own country or group
+// beyond what the dictionaries coded: a nationality before the role noun
+// the dictionaries do not know ("Varenian government"), or "of" and a
+// name after it ("government of Varenia"). Such an actor does not take a neighbour's country. A
+// person's name after a title ("Prime Minister Anton Vasik") does not
+// count: a minister is of the country the sentence is about.
+func (cl *clause) ownName(a article.Actor) bool {
+	i := cl.wordIndex(a.Span.Start)
+	if i < 0 {
+		return false
+	}
+	if cl.ws[i].cap && demonym(cl.lows[i]) {
+		if n, _ := cl.dict.AgentAt(cl.lows, i); n == 0 {
+			if n, _ := cl.actorAt(i); n == 0 {
+				return true
+			}
+		}
+	}
+	for k := i; k+1 < len(cl.ws) && cl.ws[k].span.End <= a.Span.End; k++ {
+		if cl.lows[k] == "of" && cl.ws[k+1].cap {
+			return true
+		}
+	}
+	return false
+}
+
 // namedConjunct reports a coordination whose second conjunct opens with a
 // name the dictionaries do not know: "the government of Varenia and the
 // rebel Kessel Liberation Front", "the government and the Kessel
@@ -650,6 +676,9 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 		}
 		if !source && !politicalRoles[as[i].Code[3:min(6, len(as[i].Code))]] {
 			continue
+		}
+		if cl.ownName(as[i]) {
+			continue // "Varenian government": a country of its own, unknown here
 		}
 		country := ""
 		for _, o := range other {

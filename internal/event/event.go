@@ -189,6 +189,14 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	if !ok {
 		return nil
 	}
+	if gv := cl.governingVerb(tr.verbAt); gv != tr.verbAt && !tr.negated && cl.negatedAt(gv) {
+		// "We did not come to sign a surrender": the negation governs the infinitive
+		if cooperative(tr.code) {
+			tr.code = "120"
+		} else {
+			tr.negated = true
+		}
+	}
 	plover := cameo.Plover(tr.code)
 	if plover == "" {
 		return nil
@@ -245,7 +253,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	hadTargets := len(targets) > 0
 	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
 	if r := cameo.Root(tr.code); r >= "03" && r <= "05" {
-		targets = cl.dropHomePlace(targets, sources) // talks at home: the venue is no party
+		targets = cl.dropVenues(targets)
 	}
 	if tr.ownNoun {
 		// "withdrew troops": bare troops are the source's own, not a target;
@@ -1126,23 +1134,16 @@ func (cl *clause) compoundAfter(base string, from int) (string, int, bool) {
 	return "", 0, false
 }
 
-// dropHomePlace removes targets that are only the place where sources act
-// in their own country ("Japanese officials held talks in Tokyo").
-func (cl *clause) dropHomePlace(ts, ss []article.Actor) []article.Actor {
+// dropVenues removes targets that are only the place where a diplomatic
+// act happens ("held talks in Tokyo", "agreed to ceasefire talks in
+// Doha"): CAMEO codes the venue of talks as no party to them.
+func (cl *clause) dropVenues(ts []article.Actor) []article.Actor {
 	var out []article.Actor
 	for _, t := range ts {
-		i := cl.wordIndex(t.Span.Start)
-		home := false
-		if i > 0 && cl.placeAt(i) && len(t.Code) == 3 {
-			for _, s := range ss {
-				if c, _ := cameo.Split(s.Code); c == t.Code {
-					home = true
-				}
-			}
+		if i := cl.wordIndex(t.Span.Start); i > 0 && cl.placeAt(i) && len(t.Code) == 3 {
+			continue
 		}
-		if !home {
-			out = append(out, t)
-		}
+		out = append(out, t)
 	}
 	return out
 }

@@ -52,6 +52,8 @@ func TestCategories(t *testing.T) {
 		{"agree future aid", "Japan will provide humanitarian aid to Sudan.", &want{"AGREE", "JPN", "SDN", false}},
 		{"agree future host", "Saudi Arabia will host peace talks between Ukraine and Russia.", &want{"AGREE", "SAU", "UKR", false}},
 		{"agree accept proposal", "Hamas accepted the Egyptian ceasefire proposal on Monday.", &want{"AGREE", "PSEREBHMS", "EGY", false}},
+		{"agree: the venue is no party", "Israel and Hamas agreed to hold talks in Cairo.", &want{"AGREE", "ISR", "", false}},
+		{"reject: negated governing verb", "Iran did not come to Vienna to sign a deal.", &want{"REJECT", "IRN", "", false}},
 		{"agree headline", "Israel, Hamas agree to truce.", &want{"AGREE", "ISR", "", false}},
 		{"agree neg: not agreed", "Iran did not agree to the proposal.", &want{"REJECT", "IRN", "", false}},
 		// SUPPORT: praise, recognition, signed agreements
