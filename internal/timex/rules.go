@@ -1152,7 +1152,7 @@ func lastWord(s string) string {
 	if len(f) == 0 {
 		return ""
 	}
-	return strings.Trim(f[len(f)-1], ".,;:\"'")
+	return strings.Trim(f[len(f)-1], ".,;:\"'`“”‘’(")
 }
 
 // prevWordIn reports whether the word before the match is one of ws.

@@ -206,6 +206,7 @@ func TestNoDCT(t *testing.T) {
 
 func TestLowercaseNamesAreWords(t *testing.T) {
 	check(t, "You may march on, said the sun.", dct, nil)
+	check(t, "the figure of Gary Cooper from the film ``High Noon.''", dct, nil)
 }
 
 func TestValidValue(t *testing.T) {
