@@ -944,6 +944,60 @@ func buildRules() []*rule {
 			return calendar(point{t: t, g: granDay}, ""), true
 		})
 
+	// A rate after an amount ("$33 million a year") is a SET; it is tried
+	// before the durations so that it wins a tie on the same words.
+	add("set", `(?:(?P<q>every|each|per|a)\s+(?:(?P<other>other)\s+)?(?:(?P<num>`+reNumber+`)\s+)?(?:(?P<unit>year|month|week|day|hour|minute|quarter|night|morning|evening|decade|weekend|years|months|weeks|days|hours)|(?P<wd>`+reWeekday+`)|(?P<month>`+reMonth+`)|(?P<season>`+reSeason+`))|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually|semi-annually|fortnightly)|(?P<times>once|twice|thrice|(?:`+reNumber+`)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>year|month|week|day|hour|minute|quarter))\b`,
+		func(m *match) bool {
+			q := m.g("q")
+			if q == "a" {
+				// "$5 a year", "three meals a day": a rate after an amount.
+				prev := strings.TrimRight(m.text[:m.start], " ")
+				if prev == "" {
+					return false
+				}
+				c := prev[len(prev)-1]
+				w := strings.ToLower(lastWord(prev))
+				return (c >= '0' && c <= '9') || w == "million" || w == "billion" || w == "cents" || w == "dollars" || w == "times" || w == "once" || w == "twice" || strings.HasSuffix(w, "%") || w == "percent" || w == "barrels" || w == "tons"
+			}
+			if q == "per" {
+				return m.has("unit")
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			switch {
+			case m.has("adv"):
+				v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H",
+					"nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W"}[m.g("adv")]
+				return result{typ: "SET", value: v}, v != ""
+			case m.has("wd"):
+				return result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1)}, true
+			case m.has("month"):
+				mo, _ := monthOf(m.g("month"))
+				return result{typ: "SET", value: "XXXX-" + twoDigits(int(mo))}, true
+			case m.has("season"):
+				return result{typ: "SET", value: "XXXX-" + seasons[m.g("season")]}, true
+			}
+			unit := m.g("unit")
+			if unit == "" {
+				unit = m.g("unit2")
+			}
+			n := 1.0
+			if m.has("num") {
+				n, _, _ = numberOf(m.g("num"))
+			}
+			if m.has("other") {
+				n *= 2
+			}
+			switch unit {
+			case "morning", "evening":
+				return result{typ: "SET", value: "XXXX-XX-XXT" + partsOfDay[unit]}, true
+			case "weekend":
+				return result{typ: "SET", value: "XXXX-WXX-WE"}, true
+			}
+			v, ok := durationValue(n, false, unit)
+			return result{typ: "SET", value: v}, ok
+		})
 	// --- durations and expressions counted in units ---------------------------
 	add("dur", reDurMod+`(?:(?P<det>the|another|these|those|an\s+additional|a\s+further)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|following|latest|final|remaining|prior|recent|ensuing|preceding|initial|succeeding|same)\s+)?(?:(?P<num>`+reNumber+`|an?)|(?P<vague>`+reVague+`))[\s-]+(?:(?P<adj>full|straight|consecutive|long|more|additional|extra|calendar|fiscal|successive|short)[\s-]+)?(?P<unit>`+reUnit+`)\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old)?(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|hence|from\s+now|afterwards?|before\s+that|after\s+that|previously|back)\b)?`,
 		func(m *match) bool {
@@ -1033,58 +1087,6 @@ func buildRules() []*rule {
 			}
 			v, ok := durationValue(0, true, m.g("unit"))
 			return result{typ: "DURATION", value: v}, ok
-		})
-	add("set", `(?:(?P<q>every|each|per|a)\s+(?:(?P<other>other)\s+)?(?:(?P<num>`+reNumber+`)\s+)?(?:(?P<unit>year|month|week|day|hour|minute|quarter|night|morning|evening|decade|weekend|years|months|weeks|days|hours)|(?P<wd>`+reWeekday+`)|(?P<month>`+reMonth+`)|(?P<season>`+reSeason+`))|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually|semi-annually|fortnightly)|(?P<times>once|twice|thrice|(?:`+reNumber+`)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>year|month|week|day|hour|minute|quarter))\b`,
-		func(m *match) bool {
-			q := m.g("q")
-			if q == "a" {
-				// "$5 a year", "three meals a day": a rate after an amount.
-				prev := strings.TrimRight(m.text[:m.start], " ")
-				if prev == "" {
-					return false
-				}
-				c := prev[len(prev)-1]
-				w := strings.ToLower(lastWord(prev))
-				return (c >= '0' && c <= '9') || w == "million" || w == "billion" || w == "cents" || w == "dollars" || w == "times" || w == "once" || w == "twice" || strings.HasSuffix(w, "%") || w == "percent" || w == "barrels" || w == "tons"
-			}
-			if q == "per" {
-				return m.has("unit")
-			}
-			return true
-		},
-		func(r *resolver, m *match) (result, bool) {
-			switch {
-			case m.has("adv"):
-				v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H",
-					"nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W"}[m.g("adv")]
-				return result{typ: "SET", value: v}, v != ""
-			case m.has("wd"):
-				return result{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa((int(weekdays[m.g("wd")])+6)%7+1)}, true
-			case m.has("month"):
-				mo, _ := monthOf(m.g("month"))
-				return result{typ: "SET", value: "XXXX-" + twoDigits(int(mo))}, true
-			case m.has("season"):
-				return result{typ: "SET", value: "XXXX-" + seasons[m.g("season")]}, true
-			}
-			unit := m.g("unit")
-			if unit == "" {
-				unit = m.g("unit2")
-			}
-			n := 1.0
-			if m.has("num") {
-				n, _, _ = numberOf(m.g("num"))
-			}
-			if m.has("other") {
-				n *= 2
-			}
-			switch unit {
-			case "morning", "evening":
-				return result{typ: "SET", value: "XXXX-XX-XXT" + partsOfDay[unit]}, true
-			case "weekend":
-				return result{typ: "SET", value: "XXXX-WXX-WE"}, true
-			}
-			v, ok := durationValue(n, false, unit)
-			return result{typ: "SET", value: v}, ok
 		})
 	for _, r := range rs {
 		r.need = ruleNeeds[r.name]

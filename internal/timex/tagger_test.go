@@ -182,6 +182,7 @@ func TestDurationsAndSets(t *testing.T) {
 		{"meets every Monday", []want{{"every Monday", "SET", "XXXX-WXX-1", ""}}},
 		{"published daily", []want{{"daily", "SET", "P1D", ""}}},
 		{"twice a year", []want{{"twice a year", "SET", "P1Y", ""}}},
+		{"a profit of about $33 million a year", []want{{"a year", "SET", "P1Y", ""}}},
 		{"for the next two quarters", []want{{"the next two quarters", "DURATION", "P2Q", ""}}},
 		{"for a couple of years", []want{{"a couple of years", "DURATION", "P2Y", ""}}},
 		// fractions: whole units, the rest one unit down
