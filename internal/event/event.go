@@ -304,6 +304,11 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	if len(sources) == 0 {
 		sources = []article.Actor{{Entity: -1}}
 	}
+	if hasRoot(tr.code, "19") && irregularOnCivilians(sources, targets) {
+		// CAMEO 18: violence by irregulars against civilians is assault,
+		// not the use of conventional military force (19)
+		tr.code, plover = "180", cameo.Plover("180")
+	}
 	out := pairs(article.Event{Sentence: sentSpan, Trigger: trig, Plover: plover,
 		Cameo: cameo.Root(tr.code), Code: tr.code, Location: loc, Date: dt, Negated: tr.negated}, sources, targets)
 	// a coordinated second verb shares the subject: "met Scholz and
@@ -390,6 +395,33 @@ func (cl *clause) governingVerb(v int) int {
 		}
 	}
 	return v
+}
+
+// civilianSectors are CAMEO roles of people who do not fight.
+var civilianSectors = map[string]bool{"CVL": true, "REF": true, "EDU": true, "MED": true, "HLH": true, "REL": true,
+	"BUS": true, "LAB": true, "AGR": true, "PPL": true, "HRI": true, "JRN": true, "ELI": true}
+
+// irregularOnCivilians reports an act whose targets are all civilians and
+// whose sources are no state forces (rebels, militias, gunmen, unknown).
+func irregularOnCivilians(ss, ts []article.Actor) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	for _, t := range ts {
+		if _, sec := cameo.Split(t.Code); len(sec) < 3 || !civilianSectors[sec[:3]] {
+			return false
+		}
+	}
+	for _, s := range ss {
+		_, sec := cameo.Split(s.Code)
+		if len(sec) >= 3 && (sec[:3] == "MIL" || sec[:3] == "GOV" || sec[:3] == "COP" || sec[:3] == "SPY") {
+			return false
+		}
+		if s.Code != "" && sec == "" {
+			return false // a state acting ("Israel shelled ..."): its forces
+		}
+	}
+	return true
 }
 
 // pairs makes one event per source and target pair.

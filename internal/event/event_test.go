@@ -132,6 +132,8 @@ func TestCategories(t *testing.T) {
 		{"assault kill", "Militants killed three Nigerian soldiers in an ambush.", &want{"ASSAULT", "NGAREB", "NGAMIL", false}},
 		{"assault passive", "Three Afghan soldiers were killed in a roadside bombing.", &want{"ASSAULT", "", "AFGMIL", false}},
 		{"assault execute", "The Taliban executed two men accused of spying.", &want{"ASSAULT", "AFGREB", "---PPL", false}},
+		{"assault: irregulars attack civilians", "Militiamen attacked Congolese refugees near the border.", &want{"ASSAULT", "CODUAF", "CODREF", false}},
+		{"fight: state forces attack", "Ugandan troops attacked Congolese refugees near the border.", &want{"FIGHT", "UGAMIL", "CODREF", false}},
 		{"assault torture", "Security forces in Guinea tortured Liberian refugees.", &want{"ASSAULT", "GINCOP", "LBRREF", false}},
 		// FIGHT
 		{"fight bomb", "Israeli aircraft bombed Hamas positions in Gaza.", &want{"FIGHT", "ISR", "PSEREBHMS", false}},
