@@ -328,7 +328,8 @@ func groupHasCountry(g []piece) bool {
 	return false
 }
 
-var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "inside": true}
+var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "inside": true, "through": true,
+	"across": true, "around": true}
 
 // ownName reports an actor whose span names its own country or group
 // beyond what the dictionaries coded: a nationality before the role noun

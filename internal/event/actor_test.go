@@ -71,6 +71,8 @@ func TestActorSpans(t *testing.T) {
 			[]string{"QATGOV=Qatari minister"}, []string{"AFGREB=Taliban"}},
 		{"turned down", "The Palestinian Authority turned down an Israeli offer to resume negotiations.",
 			[]string{"PSEGOV=Palestinian Authority"}, []string{"ISR=Israeli"}},
+		{"through a capital is where, not whom", "Thousands of South Koreans marched through Seoul.",
+			[]string{"KOR=South Koreans"}, nil},
 		// a wire dateline names the place and the outlet, never an actor
 		{"dateline outlet", "DOHA, March 13 (Northbridge Wire) - Varenian troops attacked Kessel rebels.",
 			[]string{"---MIL=Varenian troops"}, []string{"---REB=Kessel rebels"}},

@@ -248,9 +248,12 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		cl.venue = r == "04" || r == "05"
 		targets = cl.actors(tgtFrom, tgtTo, false)
 		cl.venue = false
+	}
+	// a target dropped as the source's own is not re-added as a name
+	hadTargets := len(targets) > 0
+	if tgtFrom >= 0 {
 		targets = dropSame(targets, sources)
 	}
-	hadTargets := len(targets) > 0
 	trig := article.Span{Start: ws[tr.start].span.Start, End: ws[tr.end-1].span.End}
 	if r := cameo.Root(tr.code); r >= "03" && r <= "05" {
 		targets = cl.dropVenues(targets)
