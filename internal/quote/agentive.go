@@ -74,6 +74,15 @@ var agentNouns = map[string]bool{
 func (x *extractor) agentive() {
 	for _, sent := range x.sentences {
 		if x.hasAttribution(sent) {
+			// A clause of its own beside a speech attribution ("Trump
+			// praised X, and aides said …") is taken; a stance inside the
+			// reported content is the speaker's claim, not the corpus's
+			// second attribution more often than not.
+			for _, q := range x.agentiveIn(x.tokens(sent.Start, sent.End)) {
+				if !x.insideContent(*q.Cue) {
+					x.quotes = append(x.quotes, q)
+				}
+			}
 			continue
 		}
 		toks := x.tokens(sent.Start, sent.End)
@@ -82,6 +91,17 @@ func (x *extractor) agentive() {
 		}
 		x.quotes = append(x.quotes, x.agentiveIn(toks)...)
 	}
+}
+
+// insideContent reports whether span lies inside the content of an
+// attribution found so far.
+func (x *extractor) insideContent(span article.Span) bool {
+	for _, q := range x.quotes {
+		if q.Cue != nil && !q.Scare && q.Content.Start <= span.Start && span.End <= q.Content.End {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAttribution reports whether a quote with a cue starts in sent or has
@@ -182,16 +202,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		if lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "promise" || lemma == "assure" || lemma == "inform" {
 			s = skipObject(toks, s)
 		}
-		end := len(toks)
-		for k2 := s; k2 < len(toks); k2++ {
-			if toks[k2].text == ";" {
-				end = k2
-				break
-			}
-		}
-		for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
-			end--
-		}
+		end := clauseEnd(toks, s)
 		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || (adjunctOnly[toks[s].lower()] && !(toks[s].lower() == "as" && characterising[lemma])) {
 			continue // "told on Thursday", "wrote in 2014": no content
 		}
@@ -200,6 +211,9 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		}
 		sp := spanOf(toks, from, to)
 		cue := article.Span{Start: toks[m].start, End: toks[cueEnd-1].end}
+		if x.cueTaken(cue) {
+			continue
+		}
 		out = append(out, article.Quote{
 			Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
 			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
@@ -407,4 +421,44 @@ var catenatives = map[string]bool{
 	"seem": true, "appear": true, "fail": true, "begin": true, "vow": true, "promise": true,
 	"threaten": true, "agree": true, "decide": true, "intend": true, "expect": true, "used": true,
 	"came": true, "got": true, "chose": true, "choose": true, "rushed": true, "moved": true,
+}
+
+// cueTaken reports whether an attribution found so far has a cue
+// overlapping span: "Critics have labelled the plan ‘…’" is the direct
+// quote's attribution already.
+func (x *extractor) cueTaken(span article.Span) bool {
+	for _, q := range x.quotes {
+		if q.Cue != nil && q.Cue.Overlaps(span) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd returns where the content starting at toks[s] ends: the
+// sentence end, a semicolon, or a comma before a conjunction that opens a
+// clause of its own ("…, and the envoy said …"), trailing punctuation left
+// out.
+func clauseEnd(toks []tok, s int) int {
+	end := len(toks)
+	for k := s; k < len(toks); k++ {
+		if toks[k].text == ";" {
+			end = k
+			break
+		}
+		if toks[k].text == "," && k+1 < len(toks) && clauseConjunctions[toks[k+1].lower()] {
+			end = k
+			break
+		}
+	}
+	for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
+		end--
+	}
+	return end
+}
+
+// clauseConjunctions open a clause of its own after a comma.
+var clauseConjunctions = map[string]bool{
+	"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
+	"yet": true, "because": true, "so": true,
 }
