@@ -499,12 +499,21 @@ func b2u(b bool) uint64 {
 }
 
 // dynamicFeatures appends the keys that depend on the labels already
-// predicted for the two previous tokens.
+// predicted for the two previous tokens: those of the labels alone
+// (labelFeatures) and those of the previous label with the token
+// (tokenDynamicFeatures). Decoding looks the first kind up once per model.
 func dynamicFeatures(t *tokInfo, prev, prev2 int, out []uint64) []uint64 {
+	return tokenDynamicFeatures(t, prev, labelFeatures(prev, prev2, out))
+}
+
+func labelFeatures(prev, prev2 int, out []uint64) []uint64 {
+	p := uint64(prev)
+	return append(out, mix(tPrev, p), mix(tPrev2, uint64(prev2)*32+p))
+}
+
+func tokenDynamicFeatures(t *tokInfo, prev int, out []uint64) []uint64 {
 	p := uint64(prev)
 	return append(out,
-		mix(tPrev, p),
-		mix(tPrev2, uint64(prev2)*32+p),
 		mix(mix(tPrevLower, p), t.lower),
 		mix(mix(tPrevShort, p), t.short),
 		mix(mix(tPrevClus2, p), uint64(t.clus[1])),

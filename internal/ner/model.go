@@ -21,6 +21,8 @@ type Model struct {
 	table featureTable // index, for fast lookups; built lazily by row
 	w1    []float32
 	w2    []float32
+	// The label-only features of each pass, summed (built by ready).
+	tab1, tab2 *labelTable
 }
 
 const modelMagic = "dossier-ner-v1\n"
@@ -33,6 +35,7 @@ func (m *Model) row(k uint64) int32 { return m.table.find(k) }
 // ready builds the lookup table; every constructor of a Model calls it.
 func (m *Model) ready() *Model {
 	m.table = newFeatureTable(m.index)
+	m.tab1, m.tab2 = newLabelTable(m, m.w1), newLabelTable(m, m.w2)
 	return m
 }
 

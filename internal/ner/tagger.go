@@ -153,7 +153,7 @@ func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
 			base[i] = [numLabels]float32{}
 			addRows(&base[i], m.w1, sr.rows[sr.off[i]:sr.off[i+1]])
 		}
-		l1[si] = m.decode(s, base, m.w1, &ws)
+		l1[si] = m.decode(s, base, m.w1, m.tab1, &ws)
 	}
 	if !second || m.w2 == nil {
 		return l1
@@ -175,7 +175,7 @@ func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
 			}
 			addRows(&base[i], m.w2, ws.rows)
 		}
-		l2[si] = m.decode(s, base, m.w2, &ws)
+		l2[si] = m.decode(s, base, m.w2, m.tab2, &ws)
 	}
 	return l2
 }
@@ -204,14 +204,18 @@ func addRows(dst *[numLabels]float32, w []float32, rows []int32) {
 // history that adds to every label's score win (on CoNLL-2003 dev, F1 fell
 // below 0.40), while normalised scores let a near-tie at one token be
 // settled by the tokens after it ("Shares of Volkswagen"). Measured on
-// CoNLL-2003 dev with the committed model: greedy 0.9219, beam 3 with beta
-// 32 0.9241 (beta 16: 0.9207, 48: 0.9234; beam 2: 0.9237, 8: 0.9240).
+// CoNLL-2003 dev with the greedy model of before: greedy 0.9219, beam 3 with
+// beta 32 0.9241 (beta 16: 0.9207, 48: 0.9234; beam 2: 0.9237, 8: 0.9240).
 const (
 	decodeBeam = 3
 	decodeBeta = 32
 	// Labels this far below the best (after sharpening) add less than
 	// e^-14 to the softmax's sum and are left out of it.
 	softmaxFloor = -14
+	// A labelling this far (in log-probability) below the best is
+	// dropped from the beam: on most tokens one label is certain and
+	// the beam is one labelling wide, as fast as greedy decoding.
+	beamMargin = 10
 )
 
 // hyp is one partial labelling in beam search: its last two labels (all the
@@ -222,10 +226,11 @@ type hyp struct {
 	parent      int // index of its predecessor in the previous step
 }
 
-// decode labels one sentence. Labellings that end in the same two labels
-// score the rest of the sentence alike, so only the best of them is kept,
-// and a sentence may not end with a name left open.
-func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *workspace) []int {
+// decode labels one sentence with the weights w of one pass (tab holds their
+// label-only features). Labellings that end in the same two labels score the
+// rest of the sentence alike, so only the best of them is kept, and a
+// sentence may not end with a name left open.
+func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, tab *labelTable, ws *workspace) []int {
 	n := len(s)
 	out := make([]int, n)
 	if n == 0 {
@@ -236,36 +241,62 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *
 	cur := [k]hyp{{prev: labelO, prev2: 31, parent: -1}}
 	nCur := 1
 	var cand [k * numLabels]hyp
+	// The token-and-label features for each distinct previous label among
+	// the hypotheses, looked up once per token.
+	var dynPrev [k]int
+	var dyn [k][numLabels]float32
 	for i := range s {
-		last := i == n-1
-		nc := 0
+		ok := &allowedAfter
+		if i == n-1 {
+			ok = &allowedLast
+		}
+		nc, nDyn := 0, 0
 		for hi := 0; hi < nCur; hi++ {
 			h := cur[hi]
-			sc := base[i]
-			m.addDynamic(&sc, &s[i], h.prev, h.prev2, w, ws)
+			d := -1
+			for j := 0; j < nDyn; j++ {
+				if dynPrev[j] == h.prev {
+					d = j
+				}
+			}
+			if d < 0 {
+				d = nDyn
+				nDyn++
+				dynPrev[d] = h.prev
+				dyn[d] = [numLabels]float32{}
+				m.addTokenDynamic(&dyn[d], &s[i], h.prev, w, ws)
+			}
+			p2 := h.prev2
+			if p2 > labelTableBoundary {
+				p2 = labelTableBoundary
+			}
+			lab := &tab[p2][h.prev]
+			allowed := &ok[h.prev]
+			var sc [numLabels]float32
 			mx := float32(math.Inf(-1))
-			for l := 0; l < numLabels; l++ {
-				if allowedAt(h.prev, l, last) {
+			for l := range sc {
+				sc[l] = base[i][l] + dyn[d][l] + lab[l]
+				if allowed[l] {
 					mx = max(mx, sc[l])
 				}
 			}
+			// Local log-probabilities: a softmax over the allowed labels.
 			var z float64
-			for l := 0; l < numLabels; l++ {
-				if d := (sc[l] - mx) * decodeBeta; d > softmaxFloor && allowedAt(h.prev, l, last) {
-					z += math.Exp(float64(d))
+			for l := range sc {
+				if x := (sc[l] - mx) * decodeBeta; x > softmaxFloor && allowed[l] {
+					z += math.Exp(float64(x))
 				}
 			}
-			lz := float32(math.Log(z))
-			for l := 0; l < numLabels; l++ {
-				if allowedAt(h.prev, l, last) {
-					cand[nc] = hyp{prev: l, prev2: h.prev, score: h.score + (sc[l]-mx)*decodeBeta - lz, parent: len(steps) - nCur + hi}
+			hs := h.score
+			if z > 1 {
+				hs -= float32(math.Log(z))
+			}
+			parent := len(steps) - nCur + hi
+			for l := range sc {
+				if allowed[l] {
+					cand[nc] = hyp{prev: l, prev2: h.prev, score: hs + (sc[l]-mx)*decodeBeta, parent: parent}
 					nc++
 				}
-			}
-		}
-		if i == 0 {
-			for c := range cand[:nc] {
-				cand[c].parent = -1
 			}
 		}
 		// Keep the k best distinct states; the first of equal scores wins,
@@ -274,14 +305,11 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *
 		for nCur < k {
 			best := -1
 			for c := 0; c < nc; c++ {
-				if cand[c].parent == -2 {
-					continue
-				}
-				if best < 0 || cand[c].score > cand[best].score {
+				if cand[c].parent != taken && (best < 0 || cand[c].score > cand[best].score) {
 					best = c
 				}
 			}
-			if best < 0 {
+			if best < 0 || (nCur > 0 && cand[best].score < cur[0].score-beamMargin) {
 				break
 			}
 			b := cand[best]
@@ -289,7 +317,7 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *
 			nCur++
 			for c := 0; c < nc; c++ {
 				if cand[c].prev == b.prev && cand[c].prev2 == b.prev2 {
-					cand[c].parent = -2 // taken, or the same state as one taken
+					cand[c].parent = taken // taken, or the same state as one taken
 				}
 			}
 		}
@@ -306,8 +334,13 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, ws *
 	return out
 }
 
-func (m *Model) addDynamic(sc *[numLabels]float32, t *tokInfo, prev, prev2 int, w []float32, ws *workspace) {
-	ws.keys = dynamicFeatures(t, prev, prev2, ws.keys[:0])
+// taken marks a beam candidate already chosen or recombined away.
+const taken = -2
+
+// addTokenDynamic adds the weights of the features that join the previous
+// label with the token itself (see dynamicFeatures).
+func (m *Model) addTokenDynamic(sc *[numLabels]float32, t *tokInfo, prev int, w []float32, ws *workspace) {
+	ws.keys = tokenDynamicFeatures(t, prev, ws.keys[:0])
 	for _, k := range ws.keys {
 		if r := m.row(k); r >= 0 {
 			row := (*[numLabels]float32)(w[int(r)*numLabels:])
@@ -317,6 +350,50 @@ func (m *Model) addDynamic(sc *[numLabels]float32, t *tokInfo, prev, prev2 int, 
 		}
 	}
 }
+
+// labelTable holds, for one pass, the summed weights of the features of the
+// two previous labels alone (tPrev, tPrev2), by label before last (the
+// sentence boundary last) and last label: they are looked up once per
+// model, not per token and hypothesis.
+type labelTable [labelTableBoundary + 1][numLabels][numLabels]float32
+
+const labelTableBoundary = numLabels // the row for "before the sentence"
+
+func newLabelTable(m *Model, w []float32) *labelTable {
+	t := new(labelTable)
+	if w == nil {
+		return t
+	}
+	for p2i := range t {
+		p2 := p2i
+		if p2i == labelTableBoundary {
+			p2 = 31
+		}
+		for p := 0; p < numLabels; p++ {
+			for _, k := range labelFeatures(p, p2, nil) {
+				if r := m.row(k); r >= 0 {
+					row := (*[numLabels]float32)(w[int(r)*numLabels:])
+					for l := range t[p2i][p] {
+						t[p2i][p][l] += row[l]
+					}
+				}
+			}
+		}
+	}
+	return t
+}
+
+// allowedAfter[prev][cur] is allowed(prev, cur); allowedLast also forbids
+// leaving a name open, for the last token of a sentence.
+var allowedAfter, allowedLast = func() (a, b [numLabels][numLabels]bool) {
+	for p := 0; p < numLabels; p++ {
+		for c := 0; c < numLabels; c++ {
+			a[p][c] = allowed(p, c)
+			b[p][c] = allowedAt(p, c, true)
+		}
+	}
+	return a, b
+}()
 
 // allowedAt is allowed, and at the last token of a sentence no name may be
 // left open.

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -30,9 +31,9 @@ func TestDefaultTaggerTagsSentence(t *testing.T) {
 	}
 }
 
-// TestTaggerNewsPhrases checks names joined by connectives. (Known
-// weakness, not tested: greedy decoding after a sentence-initial common
-// noun, "Shares of Apple rose", can tag "of" as a name.)
+// TestTaggerNewsPhrases checks names joined by connectives, and a
+// sentence-initial common noun before "of" (greedy decoding tagged "of" in
+// "Shares of Volkswagen" as a name; the beam settles it).
 func TestTaggerNewsPhrases(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
@@ -44,6 +45,7 @@ func TestTaggerNewsPhrases(t *testing.T) {
 	}{
 		{"The Bank of England raised rates .", []string{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}},
 		{"Profits at Deutsche Bank fell .", []string{"O", "O", "B-ORG", "I-ORG", "O", "O"}},
+		{"Shares of Volkswagen fell 3 percent in Frankfurt .", []string{"O", "O", "B-ORG", "O", "O", "O", "O", "B-GPE", "O"}},
 	}
 	for _, tt := range tests {
 		got := tg.Tag(strings.Fields(tt.sentence))
@@ -65,6 +67,44 @@ func TestTaggerEdgeCases(t *testing.T) {
 	}
 	if got := tg.TagDocument(nil); len(got) != 0 {
 		t.Errorf("TagDocument(nil) = %v", got)
+	}
+}
+
+// TestDecodeWellFormed checks that decoding gives a well-formed BILOU
+// sequence (every label may follow the one before, no name left open at the
+// end) whatever the tokens, including runs of capitalised words, where the
+// beam keeps several open names.
+func TestDecodeWellFormed(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"The", "Bank", "of", "England", "said", "New", "York", ",", "U.S.", "Mr.", "John", "Smith", "'s", "-", "and", "IBM", "OPEN", "1996", "(", "\"", "of", "Volkswagen", "AG"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 300; n++ {
+		var doc [][]string
+		for s := 0; s < 1+rng.IntN(3); s++ {
+			sent := make([]string, rng.IntN(25))
+			for i := range sent {
+				sent[i] = words[rng.IntN(len(words))]
+			}
+			doc = append(doc, sent)
+		}
+		for si, labels := range tg.labelDocument(doc) {
+			if len(labels) != len(doc[si]) {
+				t.Fatalf("%q: %d labels", doc[si], len(labels))
+			}
+			prev := labelO
+			for i, l := range labels {
+				if !allowed(prev, l) {
+					t.Fatalf("%q: label %d at %d may not follow %d", doc[si], l, i, prev)
+				}
+				prev = l
+			}
+			if prev != labelO && (labelPos(prev) == posB || labelPos(prev) == posI) {
+				t.Fatalf("%q: ends with an open name (%d)", doc[si], prev)
+			}
+		}
 	}
 }
 
@@ -129,7 +169,7 @@ func TestDevF1(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := tg.Evaluate(docs)
-	const floor = 0.905
+	const floor = 0.915
 	t.Logf("dev F1 %.4f (P %.4f R %.4f), %.0f tokens/s", r.Scores.All.F1(), r.Scores.All.Precision(), r.Scores.All.Recall(), r.TokensPerSecond())
 	if f := r.Scores.All.F1(); f < floor {
 		t.Errorf("dev F1 %.4f below the floor %.2f", f, floor)
@@ -137,9 +177,9 @@ func TestDevF1(t *testing.T) {
 }
 
 // TestMEANTIMEF1 checks the committed model on MEANTIME (airbus and apple,
-// exact spans of PER/ORG/LOC) against a floor under what it scores; the
-// corpus's mentions include titles and descriptors, so exact F1 is far
-// below CoNLL's.
+// exact spans of the names of PER/ORG/LOC mentions) against a floor under
+// what it scores; news of 2005-2011 names products (iPhone, Dreamliner) and
+// companies (Airbus) that CoNLL-2003's 1996 Reuters text does not.
 func TestMEANTIMEF1(t *testing.T) {
 	dir := dataset.Require(t, "meantime")
 	docs, err := ReadMEANTIMEDir(dir)
@@ -152,7 +192,7 @@ func TestMEANTIMEF1(t *testing.T) {
 	}
 	r := Evaluate(tg, docs, func(t string) bool { return t == "PER" || t == "ORG" || t == "LOC" })
 	t.Logf("MEANTIME F1 %.4f, head F1 %.4f", r.Scores.All.F1(), r.Head.All.F1())
-	if f := r.Scores.All.F1(); f < 0.58 {
-		t.Errorf("MEANTIME F1 %.4f below the floor 0.58", f)
+	if f := r.Scores.All.F1(); f < 0.70 {
+		t.Errorf("MEANTIME F1 %.4f below the floor 0.70", f)
 	}
 }
