@@ -815,6 +815,52 @@ func buildRules() []*rule {
 			res.anaphoric = anaphoric
 			return res, true
 		})
+	// "the day after" his death, "the day before last Tuesday": one day
+	// from the named weekday, else from the day under discussion. Right
+	// after a date and a comma ("Nov. 3, the day before the vote") the
+	// phrase renames that date.
+	add("day-rel", `(?P<x>the\s+day)\s+(?P<ba>before|after)\b(?P<wdx>\s+(?:(?P<rel>last|next|this)\s+)?(?P<wd>`+reWeekday+`)\b)?`,
+		func(m *match) bool {
+			if m.has("wdx") {
+				m.end = m.pos["wd"] + len(m.groups["wd"])
+				return true
+			}
+			rest := strings.ToLower(strings.TrimLeft(m.text[m.pos["ba"]+len(m.groups["ba"]):], " "))
+			for _, w := range []string{"yesterday", "today", "tomorrow"} {
+				if strings.HasPrefix(rest, w) {
+					return false // "the day before yesterday" is the deictic rule's
+				}
+			}
+			// "later in the day before returning home": the clause is
+			// about that day's course, not a day before another.
+			if f := strings.Fields(rest); len(f) > 0 && strings.HasSuffix(strings.Trim(f[0], ".,;"), "ing") {
+				return false
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			off := 1
+			if m.g("ba") == "before" {
+				off = -1
+			}
+			if m.has("wd") {
+				t, ok := r.placeWeekday(weekdays[m.g("wd")], m.g("rel"), r.tense(m.start, m.end))
+				if !ok {
+					return under(granDay, "", ""), true
+				}
+				return calendar(point{t: t.AddDate(0, 0, off), g: granDay}, ""), true
+			}
+			if !r.hasRef || r.ref.g < granDay {
+				return under(granDay, "", ""), true
+			}
+			base := r.ref.at(granDay)
+			if strings.HasSuffix(strings.TrimRight(m.text[:m.start], " "), ",") {
+				off = 0 // apposition
+			}
+			res := calendar(base.shift(off), "")
+			res.anaphoric = true
+			return res, true
+		})
 	add("deictic", `(?:(?P<pmod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|nowadays|currently|presently|these\s+days|now|at\s+present|the\s+present|recently|lately|the\s+past|the\s+future|the\s+(?:near|short|long)\s+term|the\s+near\s+future|the\s+distant\s+future|the\s+distant\s+past|in\s+future|the\s+time\s+being|anymore)\b`,
 		func(m *match) bool {
 			w := m.g("w")
@@ -1143,6 +1189,7 @@ var ruleNeeds = map[string][]string{
 	"dur":              unitWords,
 	"dur-bare":         unitWords,
 	"dur-long":         {"-long"},
+	"day-rel":          {"the day before", "the day after"},
 	"dur-the":          {"the years", "the months", "the weeks", "the days", "the decades", "the centuries"},
 	"recent-units":     unitWords,
 	"set": joinWords([]string{"every", "each", "per ", "a year", "a month", "a week", "a day", "an hour", "a quarter", "a minute",

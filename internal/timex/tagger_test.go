@@ -153,6 +153,20 @@ func TestAnaphora(t *testing.T) {
 			{"the 1988 period", "DATE", "1988-Q3", ""},
 			{"year-ago", "DATE", "1988-Q3", ""},
 		})
+	// the day before/after: one day from the day under discussion, or the
+	// same day in apposition to a date, or from a named weekday
+	check(t, "He was killed on June 3. Kopp came to the house the day after his death.", dct, []want{
+		{"June 3", "DATE", "2021-06-03", ""},
+		{"the day", "DATE", "2021-06-04", ""},
+	})
+	check(t, "He was last seen June 3, the day before the warrant was issued.", dct, []want{
+		{"June 3", "DATE", "2021-06-03", ""},
+		{"the day", "DATE", "2021-06-03", ""},
+	})
+	check(t, "The day before last Tuesday's hearing, he left.", dct, []want{
+		{"The day before last Tuesday", "DATE", "2021-06-07", ""},
+	})
+	check(t, "She flew on later in the day before returning home.", dct, nil)
 	got := NewTagger().Tag("It fell on May 2, 2020. Two days later it rose.", dct)
 	if len(got) != 2 || got[1].Anchor != "timex:0" {
 		t.Errorf("anchor of the anaphoric expression: %+v", got)
