@@ -86,7 +86,13 @@ func (x *extractor) agentive() {
 			continue
 		}
 		toks := x.tokens(sent.Start, sent.End)
-		if len(toks) < 4 || isTitleCase(toks) {
+		if len(toks) < 4 {
+			continue
+		}
+		if isTitleCase(toks) {
+			if q, ok := x.headline(toks); ok {
+				x.quotes = append(x.quotes, q)
+			}
 			continue
 		}
 		x.quotes = append(x.quotes, x.agentiveIn(toks)...)
@@ -461,4 +467,48 @@ func clauseEnd(toks []tok, s int) int {
 var clauseConjunctions = map[string]bool{
 	"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
 	"yet": true, "because": true, "so": true,
+}
+
+// headline finds the attribution of a title-case line, where capitals say
+// nothing: "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’",
+// "Obama Sees ‘Personal Insult’ …". The subject is every word before the
+// first stance verb (at most five, no punctuation), the content every word
+// after it.
+func (x *extractor) headline(toks []tok) (article.Quote, bool) {
+	for k := 1; k < len(toks) && k <= 5; k++ {
+		t := toks[k]
+		if !t.word || x.inSegment(t.start) {
+			return article.Quote{}, false
+		}
+		lemma, ok := stanceForms()[t.lower()]
+		if !ok || t.lower() == lemma && !strings.HasSuffix(toks[k-1].lower(), "s") {
+			continue // a base form needs a plural subject: "Lawmakers Rip"
+		}
+		if strings.HasSuffix(t.lower(), "ing") || possessivePronouns[toks[k-1].lower()] || isPossessive(toks, k-1) || determiners[toks[k-1].lower()] {
+			continue
+		}
+		for _, st := range toks[:k] {
+			if !st.word || npBreakers[st.lower()] && !determiners[st.lower()] {
+				return article.Quote{}, false
+			}
+		}
+		cueEnd := k + 1
+		if cueEnd < len(toks) && toks[cueEnd].word && cueParticles[toks[cueEnd].lower()] {
+			cueEnd++
+		}
+		end := clauseEnd(toks, cueEnd)
+		if end <= cueEnd || wordCount(toks[cueEnd:end]) < 1 {
+			return article.Quote{}, false
+		}
+		sp := spanOf(toks, 0, k)
+		cue := article.Span{Start: t.start, End: toks[cueEnd-1].end}
+		if x.cueTaken(cue) {
+			return article.Quote{}, false
+		}
+		return article.Quote{
+			Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
+			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+		}, true
+	}
+	return article.Quote{}, false
 }
