@@ -328,6 +328,8 @@ func FuzzAnalyse(f *testing.F) {
 		"Russia said Sudan must return the helicopter unless, , and to to",
 		"U.S. and Russian negotiators return to Geneva this week for talks.",
 		"It was not.", "", "’s ' , and ; —",
+		"DOHA, March 9 (Wire) - The government of Varenia and the rebel Kessel Front agreed.",
+		"AB, - ( ) -", "X-led forces, through spokesman Y, who came to Z to sign, wounded in a Q ambush",
 	} {
 		f.Add(s)
 	}
