@@ -282,6 +282,9 @@ func (cl *clause) actors(from, to int, subject bool) []article.Actor {
 		if code == "" {
 			continue
 		}
+		if c := cl.headOf(g); c != "" {
+			code = c
+		}
 		if shared != "" && len(code) == 3 && !hasAgent(g) {
 			code += strings.TrimPrefix(shared, "~")
 		}
@@ -355,6 +358,29 @@ func (cl *clause) ownName(a article.Actor) bool {
 		}
 	}
 	return false
+}
+
+// genericHeads are role nouns that stand for the body they lead or speak
+// for: "the leader of a militant group" is the group (REB), "a spokesman
+// for the Taliban" the Taliban, while "the leader of Iran" keeps GOV.
+var genericHeads = map[string]bool{"leader": true, "leaders": true, "head": true, "chief": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "member": true, "members": true,
+	"commander": true, "commanders": true}
+
+// headOf returns the code of the body a generic head noun leads ("leader
+// of a banned militant group" -> ---REB), "" when the group does not start
+// that way or the body has no role of its own.
+func (cl *clause) headOf(g []piece) string {
+	if len(g) < 2 || !g[0].agent || g[0].end-g[0].start != 1 || !genericHeads[cl.lows[g[0].start]] {
+		return ""
+	}
+	if gap := cl.lows[g[0].end:max(g[0].end, g[1].start)]; len(gap) == 0 || gap[0] != "of" && gap[0] != "for" {
+		return ""
+	}
+	if c := combine(g[1:]); len(c) > 3 {
+		return c
+	}
+	return ""
 }
 
 // namedConjunct reports a coordination whose second conjunct opens with a

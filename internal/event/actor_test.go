@@ -73,6 +73,10 @@ func TestActorSpans(t *testing.T) {
 			[]string{"PSEGOV=Palestinian Authority"}, []string{"ISR=Israeli"}},
 		{"through a capital is where, not whom", "Thousands of South Koreans marched through Seoul.",
 			[]string{"KOR=South Koreans"}, nil},
+		{"spokesman for a group is the group", "A spokesman for the Afghan Taliban rejected the offer.",
+			[]string{"AFGREB=spokesman for the Afghan Taliban"}, nil},
+		{"leader of a country keeps the role", "The leader of Iran rejected the offer.",
+			[]string{"IRNGOV=leader of Iran"}, nil},
 		// a wire dateline names the place and the outlet, never an actor
 		{"dateline outlet", "DOHA, March 13 (Northbridge Wire) - Varenian troops attacked Kessel rebels.",
 			[]string{"---MIL=Varenian troops"}, []string{"---REB=Kessel rebels"}},
