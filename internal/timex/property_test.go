@@ -15,7 +15,9 @@ func sentenceGen() *rapid.Generator[string] {
 		"Monday", "Friday", "June", "May", "Oct.", "5", "31", "2021", "1999", "1990s", "'80s", "year", "years",
 		"week", "quarter", "third", "fiscal", "three", "twenty-four", "several", "hours", "days", "early", "late",
 		"mid-", "the end of", "every", "daily", "a.m.", "p.m.", "10:30", "noon", "tonight", "yesterday", "now",
-		"summer", "fall", "spring", "Christmas", "-old", "about", "more than", ",", ".", "\n", "$", "%", "é", "\xff"}
+		"summer", "fall", "spring", "Christmas", "-old", "about", "more than", ",", ".", "\n", "$", "%", "é", "\xff",
+		"1/2", "and a half", "half of", "first", "-long", "the day before", "after", "night", "morning",
+		"nineteen", "ninety-four", "two thousand", "recent", "the week of", "old", "million"}
 	return rapid.Custom(func(t *rapid.T) string {
 		n := rapid.IntRange(0, 30).Draw(t, "n")
 		var b strings.Builder
@@ -105,6 +107,9 @@ func FuzzTag(f *testing.F) {
 		"the year-earlier quarter, fiscal 1989, the mid-1990s, every Monday, twice a year",
 		"nineteen ninety-six; the end of the month; Christmas Eve 2020; 2021-06-14T14:00",
 		"\xff\xfe May", "", "1/2/03 12:00",
+		"for 2 1/2 years, a minute and a half later, the last half of 1989, January nineteen ninety-seven",
+		"Nov. 3, the day before the vote; the day before last Tuesday; a decades-long feud over the years",
+		"Friday morning, Saturday night, February this year, the week of March 6, 52 years old, $5 a year",
 	} {
 		f.Add(s, int64(0))
 		f.Add(s, int64(1623628800))
