@@ -59,6 +59,7 @@ func Extract(doc *article.Doc) []article.Quote {
 	x.indirect()
 	x.agentive()
 	x.nominal()
+	x.dropNestedStances()
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
 	x.resolve()
 	return x.quotes
@@ -191,4 +192,34 @@ func (x *extractor) tokens(start, end int) []tok {
 // closes.
 func unclosedBracket(s string) bool {
 	return strings.Count(s, "(") > strings.Count(s, ")")
+}
+
+// dropNestedStances removes weak attributions (a stance rather than words,
+// confidence at most 0.5) whose cue lies inside the content of a stronger
+// one: in "Trump said Clinton wants to raise taxes" the attribution is
+// Trump's; Clinton's wanting is his claim.
+func (x *extractor) dropNestedStances() {
+	out := x.quotes[:0]
+	for i, q := range x.quotes {
+		if !q.Direct && q.Cue != nil && q.Confidence <= 0.5 && x.nestedIn(i) {
+			continue
+		}
+		out = append(out, q)
+	}
+	x.quotes = out
+}
+
+// nestedIn reports whether the cue of quote i lies inside the content of a
+// stronger attribution.
+func (x *extractor) nestedIn(i int) bool {
+	c := *x.quotes[i].Cue
+	for j, p := range x.quotes {
+		if j == i || p.Cue == nil || p.Scare || p.Confidence <= 0.5 {
+			continue
+		}
+		if p.Content.Start <= c.Start && c.End <= p.Content.End {
+			return true
+		}
+	}
+	return false
 }
