@@ -217,7 +217,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		}
 		sp := spanOf(toks, from, to)
 		cue := article.Span{Start: toks[m].start, End: toks[cueEnd-1].end}
-		if x.cueTaken(cue) {
+		if x.cueTaken(cue) || overlapsCue(out, cue) {
 			continue
 		}
 		out = append(out, article.Quote{
@@ -511,4 +511,14 @@ func (x *extractor) headline(toks []tok) (article.Quote, bool) {
 		}, true
 	}
 	return article.Quote{}, false
+}
+
+// overlapsCue reports whether one of qs has a cue overlapping span.
+func overlapsCue(qs []article.Quote, span article.Span) bool {
+	for _, q := range qs {
+		if q.Cue != nil && q.Cue.Overlaps(span) {
+			return true
+		}
+	}
+	return false
 }

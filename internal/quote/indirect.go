@@ -456,12 +456,20 @@ func passive(toks []tok, c, n int, lemma string) (article.Quote, bool) {
 	for end > 0 && !toks[end-1].word && !toks[end-1].isQuoteMark() {
 		end--
 	}
-	if c+1 < len(toks) && toks[c+1].lower() == "by" {
-		if e, ok := npRight(toks, c+2); ok {
-			sp := spanOf(toks, c+2, e)
+	// The agent: "by" right after the verb or after its complement ("was
+	// called a charlatan by fellow physicians"), before the clause ends.
+	for k := c + 1; k < len(toks) && k-c <= 8; k++ {
+		if !toks[k].word || toks[k].lower() == "that" {
+			break
+		}
+		if toks[k].lower() != "by" {
+			continue
+		}
+		if sp, ok := agentAfter(toks, k+1); ok {
 			q.Speaker = &sp
 			q.Confidence = 0.6
 		}
+		break
 	}
 	s := 0
 	for s < b && !toks[s].word && !toks[s].isQuoteMark() {
@@ -558,4 +566,21 @@ func firstWord(toks []tok) int {
 		}
 	}
 	return len(toks)
+}
+
+// agentAfter returns the agent phrase of a passive starting at toks[s]: a
+// noun phrase npRight accepts, or a lower-case one ("far fewer
+// publications", "fellow physicians") up to the clause's end.
+func agentAfter(toks []tok, s int) (article.Span, bool) {
+	if e, ok := npRight(toks, s); ok {
+		return spanOf(toks, s, e), true
+	}
+	e := s
+	for e < len(toks) && e-s < 12 && toks[e].word && !(e > s && (npBreakers[toks[e].lower()] && toks[e].lower() != "of" || agentLinks[toks[e].lower()] && toks[e].lower() != "of")) {
+		e++
+	}
+	if e == s || !agentSubject(toks[s:e]) && !plainSubject(toks[e-1]) {
+		return article.Span{}, false
+	}
+	return spanOf(toks, s, e), true
 }
