@@ -142,7 +142,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			continue
 		}
 		prev := toks[k-1]
-		if articles[prev.lower()] || strings.HasSuffix(prev.lower(), "'s") || strings.HasSuffix(prev.lower(), "’s") || prev.lower() == "of" {
+		if articles[prev.lower()] || (strings.HasSuffix(prev.lower(), "'s") || strings.HasSuffix(prev.lower(), "’s")) && !pronounContraction(prev) || prev.lower() == "of" {
 			continue // a noun: "his claim", "Trump’s plan"
 		}
 		// The verb group: auxiliaries, negations and adverbs before it.
@@ -243,8 +243,11 @@ func agentSubject(toks []tok) bool {
 		return false
 	}
 	if len(toks) == 1 {
+		if pronounContraction(toks[0]) {
+			return true
+		}
 		switch toks[0].lower() {
-		case "he", "she", "they", "we", "i", "you", "who":
+		case "he", "she", "they", "we", "i", "you", "who", "which":
 			return true
 		case "it", "this", "that", "there":
 			return false
@@ -255,7 +258,7 @@ func agentSubject(toks []tok) bool {
 	h := headEnd(toks)
 	for _, t := range toks {
 		if t.end == h {
-			return (t.isCap() && !determiners[t.lower()]) || agentNouns[t.lower()]
+			return (t.isCap() && !determiners[t.lower()]) || agentNouns[t.lower()] || evidenceNouns[t.lower()] || mediaNouns[t.lower()]
 		}
 	}
 	return false
@@ -521,4 +524,18 @@ func overlapsCue(qs []article.Quote, span article.Span) bool {
 		}
 	}
 	return false
+}
+
+// mediaNouns are works and records that state, show or argue: "The film
+// explains …", "the ad features …", "the law prohibits …".
+var mediaNouns = map[string]bool{
+	"film": true, "book": true, "article": true, "piece": true, "column": true, "editorial": true,
+	"ad": true, "ads": true, "clip": true, "spot": true, "documentary": true, "website": true,
+	"tweet": true, "tweets": true, "post": true, "speech": true, "bill": true, "law": true,
+	"rules": true, "regulation": true, "regulations": true, "constitution": true, "platform": true,
+	"story": true, "headline": true, "paper": true, "findings": true, "results": true,
+	"numbers": true, "figures": true, "records": true, "emails": true, "documents": true,
+	"polls": true, "surveys": true, "studies": true, "reports": true, "show": true, "program": true,
+	"episode": true, "interview": true, "op-ed": true, "essay": true, "blog": true, "message": true,
+	"messages": true, "letters": true, "memos": true, "data": true, "research": true,
 }

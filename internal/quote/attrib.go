@@ -86,8 +86,8 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 	if j < floor {
 		return 0, false
 	}
-	if toks[j].word && (relPronouns[toks[j].lower()] || personPronouns[toks[j].lower()]) {
-		return j, true // "who said", "Later she added"
+	if toks[j].word && (relPronouns[toks[j].lower()] || personPronouns[toks[j].lower()] || pronounContraction(toks[j])) {
+		return j, true // "who said", "Later she added", "He’s claiming"
 	}
 	// An appositive between commas: "X, the spokesperson, said".
 	if toks[j].text == "," {
@@ -714,4 +714,24 @@ func extendAgent(toks []tok, first, floor int) int {
 		}
 	}
 	return first
+}
+
+// pronounContraction reports whether a token is a personal pronoun fused
+// with an auxiliary ("he’s", "they’ve", "she'd"): the pronoun is the subject
+// of the verb that follows.
+func pronounContraction(t tok) bool {
+	l := t.lower()
+	i := strings.IndexAny(l, "'’")
+	if i <= 0 || !t.word {
+		return false
+	}
+	if !personPronouns[l[:i]] || l[:i] == "it" {
+		return false
+	}
+	_, w := utf8.DecodeRuneInString(l[i:])
+	switch l[i+w:] {
+	case "s", "ve", "re", "d", "ll", "m":
+		return true
+	}
+	return false
 }

@@ -127,6 +127,11 @@ func TestExtract(t *testing.T) {
 		{"passive with its agent after the complement",
 			`Mehmet Oz has been called a charlatan by fellow physicians for his cures.`,
 			[]want{{content: `Mehmet Oz has been called a charlatan by fellow physicians for his cures`, speaker: "fellow physicians", cue: "call"}}},
+		{"a pronoun fused with its auxiliary",
+			"“We are ready,” Maria Gonzalez said.\n\nShe’s claiming that the vote was rigged.",
+			[]want{
+				{content: `“We are ready,”`, speaker: "Maria Gonzalez", cue: "say", name: "Maria Gonzalez", direct: true},
+				{content: `that the vote was rigged`, speaker: "She’s", cue: "claim", name: "Maria Gonzalez"}}},
 		{"noun cue is not a verb",
 			`His remarks drew criticism from both parties.`,
 			nil},

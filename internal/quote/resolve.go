@@ -48,6 +48,9 @@ func (x *extractor) resolve() {
 			}
 		}
 		first := toks[0].lower()
+		if len(toks) == 1 && pronounContraction(toks[0]) {
+			first = first[:strings.IndexAny(first, "'’")] // "he’s" is "he"
+		}
 		if len(toks) == 1 && (personPronouns[first] || relPronouns[first]) {
 			switch first {
 			case "he", "she":
