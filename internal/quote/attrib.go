@@ -582,13 +582,7 @@ func participleSubject(toks []tok, m int) (int, int, bool) {
 	if m == 0 || toks[m-1].text != "," {
 		return 0, 0, false
 	}
-	s0 := 0
-	if toks[0].word && (adjunctStarts[toks[0].lower()] || npBreakers[toks[0].lower()]) {
-		for s0 < m-1 && toks[s0].text != "," {
-			s0++
-		}
-		s0++
-	}
+	s0 := subjectStart(toks, m-1)
 	if s0 >= m-1 {
 		return 0, 0, false
 	}
@@ -631,13 +625,7 @@ func sharedSubject(toks []tok, m int) (int, int, bool) {
 			}
 		}
 	}
-	s0 := 0
-	if toks[0].word && (adjunctStarts[toks[0].lower()] || npBreakers[toks[0].lower()]) {
-		for s0 < m-1 && toks[s0].text != "," {
-			s0++
-		}
-		s0++
-	}
+	s0 := subjectStart(toks, m-1)
 	if s0 >= m-1 {
 		return 0, 0, false
 	}
@@ -734,4 +722,40 @@ func pronounContraction(t tok) bool {
 		return true
 	}
 	return false
+}
+
+// subjectStart returns where the subject of a sentence starts, before limit:
+// past leading punctuation, opening adverbs ("But", "However,") and
+// adjuncts up to their comma ("On Thursday, however, Trump spoke …").
+func subjectStart(toks []tok, limit int) int {
+	s0 := 0
+	for s0 < limit {
+		t := toks[s0]
+		switch {
+		case !t.word:
+			s0++
+		case clauseOpeners[t.lower()]:
+			s0++
+		case adjunctStarts[t.lower()] || npBreakers[t.lower()]:
+			k := s0
+			for k < limit && toks[k].text != "," {
+				k++
+			}
+			if k >= limit {
+				return s0
+			}
+			s0 = k + 1
+		default:
+			return s0
+		}
+	}
+	return s0
+}
+
+// clauseOpeners open a sentence before its subject on their own: "But",
+// "However", "Meanwhile".
+var clauseOpeners = map[string]bool{
+	"but": true, "and": true, "so": true, "yet": true, "still": true, "meanwhile": true,
+	"however": true, "instead": true, "indeed": true, "moreover": true, "separately": true,
+	"nevertheless": true, "nonetheless": true, "thus": true, "also": true,
 }

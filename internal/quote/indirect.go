@@ -207,8 +207,8 @@ func skipObject(toks []tok, s int) int {
 			break
 		}
 	}
-	if s >= len(toks) || !toks[s].word {
-		return s
+	if s >= len(toks) || !toks[s].word || toks[s].lower() == "to" {
+		return s // no listener: "promised to lift …"
 	}
 	switch toks[s].lower() {
 	case "me", "him", "her", "us", "them", "you", "reporters", "journalists", "supporters", "voters", "police", "investigators", "lawmakers", "officials":

@@ -132,6 +132,9 @@ func TestExtract(t *testing.T) {
 			[]want{
 				{content: `“We are ready,”`, speaker: "Maria Gonzalez", cue: "say", name: "Maria Gonzalez", direct: true},
 				{content: `that the vote was rigged`, speaker: "She’s", cue: "claim", name: "Maria Gonzalez"}}},
+		{"participle after adjuncts and an adverb",
+			`On Thursday, however, Trump spoke to industry leaders, promising to lift environmental rules.`,
+			[]want{{content: `to lift environmental rules`, speaker: "Trump", cue: "promise", name: "Trump"}}},
 		{"noun cue is not a verb",
 			`His remarks drew criticism from both parties.`,
 			nil},
