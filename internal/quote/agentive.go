@@ -172,6 +172,9 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		if bare && (nounCompound(toks, k) || (toks[k-1].word && determiners[toks[k-1].lower()])) {
 			continue
 		}
+		if bare && k+1 < len(toks) && toks[k+1].word && auxiliaries[toks[k+1].lower()] && toks[k+1].lower() != "not" {
+			continue // "Health worries have dogged …": the subject's head
+		}
 		if bare && w == lemma && !pluralSubject(toks[k-1]) {
 			continue // "Clinton debate": a base form needs "they", "we" or a plural
 		}

@@ -45,6 +45,11 @@ func cueAt(toks []tok, i int) (string, int) {
 		if nounLike[w] && (i == 0 || !plainSubject(toks[i-1]) || nounCompound(toks, i)) {
 			return "", 0
 		}
+		// An auxiliary after it makes the word the head of a subject:
+		// "Health worries have dogged …", "Republican support was …".
+		if nounLike[w] && i+1 < len(toks) && toks[i+1].word && auxiliaries[toks[i+1].lower()] && toks[i+1].lower() != "not" {
+			return "", 0
+		}
 		if i+1 < len(toks) && toks[i+1].word {
 			if ph := l + " " + toks[i+1].lower(); phrasalCues[ph] {
 				return ph, 2
