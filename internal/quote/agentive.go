@@ -61,6 +61,18 @@ var agentNouns = map[string]bool{
 	"countries": true, "state": true, "states": true, "city": true, "union": true, "unions": true,
 	"website": true, "site": true, "outlet": true, "media": true, "press": true, "public": true,
 	"everyone": true, "nobody": true, "someone": true, "anyone": true, "majority": true,
+	"narrator": true, "announcer": true, "anchor": true, "correspondent": true, "commentator": true,
+	"commentators": true, "pundit": true, "pundits": true, "caller": true, "callers": true,
+	"witness": true, "witnesses": true, "neighbor": true, "neighbors": true, "friend": true,
+	"friends": true, "relatives": true, "family": true, "families": true, "official’s": false,
+	"spokesmen": true, "spokeswomen": true, "adviser": true, "advisers": true, "advisor": true,
+	"advisors": true, "consultant": true, "consultants": true, "scientist": true, "scientists": true,
+	"historian": true, "historians": true, "professor": true, "professors": true, "officer": true,
+	"officers": true, "troops": true, "soldiers": true, "delegates": true, "delegation": true,
+	"bloc": true, "coalition": true, "alliance": true, "caucus": true, "congress": true,
+	"senate": true, "house": true, "regime": true, "military": true, "army": true, "ministers": true,
+	"judges": true, "justices": true, "jury": true, "panelists": true, "participants": true,
+	"respondents": true, "owners": true, "owner": true, "employees": true, "employee": true,
 }
 
 // agentive is the fallback for sentences that no speech pattern

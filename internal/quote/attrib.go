@@ -152,7 +152,11 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 			break
 		}
 		if _, isCue := cues[l]; isCue && (!t.isCap() || t.title) {
-			break
+			// A noun-like cue word after a name or a determiner is the
+			// head of the speaker phrase: "the IMF report stated".
+			if !(nounLike[l] && first == j+1 && j-1 >= floor && (toks[j-1].isCap() || articles[toks[j-1].lower()])) {
+				break
+			}
 		}
 		first = j
 		n++
