@@ -178,7 +178,9 @@ func Scan(text string) []Segment {
 // scanParagraph scans [i, pend) and returns where scanning goes on: past the
 // paragraph, or past the last paragraph a continued quote reached.
 func scanParagraph(text string, i, pend int, out *[]Segment) int {
-	pstart := i
+	// The paragraph's first mark may follow the line break that Scan
+	// stepped onto: "\n” … he delivered …" opens there.
+	pstart := skipSpace(text, i)
 	for i < pend {
 		k, w := markAt(text, i)
 		switch k {

@@ -29,6 +29,7 @@ func TestScan(t *testing.T) {
 		{"empty quotes", `"" and “”`, nil, nil, nil},
 		{"guillemets", `«Bonjour», dit-il.`, []string{"Bonjour"}, nil, nil},
 		{"scare quote", `the so-called “reforms” stalled`, []string{"reforms"}, nil, nil},
+		{"closing mark opening a paragraph after a blank line", "He noted it.\n\n” … he delivered,” Barabak wrote.", []string{" … he delivered,"}, nil, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
