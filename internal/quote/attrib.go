@@ -147,6 +147,10 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 					j-- // the participle: "released"
 					end = j
 				}
+				// A pronoun before the adjunct: "who in 2010 said".
+				if j-1 >= floor && toks[j-1].word && (relPronouns[toks[j-1].lower()] || personPronouns[toks[j-1].lower()]) {
+					return j - 1, true
+				}
 				continue
 			}
 			break

@@ -535,7 +535,18 @@ func (x *extractor) asParenthetical(toks []tok, c, n int, lemma string) (article
 	}
 	rest := restAfter(toks, c+n)
 	if rest.End == rest.Start {
-		return article.Quote{}, false
+		// "…, as police have said." closes the sentence: the content is
+		// what came before.
+		as := from - 1
+		if as < 2 || toks[as-1].text != "," || !tailEnds(toks, c+n) || wordCount(toks[:as-1]) < 3 {
+			return article.Quote{}, false
+		}
+		s0 := firstWord(toks)
+		sp := spanOf(toks, from, m)
+		return article.Quote{
+			Content: article.Span{Start: toks[s0].start, End: toks[as-2].end}, Speaker: &sp, SpeakerEntity: -1,
+			Cue: &cue, CueVerb: lemma, Confidence: 0.75,
+		}, true
 	}
 	content := rest
 	if as := from - 1; as > 0 && toks[as-1].text == "," {

@@ -51,7 +51,8 @@ func (x *extractor) resolve() {
 		if len(toks) == 1 && pronounContraction(toks[0]) {
 			first = first[:strings.IndexAny(first, "'’")] // "he’s" is "he"
 		}
-		if len(toks) == 1 && (personPronouns[first] || relPronouns[first]) {
+		// A pronoun alone, or before a time adjunct ("who in 2010").
+		if (len(toks) == 1 || allTemporal(toks[1:]) || toks[1].lower() == "in" && allTemporal(toks[2:])) && (personPronouns[first] || relPronouns[first]) {
 			switch first {
 			case "he", "she":
 				// The nearest named person speaker before the pronoun, else
@@ -74,6 +75,9 @@ func (x *extractor) resolve() {
 			case "who", "which":
 				// The noun phrase the relative clause hangs on.
 				before := x.tokens(x.sentenceOf(sp.Start).Start, sp.Start)
+				if n := len(before); n > 0 && before[n-1].text == "," {
+					before = before[:n-1] // "McConnell, who said"
+				}
 				if from, ok := npLeft(before, len(before), 0); ok {
 					q.SpeakerName = nameOf(before[from:])
 				}
