@@ -116,6 +116,13 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 		}
 		return from, true
 	}
+	// A time adjunct between the speaker and the cue: "David Axelrod on
+	// Wednesday called on …", "Trump last week said".
+	if k := timeAdjunctStart(toks, j, floor); k < j+1 && k-1 >= floor && toks[k-1].word && !npBreakers[toks[k-1].lower()] {
+		if f, ok := npLeft(toks, k, floor); ok {
+			return f, true
+		}
+	}
 	n := 0
 	first := -1
 	for ; j >= floor && n < 12; j-- {
@@ -136,7 +143,9 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 			break
 		}
 		l := t.lower()
-		if npBreakers[l] {
+		// A capitalised breaker after a capitalised word is part of a
+		// name: "Theresa May", "Will Smith".
+		if npBreakers[l] && !(t.isCap() && !t.title && j-1 >= floor && toks[j-1].isCap()) {
 			// A time adjunct or a participle between the speaker and the
 			// cue ("a panel in 2001 found", "a poll released in late
 			// August found") is skipped: the speaker stands before it.
@@ -304,7 +313,8 @@ func npRight(toks []tok, s int) (int, bool) {
 // the index of the first cue-phrase token.
 func cueSpan(toks []tok, c, n, floor int) (article.Span, int) {
 	m := c
-	for m-1 >= floor && toks[m-1].word && cueModifiers[toks[m-1].lower()] {
+	// A capitalised modifier is a name: "Theresa May said".
+	for m-1 >= floor && toks[m-1].word && cueModifiers[toks[m-1].lower()] && !(toks[m-1].isCap() && m-1 > floor) {
 		m--
 	}
 	return article.Span{Start: toks[m].start, End: toks[c+n-1].end}, m
@@ -315,6 +325,13 @@ func cueSpan(toks []tok, c, n, floor int) (article.Span, int) {
 func spanOf(toks []tok, from, to int) article.Span {
 	for to > from+1 && !toks[to-1].word && toks[to-1].text != ")" {
 		to--
+	}
+	// A time adjunct closing a speaker phrase is no part of it: "David
+	// Axelrod on Wednesday".
+	if to-1 > from {
+		if k := timeAdjunctStart(toks, to-1, from); k > from && k < to && toks[k-1].word {
+			to = k
+		}
 	}
 	return article.Span{Start: toks[from].start, End: toks[to-1].end}
 }
@@ -771,4 +788,36 @@ var clauseOpeners = map[string]bool{
 	"but": true, "and": true, "so": true, "yet": true, "still": true, "meanwhile": true,
 	"however": true, "instead": true, "indeed": true, "moreover": true, "separately": true,
 	"nevertheless": true, "nonetheless": true, "thus": true, "also": true,
+}
+
+// monthLeads lead a month name in a time adjunct.
+var monthLeads = map[string]bool{"in": true, "on": true, "last": true, "this": true, "next": true, "early": true, "late": true, "mid": true, "since": true}
+
+// timeAdjunctStart returns where a time adjunct ending at toks[j] starts
+// ("on Wednesday", "last week", "in 2010", "Friday"), or j+1 when toks[j]
+// ends none.
+func timeAdjunctStart(toks []tok, j, floor int) int {
+	k := j
+	for k >= floor && j-k < 4 && toks[k].word && (temporalWords[toks[k].lower()] || isYear(toks[k].text) || toks[k].lower() == "yesterday" || toks[k].lower() == "today" || toks[k].lower() == "earlier") {
+		// "Theresa May", "Richard March": a month name is a name unless a
+		// preposition or "last"/"this" leads it.
+		if l := toks[k].lower(); (l == "may" || l == "march") && !(k-1 >= floor && monthLeads[toks[k-1].lower()]) {
+			break
+		}
+		k--
+	}
+	if k == j {
+		return j + 1
+	}
+	if k >= floor && toks[k].word {
+		switch toks[k].lower() {
+		case "on", "in", "at", "during", "since":
+			k--
+		}
+	}
+	// "the" alone is no adjunct ("the week" ends a noun phrase).
+	if k+1 == j && toks[j].lower() == "the" {
+		return j + 1
+	}
+	return k + 1
 }
