@@ -143,7 +143,7 @@ func TestExtract(t *testing.T) {
 			[]want{{content: `The video does not show whether he had a gun`, speaker: "police", cue: "say"}}},
 		{"relative pronoun before a time adjunct",
 			`He clashed with McConnell, who in 2010 said the goal was to beat him.`,
-			[]want{{content: `the goal was to beat him`, speaker: "who in 2010", cue: "say", name: "McConnell"}}},
+			[]want{{content: `the goal was to beat him`, speaker: "who", cue: "say", name: "McConnell"}}},
 		{"a time adjunct between speaker and cue",
 			`David Axelrod on Wednesday said the remark was wrong.`,
 			[]want{{content: `the remark was wrong`, speaker: "David Axelrod", cue: "say", name: "David Axelrod"}}},
