@@ -81,6 +81,8 @@ const (
 	tDocMajLower
 	tDocRunLabel
 	tDocRunMaj
+	// static, added later (kept last so the keys above stay as they were)
+	tTitleBefore
 )
 
 // Capitalisation classes.
@@ -115,7 +117,21 @@ type tokInfo struct {
 	// words: "Bank of England", "Duke of Norfolk 's XI".
 	extHead, extFirst uint64
 	extPos            uint8
+	// innerOnly marks a lower-case function word ("of", "and", "the"),
+	// which may stand inside a name but never begins or ends one.
+	innerOnly bool
 }
+
+// innerWords are the function words that CoNLL-2003 never lets begin or end
+// a name, lower-case: of its 27,000 train and dev names, one ends on one
+// ("Queen of the", an annotation slip) and none begins on one.
+var innerWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range []string{"of", "and", "the", "for", "in", "on", "at", "to", "by", "with", "from", "a", "an"} {
+		m[hashString(w)] = true
+	}
+	return m
+}()
 
 // prepare fills one tokInfo per token of a sentence.
 func (lx *lexicon) prepare(tokens []string, out []tokInfo) []tokInfo {
@@ -320,6 +336,7 @@ func (lx *lexicon) info(w string) tokInfo {
 	if c, ok := lx.clusters[ti.lower]; ok {
 		ti.clus = c
 	}
+	ti.innerOnly = ti.cls == clsLower && innerWords[ti.word]
 	_ = utf8.RuneLen
 	return ti
 }
@@ -479,6 +496,17 @@ func staticFeatures(s []tokInfo, i int, sf sentFlags, doc *docContext, out []uin
 	}
 	for g := gazKinds(p1.gaz); g != 0; g &= g - 1 {
 		out = append(out, mix(tGazP1, uint64(trailingZeros32(g))))
+	}
+	// A title earlier in the run of capitalised words holding the token
+	// ("Federal Reserve Governor Lawrence Lindsey"): a person's name
+	// starts after it, whatever the words before it were.
+	if isCapitalised(t.cls) {
+		for j := i - 1; j >= 0 && j >= i-3 && isCapitalised(s[j].cls); j-- {
+			if s[j].gaz&titleBits != 0 {
+				out = append(out, mix(tTitleBefore, uint64(i-j)))
+				break
+			}
+		}
 	}
 	if doc != nil && isCapitalised(t.cls) {
 		if _, ok := doc.lowerSeen[t.lower]; ok {

@@ -25,6 +25,9 @@ const (
 	numGazKinds
 )
 
+// titleBits are a token's gazetteer bits for the title kind.
+const titleBits = 0xf << (gazTitle * 4)
+
 var gazKindNames = [numGazKinds]string{"country", "place", "person", "first", "org", "demonym", "title"}
 
 // gazetteer maps the chained hash of a phrase's lowercased tokens to the

@@ -246,10 +246,8 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, tab 
 	var dynPrev [k]int
 	var dyn [k][numLabels]float32
 	for i := range s {
-		ok := &allowedAfter
-		if i == n-1 {
-			ok = &allowedLast
-		}
+		ok := allowedTable(i == n-1, s[i].innerOnly)
+	expand:
 		nc, nDyn := 0, 0
 		for hi := 0; hi < nCur; hi++ {
 			h := cur[hi]
@@ -298,6 +296,12 @@ func (m *Model) decode(s []tokInfo, base [][numLabels]float32, w []float32, tab 
 					nc++
 				}
 			}
+		}
+		if nc == 0 && s[i].innerOnly {
+			// Every labelling had a name open that only this function
+			// word could close: let it close the name after all.
+			ok = allowedTable(i == n-1, false)
+			goto expand
 		}
 		// Keep the k best distinct states; the first of equal scores wins,
 		// so decoding is deterministic.
@@ -383,17 +387,32 @@ func newLabelTable(m *Model, w []float32) *labelTable {
 	return t
 }
 
-// allowedAfter[prev][cur] is allowed(prev, cur); allowedLast also forbids
-// leaving a name open, for the last token of a sentence.
-var allowedAfter, allowedLast = func() (a, b [numLabels][numLabels]bool) {
-	for p := 0; p < numLabels; p++ {
-		for c := 0; c < numLabels; c++ {
-			a[p][c] = allowed(p, c)
-			b[p][c] = allowedAt(p, c, true)
+// allowedTables[last][inner][prev][cur] is allowed(prev, cur), restricted
+// at the last token of a sentence to labels that leave no name open, and
+// for a function word (tokInfo.innerOnly) to O and I.
+var allowedTables = func() (t [2][2][numLabels][numLabels]bool) {
+	for last := range 2 {
+		for inner := range 2 {
+			for p := 0; p < numLabels; p++ {
+				for c := 0; c < numLabels; c++ {
+					t[last][inner][p][c] = allowedAt(p, c, last == 1) && (inner == 0 || c == labelO || labelPos(c) == posI)
+				}
+			}
 		}
 	}
-	return a, b
+	return t
 }()
+
+func allowedTable(last, inner bool) *[numLabels][numLabels]bool {
+	return &allowedTables[b2i(last)][b2i(inner)]
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // allowedAt is allowed, and at the last token of a sentence no name may be
 // left open.
