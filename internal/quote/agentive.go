@@ -140,6 +140,9 @@ func (x *extractor) hasAttribution(sent article.Span) bool {
 // stance verb with an agent subject to its left.
 func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 	var out []article.Quote
+	if q, ok := x.openingParticiple(toks); ok {
+		out = append(out, q)
+	}
 	for k := 1; k < len(toks); k++ {
 		t := toks[k]
 		if !t.word || t.isCap() || x.inSegment(t.start) || x.usedCue[t.start] {
@@ -553,4 +556,80 @@ var mediaNouns = map[string]bool{
 	"polls": true, "surveys": true, "studies": true, "reports": true, "show": true, "program": true,
 	"episode": true, "interview": true, "op-ed": true, "essay": true, "blog": true, "message": true,
 	"messages": true, "letters": true, "memos": true, "data": true, "research": true,
+}
+
+// participleLeads may open a sentence before a participle: "After saying
+// …, she …".
+var participleLeads = map[string]bool{"after": true, "before": true, "while": true, "by": true, "since": true, "upon": true, "when": true, "in": false}
+
+// openingParticiple handles a sentence that opens with a participle of a
+// stance or speech verb: "Bemoaning the “phony system,” Trump accused …",
+// "After saying her foot was swollen, she …". The participle's subject is
+// the main clause's, after the comma that closes the participial phrase.
+func (x *extractor) openingParticiple(toks []tok) (article.Quote, bool) {
+	p := firstWord(toks)
+	if p < len(toks) && participleLeads[toks[p].lower()] {
+		p++
+	}
+	if p >= len(toks) || !toks[p].word || x.inSegment(toks[p].start) {
+		return article.Quote{}, false
+	}
+	w := toks[p].lower()
+	if !strings.HasSuffix(w, "ing") {
+		return article.Quote{}, false
+	}
+	lemma, ok := stanceForms()[w]
+	if !ok {
+		if lemma, ok = cues[w]; !ok {
+			return article.Quote{}, false
+		}
+	}
+	cueEnd := p + 1
+	if cueEnd < len(toks) && toks[cueEnd].word && cueParticles[toks[cueEnd].lower()] {
+		cueEnd++
+	}
+	if cueEnd >= len(toks) || !(toks[cueEnd].word || toks[cueEnd].isQuoteMark()) || adjunctOnly[toks[cueEnd].lower()] || toks[cueEnd].lower() == "to" || toks[cueEnd].lower() == "for" {
+		return article.Quote{}, false // "Speaking to students, …": no content
+	}
+	// The comma closing the phrase, outside quotation marks.
+	comma := -1
+	for k := cueEnd; k < len(toks) && k-p < 30; k++ {
+		if toks[k].text == "," && (!x.inSegment(toks[k].start) || k+1 < len(toks) && toks[k+1].isQuoteMark() && !x.inSegment(toks[k+1].end)) {
+			comma = k
+			break
+		}
+		if toks[k].endsSentence() && !x.inSegment(toks[k].start) {
+			break
+		}
+	}
+	// The comma may sit inside the closing quote mark: `“phony system,” Trump`.
+	subj := comma + 1
+	for subj < len(toks) && subj > 0 && toks[subj].isQuoteMark() {
+		subj++
+	}
+	if comma < 0 || comma <= cueEnd || subj >= len(toks) {
+		return article.Quote{}, false
+	}
+	e, ok := npRight(toks, subj)
+	if !ok || !agentSubject(toks[subj:e]) {
+		return article.Quote{}, false
+	}
+	// The subject must be followed by its verb, not end the sentence.
+	if e >= len(toks) || !toks[e].word {
+		return article.Quote{}, false
+	}
+	sp := spanOf(toks, subj, e)
+	cue := article.Span{Start: toks[p].start, End: toks[cueEnd-1].end}
+	if x.cueTaken(cue) {
+		return article.Quote{}, false
+	}
+	end := comma
+	for end > cueEnd && !toks[end-1].word && !toks[end-1].isQuoteMark() {
+		end--
+	}
+	x.usedCue[toks[p].start] = true
+	return article.Quote{
+		Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
+		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+	}, true
 }
