@@ -610,8 +610,19 @@ func (x *extractor) openingParticiple(toks []tok) (article.Quote, bool) {
 	if comma < 0 || comma <= cueEnd || subj >= len(toks) {
 		return article.Quote{}, false
 	}
-	e, ok := npRight(toks, subj)
-	if !ok || !agentSubject(toks[subj:e]) {
+	// The subject: a name or a pronoun, else a noun phrase up to its verb.
+	e := subj + 1
+	if toks[subj].isCap() {
+		for e < len(toks) && toks[e].isCap() {
+			e++
+		}
+	} else if !personPronouns[toks[subj].lower()] {
+		var ok bool
+		if e, ok = npRight(toks, subj); !ok {
+			return article.Quote{}, false
+		}
+	}
+	if !agentSubject(toks[subj:e]) {
 		return article.Quote{}, false
 	}
 	// The subject must be followed by its verb, not end the sentence.
