@@ -168,6 +168,12 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			// the catenative, which must follow the subject at once.
 			m = catenative(toks, k-1)
 			if m < 0 {
+				// Or the object of a causative is the subject: "led the
+				// journalist Dainis Ivans to fear …", "forced Stumpf to admit".
+				if q, ok := x.objectControl(toks, k, lemma); ok && !overlapsCue(out, *q.Cue) {
+					out = append(out, q)
+					x.usedCue[t.start] = true
+				}
 				continue
 			}
 		}
@@ -639,6 +645,68 @@ func (x *extractor) openingParticiple(toks []tok) (article.Quote, bool) {
 		end--
 	}
 	x.usedCue[toks[p].start] = true
+	return article.Quote{
+		Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
+		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+	}, true
+}
+
+// causatives make their object the subject of the infinitive after it.
+var causatives = map[string]bool{
+	"led": true, "leads": true, "forced": true, "forces": true, "prompted": true, "prompts": true,
+	"urged": true, "urges": true, "asked": true, "asks": true, "told": true, "pushed": true,
+	"pressed": true, "encouraged": true, "invited": true, "allowed": true, "persuaded": true,
+	"convinced": true, "pressured": true, "challenged": true, "implored": true, "begged": true,
+	"called": true, "inspired": true, "drove": true, "caused": true,
+}
+
+// objectControl handles "CAUSATIVE OBJECT to VERB CONTENT" with the stance
+// verb at toks[k]: the object is the source ("forced Stumpf to admit that
+// …").
+func (x *extractor) objectControl(toks []tok, k int, lemma string) (article.Quote, bool) {
+	to := k - 1
+	if to < 2 {
+		return article.Quote{}, false
+	}
+	// The object runs back to the causative verb, past an appositive
+	// between commas ("forced Stumpf, who was under questioning, to").
+	objEnd := to
+	j := to - 1
+	if toks[j].text == "," {
+		for j--; j >= 0 && to-j < 30 && toks[j].text != ","; j-- {
+		}
+		if j < 1 {
+			return article.Quote{}, false
+		}
+		objEnd = j
+		j--
+	}
+	for j >= 0 && objEnd-j < 8 && toks[j].word && !causatives[toks[j].lower()] && !(toks[j].lower() == "on" && j > 0 && toks[j-1].lower() == "called") {
+		if npBreakers[toks[j].lower()] && !determiners[toks[j].lower()] {
+			return article.Quote{}, false
+		}
+		j--
+	}
+	if j < 0 || !toks[j].word {
+		return article.Quote{}, false
+	}
+	f := j + 1
+	if f >= objEnd || !agentSubject(toks[f:objEnd]) {
+		return article.Quote{}, false
+	}
+	cueEnd := k + 1
+	if cueEnd < len(toks) && toks[cueEnd].word && cueParticles[toks[cueEnd].lower()] {
+		cueEnd++
+	}
+	end := clauseEnd(toks, cueEnd)
+	if end <= cueEnd || !(toks[cueEnd].word || toks[cueEnd].isQuoteMark()) || adjunctOnly[toks[cueEnd].lower()] {
+		return article.Quote{}, false
+	}
+	sp := spanOf(toks, f, objEnd)
+	cue := article.Span{Start: toks[to].start, End: toks[cueEnd-1].end}
+	if x.cueTaken(cue) {
+		return article.Quote{}, false
+	}
 	return article.Quote{
 		Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
 		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
