@@ -184,8 +184,15 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			continue
 		}
 		w := t.lower()
-		if m < k && prev.lower() != "to" && beForms[toks[k-1].lower()] && !strings.HasSuffix(w, "ing") {
-			continue // a passive: "was criticized"
+		if m < k && prev.lower() != "to" && !strings.HasSuffix(w, "ing") && passiveAt(toks, k) {
+			// A passive: "was criticized". With its agent ("was endorsed by
+			// dozens of papers") the agent is the source.
+			if q, ok := passive(toks, k, 1, lemma); ok && q.Speaker != nil && !overlapsCue(out, *q.Cue) && !x.cueTaken(*q.Cue) {
+				q.Confidence = agentiveConfidence
+				out = append(out, q)
+				x.usedCue[t.start] = true
+			}
+			continue
 		}
 		// A present form with no auxiliary is as often a noun: "the CNBC
 		// debate", "Presidential debates", "a New York Times report".
@@ -711,4 +718,14 @@ func (x *extractor) objectControl(toks []tok, k int, lemma string) (article.Quot
 		Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
 		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
 	}, true
+}
+
+// passiveAt reports whether the verb at toks[k] follows a form of "be",
+// past adverbs ("was first reported", "has been widely criticized").
+func passiveAt(toks []tok, k int) bool {
+	b := k - 1
+	for b >= 0 && toks[b].word && (isAdverb(toks[b]) || cueModifiers[toks[b].lower()] && !auxiliaries[toks[b].lower()]) {
+		b--
+	}
+	return b >= 0 && toks[b].word && beForms[toks[b].lower()]
 }

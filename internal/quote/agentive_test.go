@@ -41,6 +41,8 @@ func TestAgentive(t *testing.T) {
 			"the journalist Dainis Ivans", "to fear", "a new pact"},
 		{"object of a causative past an appositive", "The senator forced Stumpf, who was under questioning, to admit that nobody was fired.",
 			"Stumpf", "to admit", "that nobody was fired"},
+		{"a stance passive with its agent", "The plan was widely lauded by economists.",
+			"economists", "was widely lauded", "The plan was widely lauded by economists"},
 		{"a noun after a name is no verb", "The CNBC debate drew record ratings.", "", "", ""},
 		{"a possessive makes a noun", "Trump’s plan drew criticism.", "", "", ""},
 		{"a base form after a singular name is a noun", "Clinton debate prep ran late.", "", "", ""},

@@ -444,8 +444,8 @@ func passive(toks []tok, c, n int, lemma string) (article.Quote, bool) {
 		return article.Quote{}, false
 	}
 	b := c - 1
-	for b >= 0 && toks[b].word && isAdverb(toks[b]) {
-		b--
+	for b >= 0 && toks[b].word && (isAdverb(toks[b]) || cueModifiers[toks[b].lower()] && !auxiliaries[toks[b].lower()]) {
+		b-- // "was first reported", "is also seen"
 	}
 	if b < 1 || !toks[b].word || !beForms[toks[b].lower()] {
 		return article.Quote{}, false
