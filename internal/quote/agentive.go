@@ -143,6 +143,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 	if q, ok := x.openingParticiple(toks); ok {
 		out = append(out, q)
 	}
+	out = append(out, x.askedClauses(toks)...)
 	for k := 1; k < len(toks); k++ {
 		t := toks[k]
 		if !t.word || t.isCap() || x.inSegment(t.start) || x.usedCue[t.start] {
@@ -728,4 +729,62 @@ func passiveAt(toks []tok, k int) bool {
 		b--
 	}
 	return b >= 0 && toks[b].word && beForms[toks[b].lower()]
+}
+
+// questionLinks introduce what someone was asked.
+var questionLinks = map[string]bool{
+	"about": true, "if": true, "whether": true, "what": true, "why": true, "who": true, "whom": true,
+	"how": true, "when": true, "where": true, "which": true, "to": true,
+}
+
+// askedClauses finds the questions put to an unnamed asker: "Asked about
+// her vote, Clinton said …", "…, when asked whether he would run, …". The
+// corpus annotates them as attributions without a source; the content is
+// the question, up to the comma.
+func (x *extractor) askedClauses(toks []tok) []article.Quote {
+	var out []article.Quote
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].lower() != "asked" || x.inSegment(toks[k].start) || x.usedCue[toks[k].start] {
+			continue
+		}
+		// Sentence-initial, or after "when"/"after"/"if" or a comma.
+		if k != firstWord(toks) {
+			prev := toks[k-1].lower()
+			if prev != "when" && prev != "after" && prev != "if" && prev != "once" && prev != "," {
+				continue
+			}
+		}
+		s := k + 1
+		for s < len(toks) && toks[s].word && isAdverb(toks[s]) {
+			s++ // "asked specifically"
+		}
+		if s >= len(toks) || !questionLinks[toks[s].lower()] {
+			continue
+		}
+		cueEnd := k + 1
+		if toks[s].lower() == "about" {
+			cueEnd = s + 1
+			s++
+		}
+		end := s
+		for end < len(toks) && toks[end].text != "," && !toks[end].endsSentence() && toks[end].text != ";" {
+			end++
+		}
+		if end >= len(toks) || toks[end].text != "," || wordCount(toks[s:end]) < 1 {
+			continue // the asked clause leads into a main clause
+		}
+		for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() {
+			end--
+		}
+		cue := article.Span{Start: toks[k].start, End: toks[cueEnd-1].end}
+		if x.cueTaken(cue) {
+			continue
+		}
+		x.usedCue[toks[k].start] = true
+		out = append(out, article.Quote{
+			Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, SpeakerEntity: -1,
+			Cue: &cue, CueVerb: "ask", Confidence: 0.5,
+		})
+	}
+	return out
 }
