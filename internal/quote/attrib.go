@@ -463,7 +463,16 @@ func beforeQuote(toks []tok) (attribution, bool) {
 			// "During a speech, Trump attacked Clinton, saying …".
 			s0, e, ok := participleSubject(toks, m)
 			if !ok {
-				return attribution{}, false
+				// "footage of Hillary Clinton asking, “…”": the name right
+				// before the participle.
+				f, ok := npLeft(toks, m, 0)
+				if !ok || m == 0 || !toks[m-1].isCap() {
+					return attribution{}, false
+				}
+				if h := headName(toks[f:m]); h == "" {
+					return attribution{}, false
+				}
+				return attribution{speaker: nameSpan(toks, f, m), cue: span, lemma: l, conf: 0.7}, true
 			}
 			return attribution{speaker: spanOf(toks, s0, e), cue: span, lemma: l, conf: 0.75}, true
 		}
@@ -820,4 +829,14 @@ func timeAdjunctStart(toks []tok, j, floor int) int {
 		return j + 1
 	}
 	return k + 1
+}
+
+// nameSpan returns the span of the capitalised run that ends toks[f:m]:
+// the name in "footage of Hillary Clinton".
+func nameSpan(toks []tok, f, m int) article.Span {
+	s := m - 1
+	for s-1 >= f && toks[s-1].isCap() {
+		s--
+	}
+	return spanOf(toks, s, m)
 }
