@@ -99,7 +99,15 @@ func dump(t *testing.T, docs []polnear.Document) {
 				}
 			}
 			if !hit {
-				fmt.Printf("MISS %s\n  S=%q C=%q\n  CONTENT=%q\n", d.Name, show(d.Text, g.Source), show(d.Text, g.Cue), clip(show(d.Text, g.Content)))
+				// Whether a prediction found the content (and so the source
+				// is what went wrong) or nothing did.
+				kind := "no-content"
+				for _, p := range preds {
+					if polnear.ContentOverlap(d.Text, g, p.Attribution) {
+						kind = "wrong-source"
+					}
+				}
+				fmt.Printf("MISS %s %s\n  S=%q C=%q\n  CONTENT=%q\n", kind, d.Name, show(d.Text, g.Source), show(d.Text, g.Cue), clip(show(d.Text, g.Content)))
 			}
 		}
 		for _, p := range preds {

@@ -319,3 +319,9 @@ func (s *Scores) Metrics() map[string]any {
 func WholeOverlap(text string, gold, pred Attribution) bool {
 	return wholeOverlap.match(newItem(text, gold, false), newItem(text, pred, false))
 }
+
+// ContentOverlap reports whether a prediction's content shares a word with
+// a gold attribution's (for error analysis).
+func ContentOverlap(text string, gold, pred Attribution) bool {
+	return contentOverlap.match(newItem(text, gold, false), newItem(text, pred, false))
+}
