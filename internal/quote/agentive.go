@@ -144,12 +144,19 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		out = append(out, q)
 	}
 	out = append(out, x.askedClauses(toks)...)
+	forms := stanceForms()
 	for k := 1; k < len(toks); k++ {
 		t := toks[k]
-		if !t.word || t.isCap() || x.inSegment(t.start) || x.usedCue[t.start] {
+		if !t.word || t.isCap() {
 			continue
 		}
-		lemma, ok := stanceForms()[t.lower()]
+		lemma, ok := forms[t.lower()]
+		if !ok && !attitudeAdjectives[t.lower()] {
+			continue // most words: no lookups beyond these two
+		}
+		if x.inSegment(t.start) || x.usedCue[t.start] {
+			continue
+		}
 		if !ok {
 			if q, ok := x.attitudeAdjective(toks, k); ok {
 				out = append(out, q)
