@@ -595,3 +595,78 @@ func agentAfter(toks []tok, s int) (article.Span, bool) {
 	}
 	return spanOf(toks, s, e), true
 }
+
+// colonBlocks finds a paragraph that ends "X added:" or "X made the
+// following comment:" and introduces the next paragraph, printed without
+// quotation marks (a block quote), as the speaker's words.
+func (x *extractor) colonBlocks() {
+	for i := 0; i+1 < len(x.paras); i++ {
+		toks := x.tokens(x.paras[i].Start, x.paras[i].End)
+		n := len(toks)
+		if n < 3 || toks[n-1].text != ":" {
+			continue
+		}
+		next := x.paras[i+1]
+		if k, _ := markAt(x.text, next.Start); k != markNone || x.inSegment(next.Start) {
+			continue // a quote in marks: direct quotes handle it
+		}
+		sent := sentenceTail(toks)
+		var q article.Quote
+		ok := false
+		for c := len(sent) - 2; c >= 0 && len(sent)-c <= 8; c-- {
+			l, cn := speechCueAt(sent, c)
+			if l == "" || !speechCues[l] || x.usedCue[sent[c].start] {
+				continue
+			}
+			cue, m := cueSpan(sent, c, cn, 0)
+			f, found := npLeft(sent, m, 0)
+			if !found {
+				break
+			}
+			sp := spanOf(sent, f, m)
+			q = article.Quote{Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: l, Confidence: 0.7}
+			ok = true
+			break
+		}
+		if !ok {
+			q, ok = followingStatement(sent)
+		}
+		if !ok {
+			continue
+		}
+		end := trimRight(x.text, next.Start, next.End)
+		if wordCount(x.tokens(next.Start, end)) < 3 {
+			continue
+		}
+		q.Content = article.Span{Start: next.Start, End: end}
+		x.usedCue[q.Cue.Start] = true
+		x.quotes = append(x.quotes, q)
+	}
+}
+
+// followingStatement matches "X made/issued the following statement:" at
+// the end of toks (the colon last).
+func followingStatement(toks []tok) (article.Quote, bool) {
+	n := len(toks)
+	if n < 5 || !nominalCues[toks[n-2].lower()] && toks[n-2].lower() != "comments" {
+		return article.Quote{}, false
+	}
+	if toks[n-3].lower() != "following" || toks[n-4].lower() != "the" {
+		return article.Quote{}, false
+	}
+	v := n - 5
+	if !toks[v].word || toks[v].isCap() {
+		return article.Quote{}, false
+	}
+	m := v
+	for m-1 >= 0 && toks[m-1].word && (auxiliaries[toks[m-1].lower()] || isAdverb(toks[m-1]) || cueModifiers[toks[m-1].lower()]) {
+		m--
+	}
+	f, ok := npLeft(toks, m, 0)
+	if !ok {
+		return article.Quote{}, false
+	}
+	sp := spanOf(toks, f, m)
+	cue := article.Span{Start: toks[m].start, End: toks[n-1].end}
+	return article.Quote{Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: toks[n-2].lower(), Confidence: 0.7}, true
+}

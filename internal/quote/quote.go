@@ -56,6 +56,7 @@ func Extract(doc *article.Doc) []article.Quote {
 	x.sentences = sentenceSpans(doc)
 	x.direct(Scan(text))
 	x.labels()
+	x.colonBlocks()
 	x.indirect()
 	x.agentive()
 	x.nominal()
