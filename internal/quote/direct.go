@@ -101,6 +101,13 @@ func (x *extractor) direct(segs []Segment) {
 				a, ok = b, true
 			}
 		}
+		if !ok && !short && !ends {
+			// `“…” to drive up the price, she said`: the sentence goes on
+			// after the quote and ends with its attribution.
+			if b, found := x.trailingCue(seg); found && !x.usedCue[b.cue.Start] {
+				a, ok = b, true
+			}
+		}
 		if !ok && !short && prevQuote >= 0 && x.continues(segs[si-1], seg) {
 			// An attribution after the previous quote that it did not use
 			// (it had its own, before it) belongs to this one:

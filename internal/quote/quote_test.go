@@ -165,6 +165,11 @@ func TestExtract(t *testing.T) {
 		{"a block quote after the following statement",
 			"Sanders made the following comment:\n\nThe real unemployment rate for young people is 51 percent.",
 			[]want{{content: "The real unemployment rate for young people is 51 percent.", speaker: "Sanders", cue: "comment", name: "Sanders"}}},
+		{"a quote the sentence goes on after takes the attribution ending it",
+			`“This is wrong,” Warren said. “You squeezed employees” to raise the price, she said.`,
+			[]want{
+				{content: `“This is wrong,”`, speaker: "Warren", cue: "say", name: "Warren", direct: true},
+				{content: `“You squeezed employees”`, speaker: "she", cue: "say", name: "Warren", direct: true}}},
 		{"noun cue is not a verb",
 			`His remarks drew criticism from both parties.`,
 			nil},
