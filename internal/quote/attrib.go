@@ -193,9 +193,13 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 		return 0, false
 	}
 	// A possessive or a year closes no speaker: "Mr. Obama's remarks",
-	// "in 2010 said".
+	// "in 2010 said"; nor does a determiner, "of" or an adverb ("the
+	// torrent of", "a swiftly"): the phrase was cut inside.
 	last := toks[end-1].lower()
 	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || isYear(toks[first].text) {
+		return 0, false
+	}
+	if toks[end-1].word && (articles[last] && end-1 > first || last == "of") {
 		return 0, false
 	}
 	return first, true
@@ -775,6 +779,8 @@ func subjectStart(toks []tok, limit int) int {
 			s0++
 		case clauseOpeners[t.lower()]:
 			s0++
+		case s0+1 < limit && toks[s0+1].text == "," && t.isCap() && (strings.HasSuffix(t.lower(), "ed") || strings.HasSuffix(t.lower(), "ing")) && s0 == firstWord(toks):
+			s0 += 2 // "Chastened, Trump …": a participle opening the sentence
 		case adjunctStarts[t.lower()] || npBreakers[t.lower()]:
 			k := s0
 			for k < limit && toks[k].text != "," {
