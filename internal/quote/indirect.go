@@ -285,6 +285,11 @@ func (x *extractor) trailing(toks []tok, c, n int, lemma string) (q article.Quot
 	if wordCount(toks[s:comma]) < 3 && (rest.End == rest.Start || wordCount(toks[s:comma]) < 1) {
 		return article.Quote{}, article.Span{}, false
 	}
+	// A short prepositional phrase before the comma is an adjunct, not
+	// reported content: "Like President Obama, I believe in …".
+	if toks[s].word && (adjunctStarts[toks[s].lower()] || toks[s].lower() == "like" || toks[s].lower() == "unlike" || toks[s].lower() == "as" || toks[s].lower() == "for") && wordCount(toks[s:comma]) <= 5 && rest.End == rest.Start {
+		return article.Quote{}, article.Span{}, false
+	}
 	return article.Quote{
 		Content: article.Span{Start: toks[s].start, End: toks[comma-1].end}, Speaker: &sp, SpeakerEntity: -1,
 		Cue: &cue, CueVerb: lemma, Confidence: 0.8,

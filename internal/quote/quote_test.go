@@ -170,6 +170,9 @@ func TestExtract(t *testing.T) {
 			[]want{
 				{content: `“This is wrong,”`, speaker: "Warren", cue: "say", name: "Warren", direct: true},
 				{content: `“You squeezed employees”`, speaker: "she", cue: "say", name: "Warren", direct: true}}},
+		{"a short prepositional phrase before the subject is no content",
+			`Like President Obama, I believe in the good sense of the voters.`,
+			nil},
 		{"noun cue is not a verb",
 			`His remarks drew criticism from both parties.`,
 			nil},
