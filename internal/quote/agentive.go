@@ -170,6 +170,18 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		}
 		// The verb group: auxiliaries, negations and adverbs before it.
 		m := k
+		if strings.HasSuffix(t.lower(), "ing") && prev.word && !prev.isCap() && prev.lower() != "to" && !auxiliaries[prev.lower()] && !isAdverb(prev) && !cueModifiers[prev.lower()] {
+			// A gerund after its governing verb shares that verb's
+			// subject: "Trump avoids condemning", "started off by
+			// emphasizing".
+			from := k
+			if p := prev.lower(); (p == "by" || p == "of") && k >= 2 {
+				from = k - 1 // "started off by emphasizing"
+			}
+			if c := catenative(toks, from); c >= 0 {
+				m = c
+			}
+		}
 		if prev.lower() == "to" {
 			// An infinitive after a catenative verb: "Caddell went on to
 			// discuss", "she tries to draw". The verb group reaches back over
@@ -449,14 +461,14 @@ var characterising = map[string]bool{
 // clause words, the first of them verb-like; -1 when there is none.
 func catenative(toks []tok, to int) int {
 	m := to
-	for m-1 >= 0 && to-m < 3 && toks[m-1].word && !toks[m-1].isCap() && !determiners[toks[m-1].lower()] && !personPronouns[toks[m-1].lower()] && !relPronouns[toks[m-1].lower()] && (!npBreakers[toks[m-1].lower()] || auxiliaries[toks[m-1].lower()] || toks[m-1].lower() == "on") {
+	for m-1 >= 0 && to-m < 4 && toks[m-1].word && !toks[m-1].isCap() && !determiners[toks[m-1].lower()] && !personPronouns[toks[m-1].lower()] && !relPronouns[toks[m-1].lower()] && (!npBreakers[toks[m-1].lower()] || auxiliaries[toks[m-1].lower()] || toks[m-1].lower() == "on") {
 		m--
 	}
 	if m == to {
 		return -1
 	}
 	w := toks[m].lower()
-	if !(auxiliaries[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || irregularPast[w] || catenatives[w]) {
+	if !(auxiliaries[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || irregularPast[w] || catenatives[w]) {
 		return -1
 	}
 	return m
