@@ -83,6 +83,7 @@ const (
 	tDocRunMaj
 	// static, added later (kept last so the keys above stay as they were)
 	tTitleBefore
+	tClus4
 )
 
 // Capitalisation classes.
@@ -101,7 +102,7 @@ const (
 type tokInfo struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64
-	clus                      [3]uint16
+	clus                      [clusterLevels]uint16
 	cls                       uint8
 	runes                     uint8
 	gaz                       uint32 // bit kind*4+pos for each gazetteer phrase covering the token
@@ -460,6 +461,7 @@ func staticFeatures(s []tokInfo, i int, sf sentFlags, doc *docContext, out []uin
 			mix(tClus1, uint64(t.clus[0])),
 			mix(tClus2, uint64(t.clus[1])),
 			mix(tClus3, uint64(t.clus[2])),
+			mix(tClus4, uint64(t.clus[3])),
 		)
 	} else {
 		out = append(out, mix(tNoClusterShape, t.short))

@@ -20,7 +20,7 @@ var clustersGz []byte
 // clusters and gazetteers, keyed by the hash of the lowercased word so the
 // hot loop never builds strings.
 type lexicon struct {
-	clusters map[uint64][3]uint16
+	clusters map[uint64][clusterLevels]uint16
 	gaz      gazetteer
 }
 
@@ -36,22 +36,26 @@ func loadLexicon() (*lexicon, error) {
 	return &lexicon{clusters: cl, gaz: g}, nil
 }
 
-// readClusters reads "word<TAB>coarse<TAB>middle<TAB>fine" lines (gzip'd), as
-// written by ./cmd/nerclusters. Ids are stored +1 so 0 means "no cluster".
-func readClusters(r io.Reader) (map[uint64][3]uint16, error) {
+// clusterLevels is the number of nested cluster ids per word.
+const clusterLevels = 4
+
+// readClusters reads "word<TAB>coarse<TAB>middle<TAB>fine<TAB>finest" lines
+// (gzip'd), as written by ./cmd/nerclusters. Ids are stored +1 so 0 means "no
+// cluster".
+func readClusters(r io.Reader) (map[uint64][clusterLevels]uint16, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("clusters: %w", err)
 	}
-	out := make(map[uint64][3]uint16, 150000)
+	out := make(map[uint64][clusterLevels]uint16, 150000)
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 4 {
+		if len(f) != 1+clusterLevels {
 			continue
 		}
-		var ids [3]uint16
-		for i := 0; i < 3; i++ {
+		var ids [clusterLevels]uint16
+		for i := 0; i < clusterLevels; i++ {
 			n, err := strconv.Atoi(f[i+1])
 			if err != nil {
 				return nil, fmt.Errorf("clusters: %q: %w", sc.Text(), err)

