@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -178,9 +179,8 @@ type vocabulary struct {
 	names []string
 	df    []uint32
 	docs  int
-	// IDF cache: log is the costliest thing in scoring. An entry is
-	// recomputed when the feature's df changed or the corpus grew by more
-	// than 1/128 since it was computed.
+	// IDF cache: log is the costliest thing in scoring. An entry holds the
+	// df and rounded corpus size it was computed for (see idf).
 	idfVal  []float32
 	idfDF   []uint32
 	idfDocs []int32
@@ -210,15 +210,28 @@ func (v *vocabulary) lookup(name string) (int32, bool) {
 	return id, ok
 }
 
-// idf is the smoothed inverse document frequency: log((N+1)/(df+0.5)).
+// idf is the smoothed inverse document frequency: log((N+1)/(df+0.5)),
+// with the corpus size N rounded down to its 8 leading bits (within 1/128 of
+// the true count). Rounding makes the value a function of (df, N) alone, so
+// the cache below only saves the logarithm and never changes a result: a
+// clusterer gives the same answers whenever and however often it was asked
+// before (Stories, a snapshot and restore).
 func (v *vocabulary) idf(id int32) float64 {
-	at := int(v.idfDocs[id])
-	if at < 0 || v.idfDF[id] != v.df[id] || v.docs-at > at/128 {
-		v.idfVal[id] = float32(math.Log(float64(v.docs+1) / (float64(v.df[id]) + 0.5)))
+	n := roundedDocs(v.docs)
+	if v.idfDF[id] != v.df[id] || int(v.idfDocs[id]) != n {
+		v.idfVal[id] = float32(math.Log(float64(n+1) / (float64(v.df[id]) + 0.5)))
 		v.idfDF[id] = v.df[id]
-		v.idfDocs[id] = int32(v.docs)
+		v.idfDocs[id] = int32(n)
 	}
 	return float64(v.idfVal[id])
+}
+
+// roundedDocs keeps the 8 leading bits of n.
+func roundedDocs(n int) int {
+	if shift := bits.Len(uint(n)) - 8; shift > 0 {
+		return n >> shift << shift
+	}
+	return n
 }
 
 // weigh turns raw counts into a sublinear term-frequency vector (1+log tf)
