@@ -149,17 +149,28 @@ func newStorylinesCmd(g *globalOptions) *cobra.Command {
 }
 
 func newClusterCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	var rebuild bool
+	cmd := &cobra.Command{
 		Use:   "cluster",
-		Short: "Regroup all stored articles into duplicates, stories and storylines (deterministic)",
-		Args:  cobra.NoArgs,
+		Short: "Group the stored articles into duplicates, stories and storylines (deterministic)",
+		Long: `Adds the articles stored since the last run to the story layer: the
+clusterer's state is saved with the stories, so a run costs what is new, not
+the whole store. The result is the same as clustering every article at once
+in the order they were read. With --rebuild, or when there is no usable state
+(first run, another version of dossier, an article analysed again after it was
+clustered), every article is clustered from scratch.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			e, closeFn, err := g.openEngine(cmd.Context(), false)
 			if err != nil {
 				return err
 			}
 			defer closeFn()
-			n, l, err := e.Cluster(cmd.Context())
+			run := e.Cluster
+			if rebuild {
+				run = e.Recluster
+			}
+			n, l, err := run(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -167,4 +178,6 @@ func newClusterCmd(g *globalOptions) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "cluster every stored article from scratch")
+	return cmd
 }

@@ -1,9 +1,14 @@
 package engine
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"slices"
 	"sort"
 	"time"
 
@@ -12,14 +17,77 @@ import (
 	"github.com/dossier-news/dossier/internal/story"
 )
 
-// Cluster groups every stored article into duplicate groups, stories and
-// storylines and replaces the story layer in the store. Articles are fed to
-// the one-pass clusterer in the order they were read (IngestedAt, then ID),
-// so the same input gives the same stories however many workers stored it. It uses the stored analysis (entity keys, dates)
-// where there is one, and starts from background term frequencies
-// (story.DefaultPrior) so that a small store is clustered as well as a big one.
+// clusterStateVersion names the format of the state the engine saves beside
+// the story layer; a state of another format is not resumed. The clusterer
+// checks its own snapshot version and options on top.
+const clusterStateVersion = "dossier-cluster/1"
+
+// clusterState is what a clustering run leaves for the next one: the
+// clusterer, and per story what the story rows need that the clusterer does
+// not keep (the representative member) and the storyline each story was
+// filed under.
+type clusterState struct {
+	Prior     string // fingerprint of the background prior the clusterer was warmed with
+	Clusterer *story.Snapshot
+	Heads     map[int64]storyHead
+	LineOf    map[int64]int64
+}
+
+// storyHead is a story's representative member: the first published
+// (undated members count last, ties go to the first clustered).
+type storyHead struct {
+	Article   int64
+	Published time.Time
+	Title     string
+}
+
+// earlier reports whether a member published at t replaces head h.
+func (h storyHead) replacedBy(t time.Time) bool {
+	return !t.IsZero() && (h.Published.IsZero() || t.Before(h.Published))
+}
+
+// Cluster adds the articles stored since the last run to the story layer:
+// duplicate groups, stories and storylines. The clusterer's state is saved
+// with the layer in one transaction, so a run costs what is new, not the
+// whole store; when there is no usable state (first run, another version of
+// dossier, an article analysed again after it was clustered) it clusters
+// every article from scratch, as Recluster does.
+//
+// Articles are fed to the one-pass clusterer in the order they were read
+// (IngestedAt, then ID), so the same input gives the same stories however
+// many workers stored it and however many runs it took. It uses the stored
+// analysis (entity keys, dates) where there is one, and starts from
+// background term frequencies (story.DefaultPrior) so that a small store is
+// clustered as well as a big one.
 func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
-	list, err := e.Store.Articles(ctx, store.Filter{})
+	return e.cluster(ctx, false)
+}
+
+// Recluster rebuilds the story layer from every stored article.
+func (e *Engine) Recluster(ctx context.Context) (stories, lines int, err error) {
+	return e.cluster(ctx, true)
+}
+
+func (e *Engine) cluster(ctx context.Context, rebuild bool) (int, int, error) {
+	prior, err := story.DefaultPrior()
+	if err != nil {
+		return 0, 0, fmt.Errorf("loading the clustering prior: %w", err)
+	}
+	fp := priorFingerprint(prior)
+	var c *story.Clusterer
+	var st *clusterState
+	if !rebuild {
+		c, st = e.resumeClusterer(ctx, fp)
+	}
+	replace := c == nil
+	if replace {
+		c = story.NewClusterer(story.Options{})
+		c.Warm(prior)
+		st = &clusterState{Heads: map[int64]storyHead{}, LineOf: map[int64]int64{}}
+	}
+	st.Prior = fp
+
+	list, err := e.Store.Articles(ctx, store.Filter{Unclustered: !replace})
 	if err != nil {
 		return 0, 0, err
 	}
@@ -32,14 +100,21 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 		}
 		return list[i].ID < list[j].ID
 	})
-	c := story.NewClusterer(story.Options{})
-	prior, err := story.DefaultPrior()
-	if err != nil {
-		return 0, 0, fmt.Errorf("loading the clustering prior: %w", err)
+	if !replace && len(list) == 0 {
+		// nothing new: the stored layer is current
+		all, err := e.Store.Stories(ctx)
+		if err != nil {
+			return 0, 0, err
+		}
+		ls, err := e.Store.Storylines(ctx)
+		return len(all), len(ls), err
 	}
-	c.Warm(prior)
-	titles := make(map[int64]string, len(list))
-	dates := make(map[int64]time.Time, len(list))
+
+	touched := make(map[int64]bool) // stories whose rows must be rewritten
+	for _, id := range c.ActiveIDs() {
+		touched[id] = true // an active story's summary moves with the IDF
+	}
+	merged := make(map[int64]bool)
 	var members []store.Member
 	for _, meta := range list {
 		if err := ctx.Err(); err != nil {
@@ -55,18 +130,42 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return 0, 0, err
 		}
-		titles[a.ID], dates[a.ID] = a.Title, a.Published
 		as := c.Add(story.FeaturesOf(doc))
 		members = append(members, store.Member{
 			ArticleID: as.ArticleID, StoryID: as.StoryID, DupGroup: as.DupGroup, Canonical: as.Canonical,
 			Duplicate: as.Duplicate, Kind: string(as.Kind), Score: as.Score,
 		})
+		touched[as.StoryID] = true
+		if h, ok := st.Heads[as.StoryID]; !ok || h.replacedBy(a.Published) {
+			st.Heads[as.StoryID] = storyHead{Article: a.ID, Published: a.Published, Title: a.Title}
+		}
+		for _, gone := range as.Merged {
+			// The survivor keeps its own representative unless the absorbed
+			// story's was published earlier (its members come after).
+			if g, ok := st.Heads[gone]; ok {
+				if h, ok := st.Heads[as.StoryID]; !ok || h.replacedBy(g.Published) {
+					st.Heads[as.StoryID] = g
+				}
+			}
+			delete(st.Heads, gone)
+			merged[gone] = true
+		}
 	}
-	// Merges re-point earlier articles to the surviving story.
+	for _, id := range c.ActiveIDs() {
+		touched[id] = true
+	}
+	// Merges re-point this run's members to the surviving story; the store
+	// moves the members of earlier runs.
 	for i := range members {
 		members[i].StoryID = c.Resolve(members[i].StoryID)
 	}
-	var out []store.Story
+	mergedInto := make(map[int64]int64, len(merged))
+	for gone := range merged {
+		mergedInto[gone] = c.Resolve(gone)
+		delete(touched, gone)
+		delete(st.LineOf, gone)
+	}
+
 	all := c.Stories()
 	live := all[:0:0]
 	for _, s := range all {
@@ -74,19 +173,12 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 			live = append(live, s)
 		}
 	}
-	for _, s := range live {
-		out = append(out, store.Story{
-			ID: s.ID, Headline: titles[earliest(s.Members, dates)], Size: len(s.Members), Groups: s.Groups,
-			Sources: s.Sources, First: s.First, Last: s.Last,
-			Entities: names(s.Entities, 8), Terms: names(s.Terms, 8),
-		})
-	}
 	var sls []store.Storyline
-	lineOf := make(map[int64]int64)
+	lineOf := make(map[int64]int64, len(live))
 	for _, l := range story.Storylines(live, story.StorylineOptions{}) {
 		sl := store.Storyline{ID: int64(l.ID), Stories: l.Stories, First: l.First, Last: l.Last}
 		if len(l.Stories) > 0 {
-			sl.Title = headlineOf(out, l.Stories[0])
+			sl.Title = st.Heads[l.Stories[0]].Title
 		}
 		for _, k := range l.Links {
 			sl.Links = append(sl.Links, store.StorylineLink{From: k.From, To: k.To, Similarity: k.Similarity,
@@ -97,26 +189,92 @@ func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
 		}
 		sls = append(sls, sl)
 	}
-	for i := range out {
-		out[i].Storyline = lineOf[out[i].ID]
+	var out []store.Story
+	for _, s := range live {
+		if !replace && !touched[s.ID] && st.LineOf[s.ID] == lineOf[s.ID] {
+			continue // the stored row is current
+		}
+		out = append(out, store.Story{
+			ID: s.ID, Headline: st.Heads[s.ID].Title, Size: len(s.Members), Groups: s.Groups,
+			Sources: s.Sources, First: s.First, Last: s.Last, Storyline: lineOf[s.ID],
+			Entities: names(s.Entities, 8), Terms: names(s.Terms, 8),
+		})
 	}
-	if err := e.Store.ReplaceStories(ctx, out, members, sls); err != nil {
+	st.LineOf = lineOf
+	st.Clusterer = c.Snapshot()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
+		return 0, 0, fmt.Errorf("saving the clusterer state: %w", err)
+	}
+	u := store.StoryUpdate{Replace: replace, Stories: out, Merged: mergedInto, Members: members, Lines: sls,
+		State: &store.ClusterState{Version: clusterStateVersion, Data: buf.Bytes()}}
+	if err := e.Store.SaveStories(ctx, u); err != nil {
 		return 0, 0, fmt.Errorf("storing stories: %w", err)
 	}
-	return len(out), len(sls), nil
+	e.logger().Debug("clustered", "articles", len(list), "from_scratch", replace, "stories_written", len(out),
+		"stories", len(live), "storylines", len(sls), "state_bytes", buf.Len())
+	return len(live), len(sls), nil
 }
 
-// earliest is the member published first (undated members last, ties to
-// the first ingested): its headline represents the story.
-func earliest(members []int64, dates map[int64]time.Time) int64 {
-	best := members[0]
-	for _, id := range members[1:] {
-		d, b := dates[id], dates[best]
-		if !d.IsZero() && (b.IsZero() || d.Before(b)) {
-			best = id
+// resumeClusterer restores the clusterer the last run saved, or returns nil
+// when there is none or it cannot be used (then the caller starts afresh;
+// nothing is lost but time).
+func (e *Engine) resumeClusterer(ctx context.Context, prior string) (*story.Clusterer, *clusterState) {
+	saved, err := e.Store.ClusterState(ctx)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) {
+			e.logger().Warn("reading the clusterer state failed; clustering from scratch", "err", err)
 		}
+		return nil, nil
 	}
-	return best
+	if saved.Version != clusterStateVersion {
+		e.logger().Info("clusterer state of another version; clustering from scratch", "saved", saved.Version, "want", clusterStateVersion)
+		return nil, nil
+	}
+	var st clusterState
+	if err := gob.NewDecoder(bytes.NewReader(saved.Data)).Decode(&st); err != nil || st.Clusterer == nil {
+		e.logger().Warn("the clusterer state does not decode; clustering from scratch", "err", err)
+		return nil, nil
+	}
+	if st.Prior != prior {
+		e.logger().Info("the clustering prior changed; clustering from scratch")
+		return nil, nil
+	}
+	c, err := story.Restore(st.Clusterer, story.Options{})
+	if err != nil {
+		e.logger().Info("the clusterer state cannot be resumed; clustering from scratch", "err", err)
+		return nil, nil
+	}
+	if st.Heads == nil {
+		st.Heads = map[int64]storyHead{}
+	}
+	if st.LineOf == nil {
+		st.LineOf = map[int64]int64{}
+	}
+	st.Clusterer = nil // the restored clusterer owns it now
+	return c, &st
+}
+
+// priorFingerprint identifies the background prior's content.
+func priorFingerprint(p *story.Prior) string {
+	terms := make([]string, 0, len(p.DF))
+	for t := range p.DF {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	h := fnv.New64a()
+	fmt.Fprint(h, p.Docs)
+	for _, t := range terms {
+		fmt.Fprint(h, "\x00", t, "\x00", p.DF[t])
+	}
+	return fmt.Sprintf("%d:%016x", p.Docs, h.Sum64())
+}
+
+func (e *Engine) logger() *slog.Logger {
+	if e.Log != nil {
+		return e.Log
+	}
+	return slog.New(slog.DiscardHandler)
 }
 
 func names(ws []story.Weighted, n int) []string {
@@ -128,13 +286,4 @@ func names(ws []story.Weighted, n int) []string {
 		out = append(out, w.Name)
 	}
 	return out
-}
-
-func headlineOf(stories []store.Story, id int64) string {
-	for _, s := range stories {
-		if s.ID == id {
-			return s.Headline
-		}
-	}
-	return ""
 }

@@ -179,6 +179,16 @@ func (e *Engine) Analyse(ctx context.Context, a *article.Article) error {
 	if err := e.Store.PutAnalysis(ctx, a.ID, &doc.Analysis); err != nil {
 		return fmt.Errorf("storing analysis: %w", err)
 	}
+	// An article clustered before this analysis was clustered on other
+	// features: the saved clusterer no longer matches the store, and the
+	// next clustering run must start from scratch.
+	if _, err := e.Store.StoryOf(ctx, a.ID); err == nil {
+		if err := e.Store.ForgetClusterState(ctx); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("checking whether article %d was clustered: %w", a.ID, err)
+	}
 	if runErr != nil {
 		return &AnalysisError{Err: runErr}
 	}

@@ -82,7 +82,7 @@ func benchStore(b *testing.B, n int) *sqlite.Store {
 		}
 		members = append(members, store.Member{ArticleID: a.ID, StoryID: sid, DupGroup: a.ID, Canonical: a.ID})
 	}
-	if err := s.ReplaceStories(ctx, stories, members, nil); err != nil {
+	if err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Stories: stories, Members: members}); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("generated %d articles in %v", n, time.Since(start).Round(time.Second))

@@ -69,8 +69,11 @@ type Filter struct {
 	From   time.Time // inclusive lower bound on Published, zero for none
 	To     time.Time // exclusive upper bound on Published, zero for none
 	IDs    []int64   // only these IDs, when non-empty
-	Limit  int       // 0 means no limit
-	Offset int
+	// Unclustered keeps only the articles without a place in the story
+	// layer yet: what an incremental clustering run has to add.
+	Unclustered bool
+	Limit       int // 0 means no limit
+	Offset      int
 }
 
 // Query is a full-text search.

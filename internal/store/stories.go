@@ -6,14 +6,49 @@ import (
 )
 
 // StoryStore persists the story layer: stories, each article's membership
-// (story, duplicate group, canonical member) and storylines. The clusterer
-// is deterministic for an input order, so the layer is written whole: a
-// re-clustering replaces it in one transaction and readers never see a mix.
+// (story, duplicate group, canonical member) and storylines, with the state
+// the clusterer was left in. A clustering run writes its whole change in one
+// transaction (SaveStories), so readers never see a mix of two runs and the
+// saved state always matches the layer beside it.
 type StoryStore interface {
-	ReplaceStories(ctx context.Context, stories []Story, members []Member, lines []Storyline) error
+	// SaveStories applies one clustering run's change.
+	SaveStories(ctx context.Context, u StoryUpdate) error
+	// ClusterState is the state saved by the last run; ErrNotFound when
+	// there is none.
+	ClusterState(ctx context.Context) (ClusterState, error)
+	// ForgetClusterState drops the saved state (an article was analysed
+	// again after it was clustered): the next run starts from scratch.
+	ForgetClusterState(ctx context.Context) error
 	Stories(ctx context.Context) ([]Story, error)
 	Story(ctx context.Context, id int64) (Story, []Member, error)
 	Storylines(ctx context.Context) ([]Storyline, error)
+}
+
+// StoryUpdate is what one clustering run changes in the story layer.
+type StoryUpdate struct {
+	// Replace clears the layer first: a clustering from scratch. Otherwise
+	// the update applies on top of what is stored (an incremental run).
+	Replace bool
+	// Stories are written whole, replacing any stored story of the same ID.
+	Stories []Story
+	// Merged maps each story merged away to the story that absorbed it: the
+	// story is deleted and its stored members are moved over.
+	Merged map[int64]int64
+	// Members are written, replacing any stored membership of the article.
+	Members []Member
+	// Lines replace all storylines.
+	Lines []Storyline
+	// State is saved with the layer; nil removes any saved state, so the
+	// next run starts from scratch.
+	State *ClusterState
+}
+
+// ClusterState is the clusterer's state after a run, opaque to the store.
+type ClusterState struct {
+	// Version says what Data holds; a reader of another version ignores
+	// it and clusters from scratch.
+	Version string
+	Data    []byte
 }
 
 // Story is one story as stored.

@@ -804,3 +804,14 @@ func (c *Clusterer) Stories() []Story {
 
 // Active is the number of stories in the candidate index.
 func (c *Clusterer) Active() int { return len(c.active) }
+
+// ActiveIDs lists the stories in the candidate index, in ID order: the
+// stories whose summaries still change as articles arrive.
+func (c *Clusterer) ActiveIDs() []int64 {
+	ids := make([]int64, 0, len(c.active))
+	for id := range c.active {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}

@@ -59,6 +59,8 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 	type vec struct {
 		terms, ents map[string]float64
 		nt, ne      float64
+		tOrder      []string // names in summary order: sums run in a fixed order, not a map's
+		eOrder      []string
 	}
 	vecs := make([]vec, len(stories))
 	index := make(map[string][]int)
@@ -66,23 +68,26 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 		v := vec{terms: make(map[string]float64), ents: make(map[string]float64)}
 		for _, w := range s.Terms {
 			v.terms[w.Name] = w.Weight
+			v.tOrder = append(v.tOrder, w.Name)
 			v.nt += w.Weight * w.Weight
 			index["t:"+w.Name] = append(index["t:"+w.Name], i)
 		}
 		for _, w := range s.Entities {
 			v.ents[w.Name] = w.Weight
+			v.eOrder = append(v.eOrder, w.Name)
 			v.ne += w.Weight * w.Weight
 			index["e:"+w.Name] = append(index["e:"+w.Name], i)
 		}
 		vecs[i] = v
 	}
-	cos := func(a, b map[string]float64, na, nb float64) (float64, []string) {
+	cos := func(order []string, a, b map[string]float64, na, nb float64) (float64, []string) {
 		if na == 0 || nb == 0 {
 			return 0, nil
 		}
 		var d float64
 		var sh []string
-		for k, x := range a {
+		for _, k := range order {
+			x := a[k]
 			if y, ok := b[k]; ok {
 				d += x * y
 				sh = append(sh, k)
@@ -137,8 +142,8 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 			if ok && gap > opt.MaxGap {
 				continue
 			}
-			ct, st := cos(vecs[i].terms, vecs[j].terms, vecs[i].nt, vecs[j].nt)
-			ce, se := cos(vecs[i].ents, vecs[j].ents, vecs[i].ne, vecs[j].ne)
+			ct, st := cos(vecs[i].tOrder, vecs[i].terms, vecs[j].terms, vecs[i].nt, vecs[j].nt)
+			ce, se := cos(vecs[i].eOrder, vecs[i].ents, vecs[j].ents, vecs[i].ne, vecs[j].ne)
 			sim := ct
 			if vecs[i].ne > 0 && vecs[j].ne > 0 {
 				if len(se) == 0 {

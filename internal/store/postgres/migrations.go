@@ -98,4 +98,13 @@ CREATE TABLE feeds (
 	created_at    TIMESTAMPTZ NOT NULL
 );
 `,
+	// 4: the clusterer's state, saved with the story layer by each run so
+	// the next run adds only the new articles.
+	`
+CREATE TABLE cluster_state (
+	id      INTEGER PRIMARY KEY CHECK (id = 1),
+	version TEXT NOT NULL,
+	data    BYTEA NOT NULL
+);
+`,
 }

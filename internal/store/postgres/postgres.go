@@ -325,6 +325,9 @@ func (f *filter) articles(source string, from, to time.Time, ids []int64, prefix
 func (s *Store) Articles(ctx context.Context, fl store.Filter) ([]*article.Article, error) {
 	var f filter
 	f.articles(fl.Source, fl.From, fl.To, fl.IDs, "")
+	if fl.Unclustered {
+		f.conds = append(f.conds, "NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = articles.id)")
+	}
 	q := "SELECT " + articleCols + " FROM articles" + f.where() + " ORDER BY published IS NULL, published DESC, id DESC"
 	if fl.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", fl.Limit, fl.Offset)

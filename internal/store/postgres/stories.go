@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,35 +16,69 @@ import (
 
 var _ store.StoryStore = (*Store)(nil)
 
-// ReplaceStories implements store.StoryStore: the whole layer in one
-// transaction, the rows sent with COPY.
-func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, members []store.Member, lines []store.Storyline) error {
-	storyRows := make([][]any, len(stories))
-	for i, x := range stories {
+// SaveStories implements store.StoryStore: one transaction; the rows are
+// sent with COPY, after deleting the stored rows they replace.
+func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
+	storyRows := make([][]any, len(u.Stories))
+	storyIDs := make([]int64, len(u.Stories))
+	for i, x := range u.Stories {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
 		storyRows[i] = []any{x.ID, pgText(x.Headline), x.Size, x.Groups, nullTime(x.First), nullTime(x.Last), x.Storyline, pgText(string(data))}
+		storyIDs[i] = x.ID
 	}
-	memberRows := make([][]any, len(members))
-	for i, m := range members {
+	memberRows := make([][]any, len(u.Members))
+	memberIDs := make([]int64, len(u.Members))
+	for i, m := range u.Members {
 		memberRows[i] = []any{m.ArticleID, m.StoryID, m.DupGroup, m.Canonical, m.Duplicate, m.Kind, m.Score}
+		memberIDs[i] = m.ArticleID
 	}
-	lineRows := make([][]any, len(lines))
-	for i, l := range lines {
+	lineRows := make([][]any, len(u.Lines))
+	for i, l := range u.Lines {
 		data, err := json.Marshal(l)
 		if err != nil {
 			return err
 		}
 		lineRows[i] = []any{l.ID, pgText(string(data))}
 	}
+	// A merge keeps the older story: apply the newest first so chains
+	// (5 into 3, 3 into 1) end in the survivor.
+	merged := make([]int64, 0, len(u.Merged))
+	for id := range u.Merged {
+		merged = append(merged, id)
+	}
+	slices.Sort(merged)
+	slices.Reverse(merged)
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		// DELETE, not TRUNCATE: readers keep seeing the old layer until commit
 		// instead of queueing behind an exclusive lock.
-		for _, q := range []string{"DELETE FROM story_members", "DELETE FROM stories", "DELETE FROM storylines"} {
+		var clear []string
+		if u.Replace {
+			clear = []string{"DELETE FROM story_members", "DELETE FROM stories"}
+		}
+		clear = append(clear, "DELETE FROM storylines", "DELETE FROM cluster_state")
+		for _, q := range clear {
 			if _, err := tx.Exec(ctx, q); err != nil {
+				return fmt.Errorf("saving stories: %w", err)
+			}
+		}
+		for _, gone := range merged {
+			into := u.Merged[gone]
+			if _, err := tx.Exec(ctx, `UPDATE story_members SET story_id = $1 WHERE story_id = $2`, into, gone); err != nil {
+				return fmt.Errorf("moving the members of story %d into %d: %w", gone, into, err)
+			}
+			if _, err := tx.Exec(ctx, `DELETE FROM stories WHERE id = $1`, gone); err != nil {
+				return fmt.Errorf("removing merged story %d: %w", gone, err)
+			}
+		}
+		if !u.Replace {
+			if _, err := tx.Exec(ctx, `DELETE FROM stories WHERE id = ANY($1)`, storyIDs); err != nil {
 				return fmt.Errorf("replacing stories: %w", err)
+			}
+			if _, err := tx.Exec(ctx, `DELETE FROM story_members WHERE article_id = ANY($1)`, memberIDs); err != nil {
+				return fmt.Errorf("replacing memberships: %w", err)
 			}
 		}
 		for _, c := range []struct {
@@ -62,8 +97,34 @@ func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, membe
 				return fmt.Errorf("storing %s: %w", strings.ReplaceAll(c.table, "_", " "), err)
 			}
 		}
+		if u.State != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, version, data) VALUES (1, $1, $2)`, u.State.Version, u.State.Data); err != nil {
+				return fmt.Errorf("saving the clusterer state: %w", err)
+			}
+		}
 		return nil
 	})
+}
+
+// ForgetClusterState implements store.StoryStore.
+func (s *Store) ForgetClusterState(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `DELETE FROM cluster_state`); err != nil {
+		return fmt.Errorf("forgetting the clusterer state: %w", err)
+	}
+	return nil
+}
+
+// ClusterState implements store.StoryStore.
+func (s *Store) ClusterState(ctx context.Context) (store.ClusterState, error) {
+	var c store.ClusterState
+	err := s.pool.QueryRow(ctx, `SELECT version, data FROM cluster_state WHERE id = 1`).Scan(&c.Version, &c.Data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return c, fmt.Errorf("clusterer state: %w", store.ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("reading the clusterer state: %w", err)
+	}
+	return c, nil
 }
 
 func decodeAll[T any](ctx context.Context, s *Store, what, q string, args ...any) ([]T, error) {

@@ -102,4 +102,13 @@ CREATE TABLE feeds (
 	created_at    TEXT NOT NULL
 );
 `,
+	// 4: the clusterer's state, saved with the story layer by each run so
+	// the next run adds only the new articles.
+	`
+CREATE TABLE cluster_state (
+	id      INTEGER PRIMARY KEY CHECK (id = 1),
+	version TEXT NOT NULL,
+	data    BLOB NOT NULL
+);
+`,
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -236,9 +237,20 @@ func whereFilter(source string, from, to time.Time, ids []int64, prefix string) 
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// andWhere adds a condition to a WHERE clause (which may be empty).
+func andWhere(where, cond string) string {
+	if where == "" {
+		return " WHERE " + cond
+	}
+	return where + " AND " + cond
+}
+
 // Articles implements store.Store.
 func (s *Store) Articles(ctx context.Context, f store.Filter) ([]*article.Article, error) {
 	where, args := whereFilter(f.Source, f.From, f.To, f.IDs, "")
+	if f.Unclustered {
+		where = andWhere(where, "NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = articles.id)")
+	}
 	q := "SELECT " + articleCols + " FROM articles" + where + " ORDER BY published IS NULL, published DESC, id DESC"
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
@@ -453,24 +465,38 @@ func (s *Store) StaleAnalyses(ctx context.Context, version string, limit int) ([
 
 var _ store.StoryStore = (*Store)(nil)
 
-// ReplaceStories implements store.StoryStore.
-func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, members []store.Member, lines []store.Storyline) error {
+// SaveStories implements store.StoryStore.
+func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	for _, q := range []string{"DELETE FROM story_members", "DELETE FROM stories", "DELETE FROM storylines"} {
+	var clear []string
+	if u.Replace {
+		clear = []string{"DELETE FROM story_members", "DELETE FROM stories"}
+	}
+	clear = append(clear, "DELETE FROM storylines", "DELETE FROM cluster_state")
+	for _, q := range clear {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("replacing stories: %w", err)
+			return fmt.Errorf("saving stories: %w", err)
 		}
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline, size, groups, first, last, storyline, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	for _, gone := range sortedMerges(u.Merged) {
+		into := u.Merged[gone]
+		if _, err := tx.ExecContext(ctx, `UPDATE story_members SET story_id = ? WHERE story_id = ?`, into, gone); err != nil {
+			return fmt.Errorf("moving the members of story %d into %d: %w", gone, into, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, gone); err != nil {
+			return fmt.Errorf("removing merged story %d: %w", gone, err)
+		}
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO stories (id, headline, size, groups, first, last, storyline, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	for _, x := range stories {
+	for _, x := range u.Stories {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
@@ -479,17 +505,17 @@ func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, membe
 			return fmt.Errorf("storing story %d: %w", x.ID, err)
 		}
 	}
-	mt, err := tx.PrepareContext(ctx, `INSERT INTO story_members (article_id, story_id, dup_group, canonical, duplicate, kind, score) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	mt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO story_members (article_id, story_id, dup_group, canonical, duplicate, kind, score) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer mt.Close()
-	for _, m := range members {
+	for _, m := range u.Members {
 		if _, err := mt.ExecContext(ctx, m.ArticleID, m.StoryID, m.DupGroup, m.Canonical, m.Duplicate, m.Kind, m.Score); err != nil {
 			return fmt.Errorf("storing membership of article %d: %w", m.ArticleID, err)
 		}
 	}
-	for _, l := range lines {
+	for _, l := range u.Lines {
 		data, err := json.Marshal(l)
 		if err != nil {
 			return err
@@ -498,7 +524,46 @@ func (s *Store) ReplaceStories(ctx context.Context, stories []store.Story, membe
 			return fmt.Errorf("storing storyline %d: %w", l.ID, err)
 		}
 	}
+	if u.State != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state (id, version, data) VALUES (1, ?, ?)`, u.State.Version, u.State.Data); err != nil {
+			return fmt.Errorf("saving the clusterer state: %w", err)
+		}
+	}
 	return tx.Commit()
+}
+
+// sortedMerges lists merged stories newest (highest ID) first. A merge
+// keeps the older story, so in a chain (5 into 3, 3 into 1) the later link
+// is applied first and every member ends in the survivor.
+func sortedMerges(m map[int64]int64) []int64 {
+	out := make([]int64, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	slices.Reverse(out)
+	return out
+}
+
+// ForgetClusterState implements store.StoryStore.
+func (s *Store) ForgetClusterState(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM cluster_state`); err != nil {
+		return fmt.Errorf("forgetting the clusterer state: %w", err)
+	}
+	return nil
+}
+
+// ClusterState implements store.StoryStore.
+func (s *Store) ClusterState(ctx context.Context) (store.ClusterState, error) {
+	var c store.ClusterState
+	err := s.db.QueryRowContext(ctx, `SELECT version, data FROM cluster_state WHERE id = 1`).Scan(&c.Version, &c.Data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("clusterer state: %w", store.ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("reading the clusterer state: %w", err)
+	}
+	return c, nil
 }
 
 // Stories implements store.StoryStore: newest development first.

@@ -153,8 +153,8 @@ func testStoryOf(t *testing.T, s store.Store) {
 	if _, err := s.StoryOf(ctx, a); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("before clustering: %v", err)
 	}
-	err := s.ReplaceStories(ctx, []store.Story{{ID: 7, Headline: "Quake hits", Size: 2}},
-		[]store.Member{{ArticleID: a, StoryID: 7, DupGroup: a, Canonical: a}, {ArticleID: b, StoryID: 7, DupGroup: a, Canonical: a, Duplicate: true, Kind: "near"}}, nil)
+	err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Stories: []store.Story{{ID: 7, Headline: "Quake hits", Size: 2}},
+		Members: []store.Member{{ArticleID: a, StoryID: 7, DupGroup: a, Canonical: a}, {ArticleID: b, StoryID: 7, DupGroup: a, Canonical: a, Duplicate: true, Kind: "near"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func testStoriesPage(t *testing.T, s store.Store) {
 	for i := 1; i <= 5; i++ {
 		stories = append(stories, store.Story{ID: int64(i), Headline: "s", Last: day(i)})
 	}
-	if err := s.ReplaceStories(ctx, stories, nil, nil); err != nil {
+	if err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Stories: stories}); err != nil {
 		t.Fatal(err)
 	}
 	got, total, err := s.StoriesPage(ctx, 2, 1)

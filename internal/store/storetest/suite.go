@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -35,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentWriters", testConcurrent},
 		{"LargeBatch", testLargeBatch},
 		{"StoriesReplacedWhole", testStories},
+		{"StoriesIncremental", testIncrementalStories},
 	}
 	tests = append(tests, serverTests...)
 	for _, tc := range tests {
@@ -305,7 +307,7 @@ func testStories(t *testing.T, s store.Store) {
 		{ArticleID: c, StoryID: 2, DupGroup: c, Canonical: c},
 	}
 	lines := []store.Storyline{{ID: 1, Title: "Quake", Stories: []int64{1}}, {ID: 2, Title: "Talks", Stories: []int64{2}}}
-	if err := s.ReplaceStories(ctx, stories, members, lines); err != nil {
+	if err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Stories: stories, Members: members, Lines: lines}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Stories(ctx)
@@ -320,7 +322,7 @@ func testStories(t *testing.T, s store.Store) {
 		t.Errorf("missing story: %v", err)
 	}
 	// a second run replaces the layer whole
-	if err := s.ReplaceStories(ctx, stories[:1], members[:2], lines[:1]); err != nil {
+	if err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Stories: stories[:1], Members: members[:2], Lines: lines[:1]}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.Stories(ctx)
@@ -333,11 +335,113 @@ func testStories(t *testing.T, s store.Store) {
 	}
 	// a failing replace (a member of a missing article) leaves the old layer intact
 	bad := []store.Member{{ArticleID: 12345, StoryID: 1}}
-	if err := s.ReplaceStories(ctx, stories, bad, lines); err == nil {
+	if err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Stories: stories, Members: bad, Lines: lines}); err == nil {
 		t.Fatal("replace with a dangling member succeeded")
 	}
 	if got, _ := s.Stories(ctx); len(got) != 1 {
 		t.Errorf("a failed replace changed the story layer: %d stories", len(got))
+	}
+}
+
+// testIncrementalStories: a run that adds to the layer (no Replace) writes
+// its stories and members over the stored ones, moves the members of merged
+// stories, replaces the storylines and keeps the clusterer state beside
+// them; Unclustered lists what no run has placed yet.
+func testIncrementalStories(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	if _, err := s.ClusterState(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("state of a new store: %v", err)
+	}
+	a := put(t, s, mk("a", "Quake hits", "A", day(1)))
+	b := put(t, s, mk("b", "Talks open", "B", day(2)))
+	unclustered := func() []int64 {
+		t.Helper()
+		list, err := s.Articles(ctx, store.Filter{Unclustered: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, x := range list {
+			ids = append(ids, x.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got := unclustered(); len(got) != 2 {
+		t.Fatalf("unclustered before any run: %v", got)
+	}
+	first := store.StoryUpdate{Replace: true,
+		Stories: []store.Story{{ID: 1, Headline: "Quake hits", Size: 1, Storyline: 1}, {ID: 2, Headline: "Talks open", Size: 1, Storyline: 2}},
+		Members: []store.Member{{ArticleID: a, StoryID: 1, DupGroup: a, Canonical: a}, {ArticleID: b, StoryID: 2, DupGroup: b, Canonical: b}},
+		Lines:   []store.Storyline{{ID: 1, Stories: []int64{1}}, {ID: 2, Stories: []int64{2}}},
+		State:   &store.ClusterState{Version: "v1", Data: []byte{0, 1, 2, 255}},
+	}
+	if err := s.SaveStories(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if got := unclustered(); len(got) != 0 {
+		t.Fatalf("unclustered after a run: %v", got)
+	}
+	st, err := s.ClusterState(ctx)
+	if err != nil || st.Version != "v1" || string(st.Data) != string([]byte{0, 1, 2, 255}) {
+		t.Fatalf("state: %+v %v", st, err)
+	}
+	c := put(t, s, mk("c", "Quake toll rises", "C", day(3)))
+	if got := unclustered(); !slices.Equal(got, []int64{c}) {
+		t.Fatalf("unclustered after a new article: %v, want [%d]", got, c)
+	}
+	// The next run: c joins story 1, which absorbs story 2.
+	next := store.StoryUpdate{
+		Stories: []store.Story{{ID: 1, Headline: "Quake hits", Size: 3, Storyline: 1}},
+		Merged:  map[int64]int64{2: 1},
+		Members: []store.Member{{ArticleID: c, StoryID: 1, DupGroup: c, Canonical: c}},
+		Lines:   []store.Storyline{{ID: 1, Stories: []int64{1}}},
+		State:   &store.ClusterState{Version: "v1", Data: []byte("second")},
+	}
+	if err := s.SaveStories(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	stories, _ := s.Stories(ctx)
+	if len(stories) != 1 || stories[0].Size != 3 {
+		t.Fatalf("stories after the incremental run: %+v", stories)
+	}
+	_, ms, err := s.Story(ctx, 1)
+	if err != nil || len(ms) != 3 {
+		t.Fatalf("members of story 1 after the merge: %+v %v", ms, err)
+	}
+	if _, _, err := s.Story(ctx, 2); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("merged story still readable: %v", err)
+	}
+	if lines, _ := s.Storylines(ctx); len(lines) != 1 {
+		t.Errorf("storylines not replaced: %+v", lines)
+	}
+	if st, _ := s.ClusterState(ctx); string(st.Data) != "second" {
+		t.Errorf("state not replaced: %q", st.Data)
+	}
+	// A failing run (a member of a missing article) changes nothing, state
+	// included.
+	bad := store.StoryUpdate{Members: []store.Member{{ArticleID: 12345, StoryID: 1}}, State: &store.ClusterState{Version: "v1", Data: []byte("bad")}}
+	if err := s.SaveStories(ctx, bad); err == nil {
+		t.Fatal("an update with a dangling member succeeded")
+	}
+	if st, _ := s.ClusterState(ctx); string(st.Data) != "second" {
+		t.Errorf("a failed run changed the state: %q", st.Data)
+	}
+	if err := s.ForgetClusterState(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ClusterState(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("state after forgetting it: %v", err)
+	}
+	if err := s.SaveStories(ctx, store.StoryUpdate{Stories: stories, State: &store.ClusterState{Version: "v1", Data: []byte("third")}}); err != nil {
+		t.Fatal(err)
+	}
+	// A run without state clears it: the next one starts from scratch.
+	if err := s.SaveStories(ctx, store.StoryUpdate{Stories: stories}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ClusterState(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("state after a run that saved none: %v", err)
 	}
 }
 
