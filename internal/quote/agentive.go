@@ -227,15 +227,19 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			continue // "Clinton debate": a base form needs "they", "we" or a plural
 		}
 		var from, to int
-		if (strings.HasSuffix(w, "ing") && m == k && toks[m-1].text == ",") || toks[m-1].lower() == "and" || toks[m-1].lower() == "but" {
+		if (strings.HasSuffix(w, "ing") && toks[m-1].text == ",") || toks[m-1].lower() == "and" || toks[m-1].lower() == "but" || toks[m-1].lower() == "or" {
 			// A participle after a comma or a coordinated verb shares the
 			// subject: "Clinton spoke, comparing him …", "Trump praised
 			// Putin and attacked Obama".
 			s0, e, ok := sharedSubject(toks, m)
-			if ok && !agentSubject(toks[s0:e]) {
-				// "Clinton leaned in": the subject is the name, not the
-				// clause npRight ran on into.
+			if ok && (!agentSubject(toks[s0:e]) || !plainNP(toks[s0:e])) {
+				// "Clinton leaned in", "The government reversed the rules":
+				// the subject is the name or the determiner and its noun,
+				// not the clause npRight ran on into.
 				e = s0 + 1
+				if determiners[toks[s0].lower()] && e < len(toks) && toks[e].word {
+					e++
+				}
 				for e < len(toks) && toks[e].isCap() {
 					e++
 				}
@@ -260,7 +264,8 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			s = skipObject(toks, s)
 		}
 		end := clauseEnd(toks, s)
-		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || (adjunctOnly[toks[s].lower()] && !(toks[s].lower() == "as" && characterising[lemma])) {
+		byGerund := toks[s].lower() == "by" && s+1 < end && strings.HasSuffix(toks[s+1].lower(), "ing") // "responded by using …"
+		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || (adjunctOnly[toks[s].lower()] && !(toks[s].lower() == "as" && characterising[lemma]) && !byGerund) {
 			continue // "told on Thursday", "wrote in 2014": no content
 		}
 		if !plainNP(toks[from:to]) {

@@ -650,7 +650,7 @@ var evidenceNouns = map[string]bool{
 // …") or a coordinated verb ("Authorities announced … and said …"). The
 // speaker of the nearest earlier cue wins, else the sentence's subject.
 func sharedSubject(toks []tok, m int) (int, int, bool) {
-	if m == 0 || (toks[m-1].text != "," && toks[m-1].lower() != "and") {
+	if m == 0 || (toks[m-1].text != "," && toks[m-1].lower() != "and" && toks[m-1].lower() != "but" && toks[m-1].lower() != "or") {
 		return 0, 0, false
 	}
 	for k := m - 2; k >= 0; k-- {

@@ -293,6 +293,7 @@ var cueModifiers = map[string]bool{
 	"been": true, "has-been": true, "had-been": true, "could": true, "might": true, "may": true,
 	"first": true, "further": true, "simply": true, "just": true, "even": true, "still": true,
 	"long": true, "not": true, "never": true, "already": true, "always": true, "now": true,
+	"perhaps": true, "apparently": true, "possibly": true, "probably": true,
 }
 
 // pronouns that can stand as a speaker.
