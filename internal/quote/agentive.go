@@ -264,6 +264,9 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			s = skipObject(toks, s)
 		}
 		end := clauseEnd(toks, s)
+		if s >= len(toks) {
+			continue
+		}
 		byGerund := toks[s].lower() == "by" && s+1 < end && strings.HasSuffix(toks[s+1].lower(), "ing") // "responded by using …"
 		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || (adjunctOnly[toks[s].lower()] && !(toks[s].lower() == "as" && characterising[lemma]) && !byGerund) {
 			continue // "told on Thursday", "wrote in 2014": no content

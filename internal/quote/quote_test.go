@@ -252,3 +252,34 @@ func TestAnalyseOddInput(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExtract checks the attribution rules on any input: no panic, and
+// every span of every quote inside the text and well formed.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"Trump avoids condemning the invasion, as police have said.",
+		"Asked whether he would run, the mayor, who in 2010 said so, laughed.",
+		"Bemoaning the “phony system,” Trump’s aides — led by him — forced Stumpf, who, to admit",
+		"He’s claiming that. The plan was widely lauded by. Black Lawmakers Rip",
+		"Climate change, Mr. Obama often says, is\n\nThe governor added:\n\n",
+		"X made the following comment:", "by", ", said", "As put it,", "\"", "Lamenting, they",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, q := range extractText(text) {
+			spans := []article.Span{q.Content}
+			if q.Speaker != nil {
+				spans = append(spans, *q.Speaker)
+			}
+			if q.Cue != nil {
+				spans = append(spans, *q.Cue)
+			}
+			for _, s := range spans {
+				if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+					t.Fatalf("bad span %+v in %q (len %d)", s, text, len(text))
+				}
+			}
+		}
+	})
+}
