@@ -1,11 +1,12 @@
-// Package ner owns dossier's named-entity recogniser: a greedy, two-pass
-// averaged-perceptron tagger over BILOU labels for the CoNLL-2003 types (PER,
+// Package ner owns dossier's named-entity recogniser: a two-pass
+// averaged-perceptron tagger over BILOU labels, decoded by a narrow beam
+// search over locally normalised scores, for the CoNLL-2003 types (PER,
 // ORG, LOC, MISC, with GPE split from LOC by a gazetteer post-pass), the
 // features it uses (word forms, shapes, affixes, context, word clusters,
-// gazetteers, runs of capitalised words, document-level evidence), its
-// trainer, the embedded model, the pipeline stage that turns tags into
-// article.Mention spans, and the readers and scorer for the benchmarks it is
-// measured on (CoNLL-2003, MEANTIME).
+// gazetteers of names and titles, runs of capitalised words, document-level
+// evidence), its trainer, the embedded model, the pipeline stage that turns
+// tags into article.Mention spans, and the readers and scorer for the
+// benchmarks it is measured on (CoNLL-2003, MEANTIME).
 //
 // The model is trained by the project ("dossier train ner"), deterministically:
 // the same data and options give the same bytes as model/ner.bin.gz. The word
