@@ -223,9 +223,6 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		if bare && k+1 < len(toks) && toks[k+1].word && auxiliaries[toks[k+1].lower()] && toks[k+1].lower() != "not" {
 			continue // "Health worries have dogged …": the subject's head
 		}
-		if bare && w == lemma && !pluralSubject(toks[k-1]) {
-			continue // "Clinton debate": a base form needs "they", "we" or a plural
-		}
 		var from, to int
 		if (strings.HasSuffix(w, "ing") && toks[m-1].text == ",") || toks[m-1].lower() == "and" || toks[m-1].lower() == "but" || toks[m-1].lower() == "or" {
 			// A participle after a comma or a coordinated verb shares the
@@ -270,6 +267,9 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		byGerund := toks[s].lower() == "by" && s+1 < end && strings.HasSuffix(toks[s+1].lower(), "ing") // "responded by using …"
 		if end <= s || wordCount(toks[s:end]) < 1 || !(toks[s].word || toks[s].isQuoteMark()) || (adjunctOnly[toks[s].lower()] && !(toks[s].lower() == "as" && characterising[lemma]) && !byGerund) {
 			continue // "told on Thursday", "wrote in 2014": no content
+		}
+		if bare && w == lemma && !pluralSubject(subjectHead(toks[from:to])) {
+			continue // "Clinton debate": a base form needs "they", "we" or a plural
 		}
 		if !plainNP(toks[from:to]) {
 			continue
@@ -814,4 +814,23 @@ func (x *extractor) askedClauses(toks []tok) []article.Quote {
 		})
 	}
 	return out
+}
+
+// subjectHead returns the head word of a subject phrase: the last word
+// before an "of" or an appositive ("members" in "other members of
+// Congress"), else the last word.
+func subjectHead(toks []tok) tok {
+	head := toks[len(toks)-1]
+	for i, t := range toks {
+		if t.text == "," || t.text == "(" || t.lower() == "of" {
+			if i > 0 {
+				return toks[i-1]
+			}
+			break
+		}
+		if t.word {
+			head = t
+		}
+	}
+	return head
 }

@@ -53,6 +53,8 @@ func TestAgentive(t *testing.T) {
 			"Trump", "responded", "by using the example of Chicago"},
 		{"a participle after an adverb and a comma", "Her aides were also pleased, perhaps recognizing that imitation is flattery.",
 			"Her aides", "perhaps recognizing", "that imitation is flattery"},
+		{"a base form agrees with the head of its subject", "Other members of Congress echo her concerns about the program.",
+			"Other members of Congress", "echo", "her concerns about the program"},
 		{"a noun after a name is no verb", "The CNBC debate drew record ratings.", "", "", ""},
 		{"a possessive makes a noun", "Trump’s plan drew criticism.", "", "", ""},
 		{"a base form after a singular name is a noun", "Clinton debate prep ran late.", "", "", ""},
