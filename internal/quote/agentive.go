@@ -260,6 +260,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		if lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "promise" || lemma == "assure" || lemma == "inform" {
 			s = skipObject(toks, s)
 		}
+		s = skipParenthetical(toks, s)
 		end := clauseEnd(toks, s)
 		if s >= len(toks) {
 			continue

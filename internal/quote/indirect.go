@@ -154,6 +154,7 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 	if lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "promise" {
 		s = skipObject(toks, s)
 	}
+	s = skipParenthetical(toks, s)
 	// Adjuncts before the clause: "said in a statement that …".
 	if s < len(toks) && toks[s].word && adjunctStarts[toks[s].lower()] {
 		k := s
@@ -674,4 +675,25 @@ func followingStatement(toks []tok) (article.Quote, bool) {
 	sp := spanOf(toks, f, m)
 	cue := article.Span{Start: toks[m].start, End: toks[n-1].end}
 	return article.Quote{Speaker: &sp, SpeakerEntity: -1, Cue: &cue, CueVerb: toks[n-2].lower(), Confidence: 0.7}, true
+}
+
+// skipParenthetical returns where the that-clause starts when a
+// parenthetical sits between a cue and it ("cautioned, as did the campaign
+// itself, that …"), else s.
+func skipParenthetical(toks []tok, s int) int {
+	if s >= len(toks) || toks[s].text != "," {
+		return s
+	}
+	for k := s + 1; k < len(toks) && k-s < 12; k++ {
+		if toks[k].text == "," {
+			if k+1 < len(toks) && toks[k+1].lower() == "that" {
+				return k + 1
+			}
+			return s
+		}
+		if !toks[k].word {
+			return s
+		}
+	}
+	return s
 }
