@@ -590,6 +590,13 @@ func firstWord(toks []tok) int {
 // publications", "fellow physicians") up to the clause's end.
 func agentAfter(toks []tok, s int) (article.Span, bool) {
 	if e, ok := npRight(toks, s); ok {
+		// npRight runs on over "for": "by Congress for fraudulently …".
+		for k := s + 1; k < e; k++ {
+			if toks[k].word && agentLinks[toks[k].lower()] && toks[k].lower() != "of" && toks[k].lower() != "and" {
+				e = k
+				break
+			}
+		}
 		return spanOf(toks, s, e), true
 	}
 	e := s

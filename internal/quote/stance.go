@@ -23,7 +23,7 @@ var stanceLemmas = []string{
 	"repeat", "reply", "report", "respond", "retort", "reveal", "say", "signal", "speculate", "state",
 	"stress", "suggest", "swear", "tell", "testify", "tweet", "retweet", "urge", "vow", "warn",
 	"write", "wonder", "underscore", "underline", "highlight", "reference", "invoke", "mock",
-	"tout", "hint", "concur", "muse", "lecture", "preach", "pitch", "broach", "raise", "float",
+	"tout", "hint", "concur", "muse", "lecture", "preach", "pitch", "broach", "float",
 	"rebut", "refute", "contradict", "correct", "acknowledge", "apologize", "apologise", "thank",
 	"vent", "quote", "reaffirm", "restate", "specify", "stipulate", "summarize", "chronicle",
 	"profile", "spotlight", "publish", "broadcast", "document", "recite",
