@@ -220,8 +220,8 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		if bare && (nounCompound(toks, k) || (toks[k-1].word && determiners[toks[k-1].lower()])) {
 			continue
 		}
-		if bare && k+1 < len(toks) && toks[k+1].word && auxiliaries[toks[k+1].lower()] && toks[k+1].lower() != "not" {
-			continue // "Health worries have dogged …": the subject's head
+		if (bare || m == k && strings.HasSuffix(w, "ing")) && k+1 < len(toks) && toks[k+1].word && auxiliaries[toks[k+1].lower()] && toks[k+1].lower() != "not" {
+			continue // "Health worries have dogged …", "the ruling could decide": the subject's head
 		}
 		var from, to int
 		if (strings.HasSuffix(w, "ing") && toks[m-1].text == ",") || toks[m-1].lower() == "and" || toks[m-1].lower() == "but" || toks[m-1].lower() == "or" {

@@ -57,6 +57,7 @@ func TestAgentive(t *testing.T) {
 			"Other members of Congress", "echo", "her concerns about the program"},
 		{"a parenthetical before the that-clause", "Several experts cautioned, as did the campaign itself, that the plan might change.",
 			"Several experts", "cautioned", "that the plan might change"},
+		{"a gerund before a modal heads the subject", "The eventual appeals court ruling could decide the case.", "", "", ""},
 		{"a noun after a name is no verb", "The CNBC debate drew record ratings.", "", "", ""},
 		{"a possessive makes a noun", "Trump’s plan drew criticism.", "", "", ""},
 		{"a base form after a singular name is a noun", "Clinton debate prep ran late.", "", "", ""},
