@@ -151,6 +151,13 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			continue
 		}
 		lemma, ok := forms[t.lower()]
+		if !ok && k+1 < len(toks) {
+			// Verbs that are stances only with their particle: "laid out
+			// her proposals", "seized on his remarks".
+			if l, found := particleStances[t.lower()]; found && strings.Contains(l.particles, " "+toks[k+1].lower()+" ") {
+				lemma, ok = l.lemma, true
+			}
+		}
 		if !ok && !attitudeAdjectives[t.lower()] {
 			continue // most words: no lookups beyond these two
 		}
@@ -253,8 +260,8 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			from, to = f, m
 		}
 		cueEnd := k + 1
-		if cueEnd < len(toks) && toks[cueEnd].word && cueParticles[toks[cueEnd].lower()] {
-			cueEnd++
+		if cueEnd < len(toks) && toks[cueEnd].word && (cueParticles[toks[cueEnd].lower()] || strings.Contains(lemma, " ")) {
+			cueEnd++ // "talked about", "weighed in"
 		}
 		s := cueEnd
 		if lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "promise" || lemma == "assure" || lemma == "inform" {
@@ -293,7 +300,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 // for", "pointed out".
 var cueParticles = map[string]bool{
 	"about": true, "of": true, "for": true, "on": true, "out": true, "against": true, "at": true,
-	"over": true, "with": true, "up": true,
+	"over": true, "with": true, "up": true, "upon": true, "in": false, "after": true,
 }
 
 // agentSubject reports whether a subject phrase names an agent: a personal
@@ -835,3 +842,26 @@ func subjectHead(toks []tok) tok {
 	}
 	return head
 }
+
+// particleStance is a verb form that reports a stance only before one of
+// its particles.
+type particleStance struct{ lemma, particles string }
+
+// particleStances are verbs whose stance sense needs a particle: "laid
+// out", "spelled out", "seized on", "weighed in", "lashed out".
+var particleStances = func() map[string]particleStance {
+	m := map[string]particleStance{}
+	add := func(lemma, particles string, forms ...string) {
+		for _, f := range forms {
+			m[f] = particleStance{lemma, " " + particles + " "}
+		}
+	}
+	add("lay out", "out", "lay", "lays", "laid", "laying")
+	add("spell out", "out", "spell", "spells", "spelled", "spelt", "spelling")
+	add("seize on", "on upon", "seize", "seizes", "seized", "seizing")
+	add("weigh in", "in", "weigh", "weighs", "weighed", "weighing")
+	add("lash out", "out", "lash", "lashes", "lashed", "lashing")
+	add("speak out", "out about of against on", "speak", "speaks", "spoke", "speaking")
+	add("go after", "after", "go", "goes", "went", "going")
+	return m
+}()
