@@ -53,7 +53,7 @@ var agentNouns = map[string]bool{
 	"congressman": true, "congresswoman": true, "representative": true, "speaker": true,
 	"host": true, "moderator": true, "writer": true, "author": true, "columnist": true,
 	"founder": true, "ceo": true, "executive": true, "executives": true, "chief": true,
-	"candidate’s": false, "surrogates": true, "surrogate": true, "strategist": true,
+	"surrogates": true, "surrogate": true, "strategist": true,
 	"strategists": true, "pollster": true, "pollsters": true, "observers": true, "fans": true,
 	"protesters": true, "workers": true, "students": true, "parents": true, "citizens": true,
 	"immigrants": true, "conservatives": true, "liberals": true, "progressives": true,
@@ -64,7 +64,7 @@ var agentNouns = map[string]bool{
 	"narrator": true, "announcer": true, "anchor": true, "correspondent": true, "commentator": true,
 	"commentators": true, "pundit": true, "pundits": true, "caller": true, "callers": true,
 	"witness": true, "witnesses": true, "neighbor": true, "neighbors": true, "friend": true,
-	"friends": true, "relatives": true, "family": true, "families": true, "official’s": false,
+	"friends": true, "relatives": true, "family": true, "families": true,
 	"spokesmen": true, "spokeswomen": true, "adviser": true, "advisers": true, "advisor": true,
 	"advisors": true, "consultant": true, "consultants": true, "scientist": true, "scientists": true,
 	"historian": true, "historians": true, "professor": true, "professors": true, "officer": true,
@@ -300,7 +300,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 // for", "pointed out".
 var cueParticles = map[string]bool{
 	"about": true, "of": true, "for": true, "on": true, "out": true, "against": true, "at": true,
-	"over": true, "with": true, "up": true, "upon": true, "in": false, "after": true,
+	"over": true, "with": true, "up": true, "upon": true, "after": true,
 }
 
 // agentSubject reports whether a subject phrase names an agent: a personal
@@ -609,7 +609,7 @@ var mediaNouns = map[string]bool{
 
 // participleLeads may open a sentence before a participle: "After saying
 // …, she …".
-var participleLeads = map[string]bool{"after": true, "before": true, "while": true, "by": true, "since": true, "upon": true, "when": true, "in": false}
+var participleLeads = map[string]bool{"after": true, "before": true, "while": true, "by": true, "since": true, "upon": true, "when": true}
 
 // openingParticiple handles a sentence that opens with a participle of a
 // stance or speech verb: "Bemoaning the “phony system,” Trump accused …",

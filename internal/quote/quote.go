@@ -2,7 +2,10 @@
 // curly or typewriter quotation marks, across sentences and continued
 // paragraphs), partial and scare quotes, and indirect speech ("X said the
 // talks had failed", "according to X, …"), and attributes each to a speaker
-// through its cue verb, position patterns, titles and pronouns. It fills
+// through its cue verb, position patterns, titles and pronouns. Beyond
+// speech it reports the stances that attribution corpora annotate ("Trump
+// openly admires Putin", "Graham has been critical of Trump") at a lower
+// confidence (agentiveConfidence), so consumers can keep to words. It fills
 // article.Analysis.Quotes and is the pipeline stage named "quote".
 //
 // The stage is rule-based on purpose: attribution in news follows a small set
