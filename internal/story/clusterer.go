@@ -1,6 +1,7 @@
 package story
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -807,11 +808,4 @@ func (c *Clusterer) Active() int { return len(c.active) }
 
 // ActiveIDs lists the stories in the candidate index, in ID order: the
 // stories whose summaries still change as articles arrive.
-func (c *Clusterer) ActiveIDs() []int64 {
-	ids := make([]int64, 0, len(c.active))
-	for id := range c.active {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
+func (c *Clusterer) ActiveIDs() []int64 { return slices.Sorted(maps.Keys(c.active)) }
