@@ -111,8 +111,9 @@ func addNERMetrics(m map[string]any, prefix string, r ner.Result) {
 }
 
 // proseChunker runs prose v2's entity extractor on each sentence, joined
-// with spaces, and maps its tokens back onto ours by byte offset. Its labels
-// map PERSON -> PER, ORGANIZATION -> ORG, GPE -> LOC, anything else -> MISC.
+// with spaces, takes its entities as prose's Document.Entities forms them,
+// and maps their tokens back onto ours by byte offset. Its labels map
+// PERSON -> PER, ORGANIZATION -> ORG, GPE -> LOC, anything else -> MISC.
 // prose loads its model for every document unless given one, so the model
 // of a first (empty) document is kept and reused.
 type proseChunker struct{ model *prose.Model }
@@ -148,12 +149,12 @@ func (p *proseChunker) sentence(toks []string) []ner.Chunk {
 	if err != nil {
 		return nil
 	}
-	tags := make([]string, len(toks))
-	for i := range tags {
-		tags[i] = "O"
-	}
+	pts := doc.Tokens()
+	// Our token under each prose token, by byte offset (-1: not found).
+	under := make([]int, len(pts))
 	pos, ti := 0, 0
-	for _, pt := range doc.Tokens() {
+	for i, pt := range pts {
+		under[i] = -1
 		at := strings.Index(text[pos:], pt.Text)
 		if at < 0 {
 			continue
@@ -163,16 +164,74 @@ func (p *proseChunker) sentence(toks []string) []ner.Chunk {
 		for ti+1 < len(toks) && starts[ti+1] <= at {
 			ti++
 		}
-		if tags[ti] != "O" || pt.Label == "O" || pt.Label == "" {
-			continue // the first prose token inside ours decides
-		}
-		prefix, typ, ok := strings.Cut(pt.Label, "-")
-		if !ok {
+		under[i] = ti
+	}
+	var out []ner.Chunk
+	for _, e := range proseEntities(pts) {
+		first, last := under[e.start], under[e.end-1]
+		if first < 0 || last < first {
 			continue
 		}
-		tags[ti] = prefix + "-" + proseType(typ)
+		c := ner.Chunk{Start: first, End: last + 1, Type: proseType(e.label)}
+		if n := len(out); n > 0 && out[n-1].End > c.Start {
+			continue // two prose entities inside one of our tokens
+		}
+		out = append(out, c)
 	}
-	return ner.Chunks(tags)
+	return out
+}
+
+// proseEntity is one entity of prose's, as a range of its tokens.
+type proseEntity struct {
+	start, end int
+	label      string
+}
+
+// proseEntities groups prose's tokens into entities exactly as prose's own
+// Document.Entities does (its extracter's chunk and parseEntities), keeping
+// the token ranges that Entities leaves out. Its token labels cannot be read
+// as IOB: every word of a name is labelled B- ("John/B-PERSON
+// Smith/B-PERSON"), and Entities joins words by their part-of-speech tags
+// too. Like Entities, an entity still open at the end of the sentence is
+// dropped.
+func proseEntities(pts []prose.Token) []proseEntity {
+	var out []proseEntity
+	end := ""
+	start, n := 0, 0 // the entity being built: its first token and length
+	for i, tok := range pts {
+		label := tok.Label
+		switch {
+		case (label != "O" && label != end) ||
+			(n > 0 && tok.Tag == pts[i-1].Tag) ||
+			(n > 0 && tok.Tag == "CD" && pts[i-1].Label != "O"):
+			end = strings.Replace(label, "B", "I", 1)
+			if n == 0 {
+				start = i
+			}
+			n++
+		case (label == "O" && end != "") || label == end:
+			if label != "O" {
+				n++
+			}
+			if n > 0 {
+				out = append(out, proseEntity{start: start, end: start + n, label: proseLabel(pts[start : start+n])})
+			}
+			end, n = "", 0
+		}
+	}
+	return out
+}
+
+// proseLabel is prose's parseEntities: a two-word entity with a B-PERSON
+// word is a person, any other takes its first word's type.
+func proseLabel(parts []prose.Token) string {
+	if len(parts) == 2 && (parts[0].Label == "B-PERSON" || parts[1].Label == "B-PERSON") {
+		return "PERSON"
+	}
+	if _, typ, ok := strings.Cut(parts[0].Label, "-"); ok {
+		return typ
+	}
+	return ""
 }
 
 func proseType(t string) string {
