@@ -60,12 +60,25 @@ func (h storyHead) replacedBy(t time.Time) bool {
 // background term frequencies (story.DefaultPrior) so that a small store is
 // clustered as well as a big one.
 func (e *Engine) Cluster(ctx context.Context) (stories, lines int, err error) {
-	return e.cluster(ctx, false)
+	return e.clusterRetrying(ctx, false)
 }
 
 // Recluster rebuilds the story layer from every stored article.
 func (e *Engine) Recluster(ctx context.Context) (stories, lines int, err error) {
-	return e.cluster(ctx, true)
+	return e.clusterRetrying(ctx, true)
+}
+
+// clusterRetrying starts a run over when another run saved first (two
+// clusterers at once): the second then adds only what the first left.
+func (e *Engine) clusterRetrying(ctx context.Context, rebuild bool) (stories, lines int, err error) {
+	for range 3 {
+		stories, lines, err = e.cluster(ctx, rebuild)
+		if !errors.Is(err, store.ErrConflict) {
+			return stories, lines, err
+		}
+		e.logger().Info("another clustering run saved first; starting over", "err", err)
+	}
+	return stories, lines, err
 }
 
 func (e *Engine) cluster(ctx context.Context, rebuild bool) (int, int, error) {
@@ -76,8 +89,12 @@ func (e *Engine) cluster(ctx context.Context, rebuild bool) (int, int, error) {
 	fp := priorFingerprint(prior)
 	var c *story.Clusterer
 	var st *clusterState
-	if !rebuild {
-		c, st = e.resumeClusterer(ctx, fp)
+	saved, err := e.Store.ClusterState(ctx)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		e.logger().Warn("reading the clusterer state failed; clustering from scratch", "err", err)
+	}
+	if !rebuild && err == nil {
+		c, st = e.resumeClusterer(saved, fp)
 	}
 	replace := c == nil
 	if replace {
@@ -206,7 +223,7 @@ func (e *Engine) cluster(ctx context.Context, rebuild bool) (int, int, error) {
 	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
 		return 0, 0, fmt.Errorf("saving the clusterer state: %w", err)
 	}
-	u := store.StoryUpdate{Replace: replace, Stories: out, Merged: mergedInto, Members: members, Lines: sls,
+	u := store.StoryUpdate{Replace: replace, Expect: saved.Generation, Stories: out, Merged: mergedInto, Members: members, Lines: sls,
 		State: &store.ClusterState{Version: clusterStateVersion, Data: buf.Bytes()}}
 	if err := e.Store.SaveStories(ctx, u); err != nil {
 		return 0, 0, fmt.Errorf("storing stories: %w", err)
@@ -219,14 +236,7 @@ func (e *Engine) cluster(ctx context.Context, rebuild bool) (int, int, error) {
 // resumeClusterer restores the clusterer the last run saved, or returns nil
 // when there is none or it cannot be used (then the caller starts afresh;
 // nothing is lost but time).
-func (e *Engine) resumeClusterer(ctx context.Context, prior string) (*story.Clusterer, *clusterState) {
-	saved, err := e.Store.ClusterState(ctx)
-	if err != nil {
-		if !errors.Is(err, store.ErrNotFound) {
-			e.logger().Warn("reading the clusterer state failed; clustering from scratch", "err", err)
-		}
-		return nil, nil
-	}
+func (e *Engine) resumeClusterer(saved store.ClusterState, prior string) (*story.Clusterer, *clusterState) {
 	if saved.Version != clusterStateVersion {
 		e.logger().Info("clusterer state of another version; clustering from scratch", "saved", saved.Version, "want", clusterStateVersion)
 		return nil, nil

@@ -25,6 +25,10 @@ import (
 // ErrNotFound is returned (wrapped) when an article, story or entity does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrConflict is returned when a write expected a state another writer has
+// changed meanwhile (two clustering runs at once): the caller starts over.
+var ErrConflict = errors.New("changed by another writer")
+
 // Store is a dossier database.
 type Store interface {
 	// PutArticle stores a new article in one transaction and sets a.ID. When

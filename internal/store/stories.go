@@ -41,6 +41,11 @@ type StoryUpdate struct {
 	// State is saved with the layer; nil removes any saved state, so the
 	// next run starts from scratch.
 	State *ClusterState
+	// Expect is the generation of the state the run started from (0: it
+	// found none). When the stored generation differs, another run has
+	// saved meanwhile and SaveStories fails with ErrConflict, writing
+	// nothing: two runs at once must not both add to the layer.
+	Expect int64
 }
 
 // ClusterState is the clusterer's state after a run, opaque to the store.
@@ -49,6 +54,8 @@ type ClusterState struct {
 	// it and clusters from scratch.
 	Version string
 	Data    []byte
+	// Generation counts the saves; the store sets it (Expect + 1).
+	Generation int64
 }
 
 // Story is one story as stored.

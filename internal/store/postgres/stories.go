@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dossier-news/dossier/internal/store"
 )
@@ -52,6 +53,15 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 	slices.Sort(merged)
 	slices.Reverse(merged)
 	return s.inTx(ctx, func(tx pgx.Tx) error {
+		// The state row, locked for the transaction, serialises runs.
+		var gen int64
+		err := tx.QueryRow(ctx, `SELECT generation FROM cluster_state WHERE id = 1 FOR UPDATE`).Scan(&gen)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("reading the clusterer state: %w", err)
+		}
+		if gen != u.Expect {
+			return fmt.Errorf("saving stories from state generation %d, stored %d: %w", u.Expect, gen, store.ErrConflict)
+		}
 		// DELETE, not TRUNCATE: readers keep seeing the old layer until commit
 		// instead of queueing behind an exclusive lock.
 		var clear []string
@@ -98,7 +108,11 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 			}
 		}
 		if u.State != nil {
-			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, version, data) VALUES (1, $1, $2)`, u.State.Version, u.State.Data); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, version, generation, data) VALUES (1, $1, $2, $3)`, u.State.Version, u.Expect+1, u.State.Data); err != nil {
+				if pe := (*pgconn.PgError)(nil); errors.As(err, &pe) && pe.Code == "23505" {
+					// another run found no state either and saved first
+					return fmt.Errorf("saving the clusterer state: %w", store.ErrConflict)
+				}
 				return fmt.Errorf("saving the clusterer state: %w", err)
 			}
 		}
@@ -117,7 +131,7 @@ func (s *Store) ForgetClusterState(ctx context.Context) error {
 // ClusterState implements store.StoryStore.
 func (s *Store) ClusterState(ctx context.Context) (store.ClusterState, error) {
 	var c store.ClusterState
-	err := s.pool.QueryRow(ctx, `SELECT version, data FROM cluster_state WHERE id = 1`).Scan(&c.Version, &c.Data)
+	err := s.pool.QueryRow(ctx, `SELECT version, generation, data FROM cluster_state WHERE id = 1`).Scan(&c.Version, &c.Generation, &c.Data)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return c, fmt.Errorf("clusterer state: %w", store.ErrNotFound)
 	}

@@ -106,9 +106,10 @@ CREATE TABLE feeds (
 	// the next run adds only the new articles.
 	`
 CREATE TABLE cluster_state (
-	id      INTEGER PRIMARY KEY CHECK (id = 1),
-	version TEXT NOT NULL,
-	data    BLOB NOT NULL
+	id         INTEGER PRIMARY KEY CHECK (id = 1),
+	version    TEXT NOT NULL,
+	generation INTEGER NOT NULL,
+	data       BLOB NOT NULL
 );
 `,
 }

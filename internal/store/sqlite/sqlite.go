@@ -472,6 +472,14 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		return err
 	}
 	defer tx.Rollback()
+	var gen int64
+	err = tx.QueryRowContext(ctx, `SELECT generation FROM cluster_state WHERE id = 1`).Scan(&gen)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("reading the clusterer state: %w", err)
+	}
+	if gen != u.Expect {
+		return fmt.Errorf("saving stories from state generation %d, stored %d: %w", u.Expect, gen, store.ErrConflict)
+	}
 	var clear []string
 	if u.Replace {
 		clear = []string{"DELETE FROM story_members", "DELETE FROM stories"}
@@ -525,7 +533,7 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		}
 	}
 	if u.State != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state (id, version, data) VALUES (1, ?, ?)`, u.State.Version, u.State.Data); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state (id, version, generation, data) VALUES (1, ?, ?, ?)`, u.State.Version, u.Expect+1, u.State.Data); err != nil {
 			return fmt.Errorf("saving the clusterer state: %w", err)
 		}
 	}
@@ -556,7 +564,7 @@ func (s *Store) ForgetClusterState(ctx context.Context) error {
 // ClusterState implements store.StoryStore.
 func (s *Store) ClusterState(ctx context.Context) (store.ClusterState, error) {
 	var c store.ClusterState
-	err := s.db.QueryRowContext(ctx, `SELECT version, data FROM cluster_state WHERE id = 1`).Scan(&c.Version, &c.Data)
+	err := s.db.QueryRowContext(ctx, `SELECT version, generation, data FROM cluster_state WHERE id = 1`).Scan(&c.Version, &c.Generation, &c.Data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("clusterer state: %w", store.ErrNotFound)
 	}

@@ -391,12 +391,25 @@ func testIncrementalStories(t *testing.T, s store.Store) {
 		t.Fatalf("unclustered after a new article: %v, want [%d]", got, c)
 	}
 	// The next run: c joins story 1, which absorbs story 2.
-	next := store.StoryUpdate{
+	if st.Generation != 1 {
+		t.Errorf("generation after the first save: %d, want 1", st.Generation)
+	}
+	next := store.StoryUpdate{Expect: 1,
 		Stories: []store.Story{{ID: 1, Headline: "Quake hits", Size: 3, Storyline: 1}},
 		Merged:  map[int64]int64{2: 1},
 		Members: []store.Member{{ArticleID: c, StoryID: 1, DupGroup: c, Canonical: c}},
 		Lines:   []store.Storyline{{ID: 1, Stories: []int64{1}}},
 		State:   &store.ClusterState{Version: "v1", Data: []byte("second")},
+	}
+	// A run that started from another generation (a second clusterer at
+	// work) writes nothing.
+	stale := next
+	stale.Expect = 0
+	if err := s.SaveStories(ctx, stale); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("save from a stale generation: %v, want ErrConflict", err)
+	}
+	if got := unclustered(); !slices.Equal(got, []int64{c}) {
+		t.Fatalf("a conflicting save wrote members: unclustered %v", got)
 	}
 	if err := s.SaveStories(ctx, next); err != nil {
 		t.Fatal(err)
@@ -420,7 +433,7 @@ func testIncrementalStories(t *testing.T, s store.Store) {
 	}
 	// A failing run (a member of a missing article) changes nothing, state
 	// included.
-	bad := store.StoryUpdate{Members: []store.Member{{ArticleID: 12345, StoryID: 1}}, State: &store.ClusterState{Version: "v1", Data: []byte("bad")}}
+	bad := store.StoryUpdate{Expect: 2, Members: []store.Member{{ArticleID: 12345, StoryID: 1}}, State: &store.ClusterState{Version: "v1", Data: []byte("bad")}}
 	if err := s.SaveStories(ctx, bad); err == nil {
 		t.Fatal("an update with a dangling member succeeded")
 	}
@@ -437,7 +450,7 @@ func testIncrementalStories(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	// A run without state clears it: the next one starts from scratch.
-	if err := s.SaveStories(ctx, store.StoryUpdate{Stories: stories}); err != nil {
+	if err := s.SaveStories(ctx, store.StoryUpdate{Expect: 1, Stories: stories}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.ClusterState(ctx); !errors.Is(err, store.ErrNotFound) {
