@@ -80,8 +80,8 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 	var order []string
 	for _, d := range docs {
 		for _, q := range d.an.Quotes {
-			if q.Scare {
-				continue
+			if q.Scare || q.Stance {
+				continue // a scare quote or a stance is nobody's words
 			}
 			name, key, _ := d.speakerOf(q)
 			name = nm.canonical(strings.TrimSpace(name))

@@ -215,7 +215,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 			// A passive: "was criticized". With its agent ("was endorsed by
 			// dozens of papers") the agent is the source.
 			if q, ok := passive(toks, k, 1, lemma); ok && q.Speaker != nil && !overlapsCue(out, *q.Cue) && !x.cueTaken(*q.Cue) {
-				q.Confidence = agentiveConfidence
+				q.Confidence, q.Stance = agentiveConfidence, true
 				out = append(out, q)
 				x.usedCue[t.start] = true
 			}
@@ -289,7 +289,7 @@ func (x *extractor) agentiveIn(toks []tok) []article.Quote {
 		}
 		out = append(out, article.Quote{
 			Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
-			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence, Stance: true,
 		})
 		x.usedCue[t.start] = true
 	}
@@ -458,7 +458,7 @@ func (x *extractor) attitudeAdjective(toks []tok, k int) (article.Quote, bool) {
 	cue := article.Span{Start: toks[m].start, End: toks[cueEnd-1].end}
 	return article.Quote{
 		Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
-		Cue: &cue, CueVerb: "be " + toks[k].lower(), Confidence: agentiveConfidence,
+		Cue: &cue, CueVerb: "be " + toks[k].lower(), Confidence: agentiveConfidence, Stance: true,
 	}, true
 }
 
@@ -577,7 +577,7 @@ func (x *extractor) headline(toks []tok) (article.Quote, bool) {
 		}
 		return article.Quote{
 			Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
-			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+			Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence, Stance: true,
 		}, true
 	}
 	return article.Quote{}, false
@@ -690,7 +690,7 @@ func (x *extractor) openingParticiple(toks []tok) (article.Quote, bool) {
 	x.usedCue[toks[p].start] = true
 	return article.Quote{
 		Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
-		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence, Stance: true,
 	}, true
 }
 
@@ -752,7 +752,7 @@ func (x *extractor) objectControl(toks []tok, k int, lemma string) (article.Quot
 	}
 	return article.Quote{
 		Content: article.Span{Start: toks[cueEnd].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
-		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence,
+		Cue: &cue, CueVerb: lemma, Confidence: agentiveConfidence, Stance: true,
 	}, true
 }
 

@@ -138,7 +138,7 @@ func nominalAt(toks []tok, k int) (article.Quote, bool) {
 	cue := article.Span{Start: toks[a].start, End: toks[cueEnd-1].end}
 	return article.Quote{
 		Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
-		Cue: &cue, CueVerb: toks[k].lower(), Confidence: agentiveConfidence,
+		Cue: &cue, CueVerb: toks[k].lower(), Confidence: agentiveConfidence, Stance: true,
 	}, true
 }
 
