@@ -13,12 +13,13 @@ import (
 )
 
 // Clusterer is the one clustering consumer: it collects the workers'
-// notices and, once they settle (or MaxDelay after the first one), replays
-// the whole store into the story layer with engine.Cluster, then
-// acknowledges the notices the run covered. The replay reads every article
-// in ID order from the store, so the story layer depends on what is stored,
-// never on which worker stored what or when; a second clusterer by mistake
-// only wastes work (each run replaces the layer whole, in one transaction).
+// notices and, once they settle (or MaxDelay after the first one), adds the
+// stored articles no run has placed yet to the story layer with
+// engine.Cluster (in read order, from the clusterer state the last run
+// saved), then acknowledges the notices the run covered. The story layer
+// depends on what is stored, never on which worker stored what; a second
+// clusterer by mistake only wastes work (a run overtaken by another writes
+// nothing and starts over).
 type Clusterer struct {
 	Conn   *Conn
 	Engine *engine.Engine

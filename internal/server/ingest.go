@@ -35,9 +35,9 @@ type ingestReport struct {
 	Stories   int          `json:"stories"` // stories after re-clustering (0 when nothing new)
 }
 
-// Ingest stores and analyses the items and, when any is new, re-clusters
-// the store. The feed poller calls it too. Runs are serialised: the story
-// layer is replaced whole by each clustering.
+// Ingest stores and analyses the items and, when any is new, adds them to
+// the story layer. The feed poller calls it too. Runs are serialised: each
+// clustering run starts from the state the previous one saved.
 func (s *Server) Ingest(ctx context.Context, items iter.Seq[ingest.Item]) (ingestReport, error) {
 	rep := ingestReport{Results: []itemResult{}}
 	if s.opts.Engine == nil {
