@@ -36,22 +36,21 @@ func TestCompareFeatures(t *testing.T) {
 	}{
 		{"identical text", "Penguins beat the Senators 5-2 as Malkin scored twice.", "Penguins beat the Senators 5-2 as Malkin scored twice.",
 			func(f PairFeatures) bool {
-				return near(f.Words, 1) && near(f.Grams, 1) && near(f.Names, 1) && near(f.Numbers, 1) && near(f.Lead, 1) && near(f.Length, 1)
+				return near(f.KeyTerms, 1) && near(f.Lead, 1) && near(f.LeadCross, 1) && near(f.Grams, 1) && near(f.Numbers, 1)
 			}},
 		{"nothing shared", "Oil prices rose on Friday.", "Ein Erdbeben erschütterte Ankara.",
-			func(f PairFeatures) bool { return f.Words == 0 && f.Names == 0 && f.Numbers == 0 }},
+			func(f PairFeatures) bool { return f.KeyTerms == 0 && f.Lead == 0 && f.LeadCross == 0 && f.Numbers == 0 }},
 		{"word prefixes match inflections", "Erdbeben erschüttert", "Erdbebens erschütterte",
-			func(f PairFeatures) bool { return near(f.Words, 1) }},
+			func(f PairFeatures) bool { return near(f.Lead, 1) }},
 		{"CJK is compared by character bigrams", "英国的街道上堆满了垃圾", "街道上堆满了圣诞垃圾",
-			func(f PairFeatures) bool { return f.Words > 0.5 && f.Words < 1 }},
-		{"a capitalised word opening a sentence is no name", "Oil rose. Prices fell.", "oil rose. prices fell.",
-			func(f PairFeatures) bool { return f.Names == 0 && near(f.Words, 1) }},
-		{"names inside sentences", "Talks with Erdogan in Ankara.", "Erdogan met Putin in Ankara.",
-			func(f PairFeatures) bool { return f.Names > 0.3 }},
-		{"numbers overlap by Jaccard", "7,8 dead in 2023", "2023 and 12 others",
+			func(f PairFeatures) bool { return f.Lead > 0.5 && f.Lead < 1 }},
+		{"short texts count missing key terms as unshared", "Erdogan Ankara", "Erdogan Ankara",
+			func(f PairFeatures) bool { return near(f.KeyTerms, 2.0/5) }},
+		{"numbers overlap by Jaccard, decimals whole", "7,8 dead in 2023", "2023 and 12 others",
 			func(f PairFeatures) bool { return near(f.Numbers, 1.0/3) }},
-		{"length ratio", "abcd efgh", "abcd",
-			func(f PairFeatures) bool { return near(f.Length, 4.0/9) }},
+		{"the opening of one found late in the other", "Malkin scored twice.",
+			strings.Repeat("Weather was mild and the arena full. ", 9) + "Malkin scored twice.",
+			func(f PairFeatures) bool { return f.Lead == 0 && f.LeadCross > 0.1 }},
 		{"empty text", "", "Oil prices rose.",
 			func(f PairFeatures) bool { return f == PairFeatures{} }},
 	}
@@ -108,11 +107,11 @@ func TestCalibrate(t *testing.T) {
 
 func TestFitRecoversLinearWeights(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	want := [len(FeatureNames)]float64{-2, 0.5, -1, 0, 0.25, 1}
+	want := [len(FeatureNames)]float64{-2, 0.5, -1, 0, 1}
 	var fs []PairFeatures
 	var gold []float64
 	for range 200 {
-		f := PairFeatures{rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64()}
+		f := PairFeatures{rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64()}
 		y := 3.0
 		for i, v := range f.Vector() {
 			y += want[i] * v
@@ -133,7 +132,7 @@ func TestFitRecoversLinearWeights(t *testing.T) {
 		}
 	}
 	if _, err := FitSimilarityModel(fs[:3], gold[:3], 1, false); err == nil {
-		t.Error("three pairs fitted seven parameters")
+		t.Error("three pairs fitted six parameters")
 	}
 	if _, err := FitSimilarityModel(fs, gold[:5], 1, false); err == nil {
 		t.Error("mismatched lengths accepted")
