@@ -67,6 +67,22 @@ func TestCompareFeatures(t *testing.T) {
 	}
 }
 
+func TestCompareArticles(t *testing.T) {
+	c := newsCorpus()
+	x := Features{Title: "Quake hits Turkey", Text: "Hundreds died.", Dates: []string{"2023-02-06"}}
+	y := Features{Title: "Quake hits Turkey", Text: "Quake hits Turkey\nRescuers dig.", Dates: []string{"2023-02-06", "2023-02-07"}}
+	f := c.CompareArticles(x, y)
+	if !near(f.Numbers, 0.5) {
+		t.Errorf("dates as numbers: %v, want 0.5", f.Numbers)
+	}
+	if f.Lead <= c.Compare(x.Text, y.Text).Lead {
+		t.Errorf("the headline did not join the opening: %+v", f)
+	}
+	if got := articleText(y); got != y.Text {
+		t.Errorf("headline repeated: %q", got)
+	}
+}
+
 func near(x, y float64) bool { return math.Abs(x-y) < 1e-9 }
 
 func TestIsotonic(t *testing.T) {
