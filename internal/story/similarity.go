@@ -268,6 +268,9 @@ func featureKey(kind byte, s string) uint64 {
 // isCJK reports scripts written without spaces between words, where a
 // character bigram stands in for a word.
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo: Latin, Greek, Cyrillic, Arabic, …
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
@@ -345,19 +348,24 @@ func profileOf(text string, opt TextOptions) textProfile {
 	flushCJK()
 	// character n-grams over the lower-cased letters, words joined by one
 	// space so that n-grams span word boundaries ("_rom" and "rome")
-	var rs []rune
+	// (hashed as UTF-8 slices of one buffer: no string per n-gram)
+	norm := make([]byte, 0, len(text)+1)
+	starts := make([]int, 0, len(text)+1)
 	space := true
 	for _, r := range strings.ToLower(text) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
+			starts = append(starts, len(norm))
+			norm = utf8.AppendRune(norm, r)
 			space = false
 		} else if !space {
-			rs = append(rs, ' ')
+			starts = append(starts, len(norm))
+			norm = append(norm, ' ')
 			space = true
 		}
 	}
-	for i := 0; i+opt.GramSize <= len(rs); i++ {
-		p.grams[featureKey(kindGram, string(rs[i:i+opt.GramSize]))]++
+	starts = append(starts, len(norm))
+	for i := 0; i+opt.GramSize < len(starts); i++ {
+		p.grams[xxh3.Hash(norm[starts[i]:starts[i+opt.GramSize]])^uint64(kindGram)<<56]++
 	}
 	return p
 }
