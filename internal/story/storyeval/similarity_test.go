@@ -10,9 +10,9 @@ import (
 )
 
 // TestSemEvalSimilarity fits the similarity on the non-English monolingual
-// pairs and scores the held-out English pairs. The floor sits a little under
-// the figure reached (0.81); the test also checks that the product's default
-// model is the one this fit produces.
+// pairs and scores the held-out English pairs. The floors sit a little under
+// the figures reached (English 0.816, cross-language tuning 0.743); the test
+// also checks that the product's default model is the one this fit produces.
 func TestSemEvalSimilarity(t *testing.T) {
 	p := dataset.Require(t, "semeval2022-task8/pairs.csv")
 	test, err := ReadPairs(p)
@@ -40,8 +40,8 @@ func TestSemEvalSimilarity(t *testing.T) {
 	if r.Pearson < 0.80 {
 		t.Errorf("English held-out Pearson %.4f, floor 0.80", r.Pearson)
 	}
-	if r.CrossLanguagePearson < 0.65 {
-		t.Errorf("cross-language tuning Pearson %.4f, floor 0.65", r.CrossLanguagePearson)
+	if r.CrossLanguagePearson < 0.72 {
+		t.Errorf("cross-language tuning Pearson %.4f, floor 0.72", r.CrossLanguagePearson)
 	}
 
 	def := story.DefaultSimilarityModel()
