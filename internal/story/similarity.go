@@ -393,7 +393,7 @@ type Knot struct{ X, Y float64 }
 // these figures, so they are reproducible rather than chosen.
 //
 // The weights assume IDF learned from a few thousand news texts (the
-// evaluation's corpus had 2,566); the linear part predicts the rating, the
+// evaluation's corpus had 1,800); the linear part predicts the rating, the
 // knots bend it where the raters' scale is not linear in the features.
 func DefaultSimilarityModel() SimilarityModel {
 	return SimilarityModel{
