@@ -774,6 +774,9 @@ func (cl *clause) namedActor(from, to int, subject bool) (article.Actor, bool) {
 		if m.Kind != "" && m.Kind != "name" || !span.Contains(m.Span) {
 			continue
 		}
+		if k := cl.wordIndex(m.Span.Start); subject && k > 0 && cl.placeAt(k) {
+			continue // "Shelling around the city of Orsk": where, not who
+		}
 		if best == nil || subject && m.Span.Start > best.Span.Start {
 			best = m
 		}
@@ -795,8 +798,9 @@ func (cl *clause) namedActor(from, to int, subject bool) (article.Actor, bool) {
 		for j < to && (cl.ws[j].cap && !calendarWords[cl.lows[j]] || (cl.lows[j] == "of" || cl.lows[j] == "bin" || cl.lows[j] == "al") && j+1 < to && cl.ws[j+1].cap) {
 			j++
 		}
-		// a lone capitalised first word is as likely an ordinary word ("Thousands")
-		if j-i > 1 || i > 0 {
+		// a lone capitalised first word is as likely an ordinary word
+		// ("Thousands"); in a subject, a place after "in" or "around" is where
+		if (j-i > 1 || i > 0) && !(subject && cl.placeAt(i)) {
 			runs = append(runs, run{i, j})
 		}
 		i = j

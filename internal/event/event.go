@@ -206,6 +206,12 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	if tr.between {
 		srcFrom, srcTo = tr.end+1, cl.regionEnd(tr.end+1)
 	}
+	if by := cl.byAfter(tr.end); cl.hazardIn(srcFrom, srcTo) || by >= 0 && cl.hazardIn(by+1, cl.regionEnd(by+1)) {
+		// "A magnitude 6.4 earthquake struck southern Varenia", "people
+		// killed by the earthquake": nature is no actor, and the place it
+		// struck no target
+		return nil
+	}
 	sources := cl.actors(srcFrom, srcTo, true)
 	if len(sources) == 0 && srcFrom >= 0 {
 		// a pronoun subject of a complement clause: the reporting clause's subject
@@ -330,6 +336,41 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		}
 	}
 	return out
+}
+
+// hazards are natural forces that strike, kill and destroy without being
+// actors: a clause they are the subject or agent of codes no event.
+var hazards = map[string]bool{
+	"earthquake": true, "earthquakes": true, "quake": true, "quakes": true, "tremor": true, "tremors": true,
+	"aftershock": true, "aftershocks": true, "storm": true, "storms": true, "hurricane": true, "typhoon": true,
+	"cyclone": true, "tornado": true, "flood": true, "floods": true, "flooding": true, "floodwaters": true,
+	"tsunami": true, "landslide": true, "landslides": true, "mudslide": true, "avalanche": true,
+	"wildfire": true, "wildfires": true, "bushfire": true, "drought": true, "eruption": true, "volcano": true,
+	"heatwave": true, "blizzard": true, "disaster": true, "epidemic": true, "pandemic": true, "outbreak": true,
+}
+
+// byAfter is the index of a "by" right after a verb ("killed by the
+// earthquake", "was hit by"), -1 when none.
+func (cl *clause) byAfter(end int) int {
+	for i := end; i < cl.end && i < end+2; i++ {
+		if cl.lows[i] == "by" {
+			return i
+		}
+	}
+	return -1
+}
+
+// hazardIn reports a natural hazard noun among the words [from, to).
+func (cl *clause) hazardIn(from, to int) bool {
+	if from < 0 {
+		return false
+	}
+	for i := from; i < to && i < len(cl.lows); i++ {
+		if hazards[cl.lows[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // tailSpeaker codes the speaker of a reporting tail starting at from: the

@@ -45,6 +45,10 @@ func TestCategories(t *testing.T) {
 		{"consult plural meetings", "The UN envoy held separate meetings with the two sides.", &want{"CONSULT", "IGOUNO", "", false}},
 		{"consult of-coordination", "The foreign ministers of Egypt and Jordan discussed the crisis by phone.", &want{"CONSULT", "EGYGOV", "", false}},
 		{"consult neg: a room", "The meeting room in Geneva was closed.", nil},
+		// natural hazards strike, kill and destroy but are no actors
+		{"hazard subject", "A magnitude 6.4 earthquake struck southern Turkey late on Tuesday.", nil},
+		{"hazard agent", "The number of people killed by Tuesday's earthquake in Turkey rose to 42.", nil},
+		{"hazard passive agent", "Dozens of Peruvians were killed by floods in Lima.", nil},
 		// AGREE: agreements, offers, promises, intended cooperation
 		{"agree ceasefire", "Israel and Hamas agreed to a ceasefire on Sunday.", &want{"AGREE", "ISR", "", false}},
 		{"agree offer", "Egypt offered to mediate between Israel and Hamas.", &want{"AGREE", "EGY", "ISR", false}},
@@ -413,5 +417,28 @@ func TestEntityRoles(t *testing.T) {
 	}
 	if e.Target == nil || e.Target.Code != "NERGOV" {
 		t.Errorf("target = %+v, want NERGOV", e.Target)
+	}
+}
+
+// A name the dictionaries do not know still says who acted, but not when it
+// sits in a locative phrase of the subject: there it says where.
+func TestUnknownPlaceInSubjectIsNoSource(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, source string }{
+		{"Shelling around the city of Orsk killed at least 14 civilians.", ""},
+		{"Fighters in Belvar attacked an army convoy.", "Fighters"},
+		{"Orsk militia leader Dren Malan attacked an army convoy.", "militia leader Dren Malan"},
+	} {
+		evs := analyse(t, c, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		if got := evs[0].Source.Text; got != tc.source {
+			t.Errorf("%q: source %q, want %q", tc.text, got, tc.source)
+		}
 	}
 }
