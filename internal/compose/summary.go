@@ -3,11 +3,9 @@ package compose
 import (
 	"cmp"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/text"
 )
 
 // summarise picks 3 to 7 sentences that together cover the story: each
@@ -103,34 +101,6 @@ func summarise(docs []*doc) []SummaryLine {
 }
 
 // withoutDateline drops a wire dateline opening a sentence ("DOHA, March 9
-// (Northbridge Wire) - The government …" reads "The government …"): a
-// place in capitals, optionally a date and the agency, then a dash. The
+// (Northbridge Wire) - The government …" reads "The government …"). The
 // citation still points at the whole sentence.
-func withoutDateline(s string) string {
-	head, rest, ok := "", "", false
-	for _, dash := range []string{" - ", " – ", " — "} {
-		if i := strings.Index(s, dash); i > 0 && i <= 80 {
-			head, rest, ok = s[:i], s[i+len(dash):], true
-			break
-		}
-	}
-	if !ok || rest == "" {
-		return s
-	}
-	place, _, _ := strings.Cut(head, ",")
-	place, _, _ = strings.Cut(place, " (")
-	letters := 0
-	for _, r := range place {
-		switch {
-		case unicode.IsLower(r):
-			return s // not a capitals dateline: "Talks - which …"
-		case unicode.IsUpper(r):
-			letters++
-		}
-	}
-	first, _ := utf8.DecodeRuneInString(rest)
-	if letters < 2 || !unicode.IsUpper(first) {
-		return s
-	}
-	return rest
-}
+func withoutDateline(s string) string { return s[text.Dateline(s):] }

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/text"
 )
 
 // Stage is the quote extractor as a pipeline stage. It holds no state, so one
@@ -64,9 +65,31 @@ func Extract(doc *article.Doc) []article.Quote {
 	x.agentive()
 	x.nominal()
 	x.dropNestedStances()
+	x.trimDatelines()
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].Content.Start < x.quotes[j].Content.Start })
 	x.resolve()
 	return x.quotes
+}
+
+// trimDatelines starts reported content after a wire dateline: in "DOHA,
+// March 9 (Wire) - The government agreed …, the minister said" the place,
+// date and outlet are the agency's, not the speaker's.
+func (x *extractor) trimDatelines() {
+	for i := range x.quotes {
+		q := &x.quotes[i]
+		if q.Direct {
+			continue
+		}
+		for _, s := range x.sentences {
+			if q.Content.Start < s.Start || q.Content.Start >= s.End {
+				continue
+			}
+			if n := s.Start + text.Dateline(x.text[s.Start:s.End]); n > q.Content.Start && n < q.Content.End {
+				q.Content.Start = n
+			}
+			break
+		}
+	}
 }
 
 // extractor is the working state of one Extract call.

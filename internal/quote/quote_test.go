@@ -21,6 +21,9 @@ func TestExtract(t *testing.T) {
 		text string
 		want []want
 	}{
+		{"indirect after a wire dateline",
+			`DOHA, March 9 (Northbridge Wire) - The government and the rebels have agreed to hold talks, Qatari Foreign Minister Layla Al-Mansouri said on Monday.`,
+			[]want{{content: `The government and the rebels have agreed to hold talks`, speaker: "Qatari Foreign Minister Layla Al-Mansouri", cue: "say"}}},
 		{"X said after quote",
 			`“We will not back down,” Smith said.`,
 			[]want{{content: `“We will not back down,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
