@@ -150,7 +150,12 @@ func issueIn(after, whole string, terms []string) string {
 		for i, w := range ws {
 			st := stem(w)
 			if slices.Contains(terms, st) {
-				best, at = w, i
+				// the issue noun, not the word that matched its stem
+				// ("a proposed truce" names no "proposed")
+				best, at = issueNounOf[st], i
+				if best == "" {
+					best = w
+				}
 				break
 			}
 		}
@@ -161,14 +166,25 @@ func issueIn(after, whole string, terms []string) string {
 	return "the story"
 }
 
-// issueNouns are the words that can name an issue; a story term must be one
-// of them (a verb or a name is not an issue).
-var issueNouns = func() map[string]bool {
-	m := map[string]bool{}
+// issueNounOf maps the stem of each word that can name an issue to that
+// word; a story term must be one of them (a verb or a name is not an issue).
+var issueNounOf = func() map[string]string {
+	m := map[string]string{}
 	for _, w := range strings.Fields(`talks truce ceasefire proposal plan deal agreement agenda monitors
 	strikes sanctions aid election vote bill law reform tariff tariffs treaty peace negotiations offer text
 	withdrawal referendum budget resolution accord pact rescue evacuation relief vaccine lockdown`) {
-		m[stem(w)] = true
+		if _, ok := m[stem(w)]; !ok {
+			m[stem(w)] = w
+		}
+	}
+	return m
+}()
+
+// issueNouns are the stems of issueNounOf, as a set.
+var issueNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for st := range issueNounOf {
+		m[st] = true
 	}
 	return m
 }()
