@@ -422,3 +422,33 @@ func TestDatelineCapitalsDoNotNameTheEntity(t *testing.T) {
 		t.Errorf("entity names %v: want Belvar (not BELVAR) and NASA", names)
 	}
 }
+
+// One name in one article is one kind of thing: the type most of its
+// mentions have wins over the tagger's odd one out, and the article's own
+// outlet is an organisation.
+func TestOneNameOneType(t *testing.T) {
+	txt := "Varenia signed the deal on Monday. The army of Varenia withdrew. Varenia said it was pleased, Northbridge Wire reported."
+	doc := tagger{"Varenia": article.LOC, "Northbridge Wire": article.LOC}.doc(txt)
+	doc.Article.Source = "Northbridge Wire"
+	doc.Analysis.Mentions[2].Type = article.PER // the tagger's odd one out
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	checkDoc(t, doc)
+	keys := map[string]map[string]bool{}
+	for _, m := range doc.Analysis.Mentions {
+		if m.Entity < 0 {
+			continue
+		}
+		if keys[m.Text] == nil {
+			keys[m.Text] = map[string]bool{}
+		}
+		keys[m.Text][doc.Analysis.Entities[m.Entity].Key] = true
+	}
+	if want := map[string]bool{"place:varenia": true}; !cmp.Equal(keys["Varenia"], want) {
+		t.Errorf("Varenia keys %v, want %v", keys["Varenia"], want)
+	}
+	if want := map[string]bool{"org:northbridge wire": true}; !cmp.Equal(keys["Northbridge Wire"], want) {
+		t.Errorf("outlet keys %v, want %v", keys["Northbridge Wire"], want)
+	}
+}

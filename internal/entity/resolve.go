@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -75,6 +76,7 @@ func (r *resolver) sentenceBounds(sent int) (int, int) {
 // run does the whole analysis and writes it into doc.Analysis.
 func (r *resolver) run() {
 	r.collect()
+	r.harmoniseTypes()
 	r.joinSplitNames()
 	r.roleOnlyMentions()
 	for i := range r.ments {
@@ -110,6 +112,46 @@ func (r *resolver) collect() {
 		r.ments = append(r.ments, ment{m: m, ta: ta, tb: tb, sent: r.doc.SentenceAt(m.Span.Start), roleOf: -1})
 	}
 	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
+}
+
+// harmoniseTypes gives every mention of one name in the article the type
+// most of its mentions have: the tagger decides each mention from its
+// context, and "Varenia" tagged a place nine times and a person three is a
+// place (ties keep the first mention's type). A name that is the article's
+// own outlet ("(Northbridge Wire)" in a dateline) is an organisation.
+func (r *resolver) harmoniseTypes() {
+	type tally struct {
+		first  string
+		counts map[string]int
+	}
+	byName := map[string]*tally{}
+	for _, mt := range r.ments {
+		t := byName[mt.m.Text]
+		if t == nil {
+			t = &tally{first: mt.m.Type, counts: map[string]int{}}
+			byName[mt.m.Text] = t
+		}
+		t.counts[mt.m.Type]++
+	}
+	outlet := strings.ToLower(strings.TrimSpace(r.doc.Article.Source))
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if outlet != "" && strings.ToLower(mt.m.Text) == outlet {
+			mt.m.Type = article.ORG
+			continue
+		}
+		t := byName[mt.m.Text]
+		if len(t.counts) < 2 {
+			continue
+		}
+		best := t.first
+		for _, typ := range slices.Sorted(maps.Keys(t.counts)) {
+			if t.counts[typ] > t.counts[best] {
+				best = typ
+			}
+		}
+		mt.m.Type = best
+	}
 }
 
 // personRoles trims honorifics and titles the NER left inside a person
