@@ -17,9 +17,10 @@ import (
 // role, or entities the two are seen with). Countries and organisations of
 // the gazetteer need no linking: their keys already agree.
 //
-// The registry holds what it has observed in memory; a store rebuilds it at
-// start by calling Observe with each stored article's entities. It is safe
-// for concurrent use.
+// The registry holds what it has observed in memory. A store keeps each
+// article's Sightings instead and restores, per article to link, only the
+// people its LinkQuery names, so that starting costs nothing however many
+// articles the store holds. It is safe for concurrent use.
 type Registry struct {
 	mu        sync.Mutex
 	people    map[string]*personRecord // full-name key -> record
@@ -56,29 +57,173 @@ func (r *Registry) Observe(ents []article.Entity) {
 }
 
 func (r *Registry) observe(ents []article.Entity) {
+	for _, s := range Sightings(ents) {
+		rec := r.record(s.Key, s.Name)
+		rec.articles += s.Times
+		for _, t := range s.Titles {
+			rec.titles[t] = true
+		}
+		for _, k := range s.Context {
+			rec.context[k] += s.Times
+		}
+	}
+}
+
+// record returns the record of a full-name key, filing a new one (named
+// name) under its surname forms.
+func (r *Registry) record(key, name string) *personRecord {
+	rec, ok := r.people[key]
+	if !ok {
+		rec = &personRecord{key: key, name: name, titles: map[string]bool{}, context: map[string]int{}}
+		r.people[key] = rec
+		for _, f := range SurnameForms(key) {
+			r.bySurname[f] = append(r.bySurname[f], key)
+		}
+	}
+	return rec
+}
+
+// Sighting is what one article says of one person with a full name: the
+// unit a store saves per article, so that the registry of a store is the
+// sum of its articles' sightings and re-analysing an article replaces its
+// sightings instead of adding to them.
+type Sighting struct {
+	Key, Name string   // key and name of the article's first entity with the key
+	Times     int      // the article's entities with the key (1 but for odd input)
+	Titles    []string // role titles, in order of first appearance
+	Context   []string // keys of the article's other entities, in order
+}
+
+// Sightings returns the sightings of the full-name people among an
+// article's entities, in order of first appearance. Observe adds exactly
+// these to a registry.
+func Sightings(ents []article.Entity) []Sighting {
+	var out []Sighting
+	at := map[string]int{}
 	for _, e := range ents {
-		w := personWords(e.Key)
-		if e.Type != article.PER || len(w) < 2 {
+		if e.Type != article.PER || len(personWords(e.Key)) < 2 {
 			continue
 		}
-		rec, ok := r.people[e.Key]
+		i, ok := at[e.Key]
 		if !ok {
-			rec = &personRecord{key: e.Key, name: e.Name, titles: map[string]bool{}, context: map[string]int{}}
-			r.people[e.Key] = rec
-			for _, f := range surnameForms(w[len(w)-1]) {
-				r.bySurname[f] = append(r.bySurname[f], e.Key)
+			i = len(out)
+			at[e.Key] = i
+			out = append(out, Sighting{Key: e.Key, Name: e.Name})
+		}
+		s := &out[i]
+		s.Times++
+		for _, ro := range e.Roles {
+			if !slices.Contains(s.Titles, ro.Title) {
+				s.Titles = append(s.Titles, ro.Title)
 			}
 		}
-		rec.articles++
-		for _, ro := range e.Roles {
-			rec.titles[ro.Title] = true
-		}
 		for _, o := range ents {
-			if o.Key != e.Key {
-				rec.context[o.Key]++
+			if o.Key != e.Key && !slices.Contains(s.Context, o.Key) {
+				s.Context = append(s.Context, o.Key)
 			}
 		}
 	}
+	return out
+}
+
+// SurnameForms returns the surname forms a full-name person key is filed
+// under ("person:ahmed el-tayeb": el-tayeb, tayeb, al-tayeb); none for any
+// other key.
+func SurnameForms(key string) []string {
+	w := personWords(key)
+	if len(w) < 2 {
+		return nil
+	}
+	return surnameForms(w[len(w)-1])
+}
+
+// LinkQuery says what a registry needs to know to link an article's
+// entities: the surname forms of its surname-only people, their role
+// titles, and the keys of all its entities (the context). A registry
+// restored with the people filed under those surnames, with their titles
+// and context cut to those titles and keys, links the article exactly as
+// the whole registry would. No surnames: nothing to link.
+func LinkQuery(ents []article.Entity) (surnames, titles, keys []string) {
+	for _, e := range ents {
+		if !slices.Contains(keys, e.Key) {
+			keys = append(keys, e.Key)
+		}
+		w := personWords(e.Key)
+		if e.Type != article.PER || len(w) != 1 {
+			continue
+		}
+		for _, f := range surnameForms(w[0]) {
+			if !slices.Contains(surnames, f) {
+				surnames = append(surnames, f)
+			}
+		}
+		for _, ro := range e.Roles {
+			if !slices.Contains(titles, ro.Title) {
+				titles = append(titles, ro.Title)
+			}
+		}
+	}
+	if len(surnames) == 0 {
+		return nil, nil, nil
+	}
+	return surnames, titles, keys
+}
+
+// PersonState is one person as a registry saves and restores it. Context
+// holds the keys seen with the person (how often does not matter to
+// linking).
+type PersonState struct {
+	Key, Name string
+	Articles  int
+	Titles    []string // sorted
+	Context   []string // sorted
+}
+
+// Restore adds saved people to the registry (a person already known takes
+// the saved name, counts and sets on top of what it has). A registry
+// restored from a store's saved people answers as one that observed every
+// article the store holds.
+func (r *Registry) Restore(people []PersonState) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range people {
+		if len(personWords(p.Key)) < 2 {
+			continue
+		}
+		rec := r.record(p.Key, p.Name)
+		rec.name = p.Name
+		rec.articles += p.Articles
+		for _, t := range p.Titles {
+			rec.titles[t] = true
+		}
+		for _, k := range p.Context {
+			rec.context[k]++
+		}
+	}
+}
+
+// Snapshot returns every person the registry knows, sorted by key: what
+// Restore takes back.
+func (r *Registry) Snapshot() []PersonState {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]PersonState, 0, len(r.people))
+	for _, rec := range r.people {
+		p := PersonState{Key: rec.key, Name: rec.name, Articles: rec.articles}
+		for t := range rec.titles {
+			p.Titles = append(p.Titles, t)
+		}
+		for k, n := range rec.context {
+			if n > 0 {
+				p.Context = append(p.Context, k)
+			}
+		}
+		sort.Strings(p.Titles)
+		sort.Strings(p.Context)
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
 }
 
 // Link observes one article's entities and rewrites, in place, the keys of

@@ -63,6 +63,7 @@ type Store interface {
 
 	StoryStore
 	ServerStore
+	PeopleStore
 
 	Close() error
 }

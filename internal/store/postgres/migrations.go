@@ -107,5 +107,37 @@ CREATE TABLE cluster_state (
 	generation BIGINT NOT NULL,
 	data       BYTEA NOT NULL
 );
+`,	// 5: the person registry as per-article sightings, replaced with each
+	// analysis, so linking asks only for the people it needs.
+	`
+ALTER TABLE analyses ADD COLUMN registered BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX analyses_unregistered ON analyses(article_id) WHERE NOT registered;
+CREATE TABLE person_sightings (
+	person_key TEXT NOT NULL,
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	name       TEXT NOT NULL,
+	times      INTEGER NOT NULL,
+	PRIMARY KEY (person_key, article_id)
+);
+CREATE INDEX person_sightings_article ON person_sightings(article_id);
+CREATE TABLE person_titles (
+	person_key TEXT NOT NULL,
+	title      TEXT NOT NULL,
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	PRIMARY KEY (person_key, title, article_id)
+);
+CREATE INDEX person_titles_article ON person_titles(article_id);
+CREATE TABLE person_context (
+	person_key TEXT NOT NULL,
+	other_key  TEXT NOT NULL,
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	PRIMARY KEY (person_key, other_key, article_id)
+);
+CREATE INDEX person_context_article ON person_context(article_id);
+CREATE TABLE person_surnames (
+	surname    TEXT NOT NULL,
+	person_key TEXT NOT NULL,
+	PRIMARY KEY (surname, person_key)
+);
 `,
 }

@@ -455,6 +455,18 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 
 // PutAnalysis implements store.Store.
 func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis) error {
+	return s.putAnalysis(ctx, id, an, nil, false)
+}
+
+// PutAnalysisPeople implements store.PeopleStore.
+func (s *Store) PutAnalysisPeople(ctx context.Context, id int64, an *article.Analysis, people []store.Sighting) error {
+	return s.putAnalysis(ctx, id, an, people, true)
+}
+
+// putAnalysis replaces the analysis and its indexes; register says whether
+// people are the analysis's sightings (else the article is left for a
+// registry catch-up).
+func (s *Store) putAnalysis(ctx context.Context, id int64, an *article.Analysis, people []store.Sighting, register bool) error {
 	data, err := json.Marshal(an)
 	if err != nil {
 		return fmt.Errorf("encoding analysis: %w", err)
@@ -477,10 +489,11 @@ func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis)
 		// The three statements travel in one round trip.
 		b := &pgx.Batch{}
 		b.Queue("UPDATE articles SET analysis_version = $1 WHERE id = $2", pgText(an.Version), id)
-		b.Queue(`INSERT INTO analyses (article_id, version, data, updated_at)
-			SELECT $1, $2, $3, now() WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1)
-			ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
-			id, pgText(an.Version), pgText(string(data)))
+		b.Queue(`INSERT INTO analyses (article_id, version, data, updated_at, registered)
+			SELECT $1, $2, $3, now(), $4 WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1)
+			ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at,
+				registered = excluded.registered`,
+			id, pgText(an.Version), pgText(string(data)), register)
 		b.Queue("DELETE FROM entity_mentions WHERE article_id = $1", id)
 		br := tx.SendBatch(ctx, b)
 		tag, err := br.Exec()
@@ -503,7 +516,7 @@ func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis)
 				return fmt.Errorf("storing mentions of %d: %w", id, err)
 			}
 		}
-		return nil
+		return putSightings(ctx, tx, id, people)
 	})
 }
 

@@ -375,6 +375,18 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 
 // PutAnalysis implements store.Store.
 func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis) error {
+	return s.putAnalysis(ctx, id, an, nil, false)
+}
+
+// PutAnalysisPeople implements store.PeopleStore.
+func (s *Store) PutAnalysisPeople(ctx context.Context, id int64, an *article.Analysis, people []store.Sighting) error {
+	return s.putAnalysis(ctx, id, an, people, true)
+}
+
+// putAnalysis replaces the analysis and its indexes; register says whether
+// people are the analysis's sightings (else the article is left for a
+// registry catch-up).
+func (s *Store) putAnalysis(ctx context.Context, id int64, an *article.Analysis, people []store.Sighting, register bool) error {
 	data, err := json.Marshal(an)
 	if err != nil {
 		return fmt.Errorf("encoding analysis: %w", err)
@@ -391,10 +403,14 @@ func (s *Store) PutAnalysis(ctx context.Context, id int64, an *article.Analysis)
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("article %d: %w", id, store.ErrNotFound)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO analyses (article_id, version, data, updated_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
-		id, an.Version, string(data), formatTime(time.Now())); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO analyses (article_id, version, data, updated_at, registered) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at,
+			registered = excluded.registered`,
+		id, an.Version, string(data), formatTime(time.Now()), register); err != nil {
 		return fmt.Errorf("storing analysis of %d: %w", id, err)
+	}
+	if err := putSightings(ctx, tx, id, people); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM entity_mentions WHERE article_id = ?", id); err != nil {
 		return fmt.Errorf("storing analysis of %d: %w", id, err)

@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"StoriesIncremental", testIncrementalStories},
 	}
 	tests = append(tests, serverTests...)
+	tests = append(tests, peopleTests...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
