@@ -107,7 +107,8 @@ CREATE TABLE cluster_state (
 	generation BIGINT NOT NULL,
 	data       BYTEA NOT NULL
 );
-`,	// 5: the person registry as per-article sightings, replaced with each
+`,
+	// 5: the person registry as per-article sightings, replaced with each
 	// analysis, so linking asks only for the people it needs.
 	`
 ALTER TABLE analyses ADD COLUMN registered BOOLEAN NOT NULL DEFAULT false;

@@ -111,7 +111,8 @@ CREATE TABLE cluster_state (
 	generation INTEGER NOT NULL,
 	data       BLOB NOT NULL
 );
-`,	// 5: the person registry as per-article sightings, replaced with each
+`,
+	// 5: the person registry as per-article sightings, replaced with each
 	// analysis, so linking asks only for the people it needs.
 	`
 ALTER TABLE analyses ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;
