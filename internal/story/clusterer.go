@@ -159,8 +159,12 @@ type Story struct {
 	Last     time.Time  `json:"last,omitzero"`
 	Terms    []Weighted `json:"terms"`    // heaviest centroid terms
 	Entities []Weighted `json:"entities"` // heaviest centroid entities
-	Dates    []string   `json:"dates"`    // mentioned dates, sorted
-	Active   bool       `json:"active"`   // still in the candidate index
+	// NameWords are the heaviest words of the entities' names (see
+	// entityWords), in the same weight order as Entities; storylines link
+	// on them too.
+	NameWords []Weighted `json:"name_words,omitempty"`
+	Dates     []string   `json:"dates"`  // mentioned dates, sorted
+	Active    bool       `json:"active"` // still in the candidate index
 	// MergedInto is the story this one was merged into (0 when none); a
 	// merged story has no members of its own any more.
 	MergedInto int64 `json:"merged_into,omitempty"`
@@ -797,7 +801,13 @@ func (c *Clusterer) Stories() []Story {
 		st := *sum
 		st.Members = append([]int64(nil), sum.Members...)
 		st.Terms = c.named(sum.terms, "")
-		st.Entities = c.named(sum.ents, entityPrefix)
+		for _, w := range c.named(sum.ents, entityPrefix) {
+			if name, ok := strings.CutPrefix(w.Name, entityWordMark); ok {
+				st.NameWords = append(st.NameWords, Weighted{Name: name, Weight: w.Weight})
+			} else {
+				st.Entities = append(st.Entities, w)
+			}
+		}
 		out = append(out, st)
 	}
 	return out

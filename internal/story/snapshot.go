@@ -12,7 +12,7 @@ import (
 // snapshotVersion changes whenever the meaning of a saved state changes (a
 // feature, a weight, a field): a state of another version is not resumed
 // but rebuilt from the articles.
-const snapshotVersion = 1
+const snapshotVersion = 2 // 2: entity vectors hold name words
 
 // Snapshot is a Clusterer's whole state in exported form (for
 // encoding/gob). A clusterer restored from it assigns every later article
@@ -140,7 +140,7 @@ func (c *Clusterer) Snapshot() *Snapshot {
 		st.Members = slices.Clone(sum.Members)
 		st.Sources = slices.Clone(sum.Sources)
 		st.Dates = slices.Clone(sum.Dates)
-		st.Terms, st.Entities = nil, nil // named forms are derived from the compact ones
+		st.Terms, st.Entities, st.NameWords = nil, nil, nil // named forms are derived from the compact ones
 		st.terms, st.ents = sparse{}, sparse{}
 		s.Stories[i] = SnapshotSummary{Summary: st, Terms: vecOut(sum.terms), Ents: vecOut(sum.ents)}
 	}

@@ -108,7 +108,7 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 	for i, s := range stories {
 		var v vec
 		v.terms, v.nt = build(i, s.Terms, "t:", lineProbeTerms)
-		v.ents, v.ne = build(i, s.Entities, "e:", lineProbeEntities)
+		v.ents, v.ne = build(i, s.entityFeatures(), "", lineProbeEntities)
 		vecs[i] = v
 	}
 	cos := func(a, b []feat, na, nb float64) (float64, []string) {
@@ -184,11 +184,11 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 			}
 			probe(i, "t:"+w.Name)
 		}
-		for k, w := range stories[i].Entities {
+		for k, w := range stories[i].entityFeatures() {
 			if k == lineProbeEntities {
 				break
 			}
-			probe(i, "e:"+w.Name)
+			probe(i, w.Name)
 		}
 		js := make([]int, 0, len(cands))
 		for j, n := range cands {
@@ -277,4 +277,19 @@ func firstS(s []string, n int) []string {
 		return s[:n]
 	}
 	return s
+}
+
+// entityFeatures are a story's entities ("e:" and the key) and the words of
+// their names ("w:" and the word), heaviest first, as the clusterer's
+// centroid holds them.
+func (s Story) entityFeatures() []Weighted {
+	out := make([]Weighted, 0, len(s.Entities)+len(s.NameWords))
+	for _, w := range s.Entities {
+		out = append(out, Weighted{Name: "e:" + w.Name, Weight: w.Weight})
+	}
+	for _, w := range s.NameWords {
+		out = append(out, Weighted{Name: "w:" + w.Name, Weight: w.Weight})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	return out
 }
