@@ -9,7 +9,9 @@ import (
 )
 
 // openEngine opens the store and, when analyse is set, loads the default
-// analysis pipeline. The returned function closes the store.
+// analysis pipeline and links people through the store's entity registry
+// (which reads nothing at start once the registry has caught up with the
+// analyses). The returned function closes the store.
 func (g *globalOptions) openEngine(ctx context.Context, analyse bool) (*engine.Engine, func(), error) {
 	s, err := g.openStore(ctx)
 	if err != nil {
@@ -23,7 +25,7 @@ func (g *globalOptions) openEngine(ctx context.Context, analyse bool) (*engine.E
 		}
 		if err := e.LoadRegistry(ctx); err != nil {
 			s.Close()
-			return nil, nil, fmt.Errorf("loading the entity registry: %w", err)
+			return nil, nil, fmt.Errorf("catching up the entity registry: %w", err)
 		}
 	}
 	return e, func() { s.Close() }, nil

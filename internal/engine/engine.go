@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
-	"sort"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -31,9 +30,12 @@ type Engine struct {
 	// in flight, which re-running the same input stores. 0 or 1: one
 	// transaction per article.
 	Batch int
-	// Registry links entity keys across articles ("Scholz" alone to "Olaf
-	// Scholz" when the article supports it) before an analysis is stored;
-	// nil: no cross-article linking. LoadRegistry fills it from the store.
+	// LinkPeople links entity keys across articles ("Scholz" alone to "Olaf
+	// Scholz" when the article supports it) before an analysis is stored,
+	// through the person registry the store keeps (LoadRegistry sets it).
+	LinkPeople bool
+	// Registry, when set, is an in-memory registry used for linking
+	// instead of the store's (tests, evaluations).
 	Registry *entity.Registry
 }
 
@@ -173,10 +175,18 @@ func (e *AnalysisError) Unwrap() error { return e.Err }
 // stored) and any other error when the store failed (nothing stored).
 func (e *Engine) Analyse(ctx context.Context, a *article.Article) error {
 	doc, runErr := e.Pipeline.Run(a)
-	if e.Registry != nil {
-		e.Registry.Link(doc.Analysis.Entities)
+	ents := doc.Analysis.Entities
+	switch {
+	case e.Registry != nil:
+		e.Registry.Link(ents)
+	case e.LinkPeople:
+		if err := e.linkPeople(ctx, ents); err != nil {
+			return err
+		}
 	}
-	if err := e.Store.PutAnalysis(ctx, a.ID, &doc.Analysis); err != nil {
+	// The article's sightings (after linking, as stored) replace its old
+	// ones in the analysis's transaction: the registry counts it once.
+	if err := e.Store.PutAnalysisPeople(ctx, a.ID, &doc.Analysis, storeSightings(ents)); err != nil {
 		return fmt.Errorf("storing analysis: %w", err)
 	}
 	// An article clustered before this analysis was clustered on other
@@ -226,27 +236,4 @@ func (e *Engine) Reanalyse(ctx context.Context, report func(Result)) (sum Summar
 			}
 		}
 	}
-}
-
-// LoadRegistry builds the cross-article entity registry from every stored
-// analysis (one pass over the store) and sets e.Registry.
-func (e *Engine) LoadRegistry(ctx context.Context) error {
-	reg := entity.NewRegistry()
-	list, err := e.Store.Articles(ctx, store.Filter{})
-	if err != nil {
-		return err
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
-	for _, a := range list {
-		an, err := e.Store.Analysis(ctx, a.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		reg.Observe(an.Entities)
-	}
-	e.Registry = reg
-	return nil
 }
