@@ -238,3 +238,56 @@ func TestPostingsSwept(t *testing.T) {
 		t.Fatalf("%d postings for %d active stories (limit %d): expired stories not swept", n, c.Active(), limit)
 	}
 }
+
+func TestEntityWords(t *testing.T) {
+	tests := []struct {
+		key  string
+		want map[string]float64
+	}{
+		{"person:john jenkin", map[string]float64{"~john": 2, "~jenkin": 2}},
+		{"person:jenkin#ambiguous", map[string]float64{"~jenkin": 2}},
+		{"place:cumbria", map[string]float64{"~cumbria": 2}},
+		{"org:bank of england", map[string]float64{"~bank": 2, "~england": 2}},
+		{"person:", map[string]float64{}},
+		{"x", map[string]float64{}},
+	}
+	for _, tt := range tests {
+		got := make(map[string]float64)
+		entityWords(got, tt.key)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("entityWords(%q) (-want +got):\n%s", tt.key, diff)
+		}
+	}
+}
+
+// Two keys of one person (full name, surname alone) share the surname
+// word: an article naming him so is closer than one naming someone else
+// (without name words both share no entity at all). A story lists the keys
+// as entities and the words apart.
+func TestNameWordsMatchVariants(t *testing.T) {
+	c := NewClusterer(Options{})
+	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	x := Features{ArticleID: 1, Published: day, Text: "Police arrested the striker after the crash on the motorway.",
+		Entities: []string{"person:marco rossi", "place:turin"}}
+	variant := Features{ArticleID: 2, Published: day, Text: "The striker was arrested by police following a motorway crash.",
+		Entities: []string{"person:rossi", "org:turin"}}
+	other := variant
+	other.Entities = []string{"person:luca bianchi", "org:milan"}
+	c.Observe(x)
+	c.Observe(variant)
+	c.Observe(other)
+	if sv, so := c.Similarity(x, variant), c.Similarity(x, other); sv <= so {
+		t.Errorf("similarity to the name variant %.3f, to another name %.3f: want the variant higher", sv, so)
+	}
+	c.Add(x)
+	c.Add(variant)
+	st := c.Stories()[0]
+	for _, e := range st.Entities {
+		if strings.HasPrefix(e.Name, entityWordMark) {
+			t.Errorf("entity list holds a name word: %q", e.Name)
+		}
+	}
+	if len(st.NameWords) == 0 {
+		t.Errorf("no name words in the story summary")
+	}
+}
