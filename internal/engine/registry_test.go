@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/store/sqlite"
 )
 
 // peopleStage gives each article the entities its text names in a table
@@ -183,4 +185,60 @@ func TestRegistryIncrementalEqualsRebuild(t *testing.T) {
 		t.Error("no surname was linked: the comparison proves nothing")
 	}
 	t.Logf("%d people in the registry, %d surnames linked in 200 new articles", len(want), linked)
+}
+
+// BenchmarkRegistryStart compares what a process does with the registry at
+// start, by store size: rebuild it from every analysis (what LoadRegistry
+// did before the store kept it) or catch up the store's registry (what it
+// does now, with nothing left to file), and the per-article cost of linking
+// through the store.
+func BenchmarkRegistryStart(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range []int{500, 4000} {
+		r := rand.New(rand.NewPCG(1, 2))
+		p := peopleStage{version: "1", ents: map[string][]article.Entity{}}
+		texts := make([]string, n)
+		for i := range texts {
+			texts[i] = fmt.Sprintf("article %d", i)
+			p.ents[texts[i]] = randomPeople(r)
+		}
+		s, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "d.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		e := &Engine{Store: s, Pipeline: pipeline.New(p)}
+		if err := e.LoadRegistry(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.Ingest(ctx, textItems(texts), nil); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("rebuild/articles=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := e.RebuildRegistry(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("catch-up/articles=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if err := e.LoadRegistry(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("link-one-article/articles=%d", n), func(b *testing.B) {
+			lr := rand.New(rand.NewPCG(9, 9)) // the same article at every store size
+			ents := randomPeople(lr)
+			for surnames, _, _ := entity.LinkQuery(ents); len(surnames) == 0; surnames, _, _ = entity.LinkQuery(ents) {
+				ents = randomPeople(lr)
+			}
+			for b.Loop() {
+				if err := e.linkPeople(ctx, slices.Clone(ents)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -42,16 +42,17 @@ type Sighting struct {
 	Surnames  []string // surname forms the person is filed under
 }
 
-// PeopleQuery selects people of the registry. Linking one article needs
-// only the people of its surnames, and of their titles and context only
-// those the article has: the answer stays small however often a person
-// was seen.
+// PeopleQuery selects people of the registry.
 type PeopleQuery struct {
 	Surnames []string // people filed under any of these surname forms
 	Keys     []string // people with these keys
 	All      bool     // every person (reads the whole registry: checks, exports)
-	// Titles and Context limit what is reported of each person to these
-	// titles and keys; Everything reports all of them.
+	// What is reported of each person. Linking one article asks only
+	// whether the person was seen with its titles and context keys, one
+	// index probe each however often the person was seen: Titles and
+	// Context cut the person's to these, and Name and Articles stay empty.
+	// Everything reports the name, the article count and all titles and
+	// context, reading all of the person's sightings.
 	Titles, Context []string
 	Everything      bool
 }

@@ -84,9 +84,11 @@ func (s *Store) People(ctx context.Context, q store.PeopleQuery) ([]store.Person
 	case q.All:
 		rows, err = s.pool.Query(ctx, "SELECT DISTINCT person_key FROM person_sightings")
 	case len(q.Surnames) > 0 || len(q.Keys) > 0:
-		rows, err = s.pool.Query(ctx, `SELECT DISTINCT person_key FROM person_sightings
-			WHERE person_key IN (SELECT person_key FROM person_surnames WHERE surname = ANY($1)) OR person_key = ANY($2)
-`, pgTexts(q.Surnames), pgTexts(q.Keys))
+		// EXISTS: a person is known while one registered article names
+		// them, and one probe says so.
+		rows, err = s.pool.Query(ctx, `SELECT k FROM (
+				SELECT person_key AS k FROM person_surnames WHERE surname = ANY($1) UNION SELECT unnest($2::text[])
+			) AS c WHERE EXISTS (SELECT 1 FROM person_sightings p WHERE p.person_key = c.k)`, pgTexts(q.Surnames), pgTexts(q.Keys))
 	default:
 		return nil, nil
 	}
@@ -101,9 +103,11 @@ func (s *Store) People(ctx context.Context, q store.PeopleQuery) ([]store.Person
 	out := make([]store.Person, 0, len(keys))
 	for _, k := range keys {
 		p := store.Person{Key: k}
-		if err := s.pool.QueryRow(ctx, `SELECT (SELECT name FROM person_sightings WHERE person_key = $1 ORDER BY article_id LIMIT 1),
-			(SELECT SUM(times) FROM person_sightings WHERE person_key = $1)`, k).Scan(&p.Name, &p.Articles); err != nil {
-			return nil, fmt.Errorf("reading person %s: %w", k, err)
+		if q.Everything {
+			if err := s.pool.QueryRow(ctx, `SELECT (SELECT name FROM person_sightings WHERE person_key = $1 ORDER BY article_id LIMIT 1),
+				(SELECT SUM(times) FROM person_sightings WHERE person_key = $1)`, k).Scan(&p.Name, &p.Articles); err != nil {
+				return nil, fmt.Errorf("reading person %s: %w", k, err)
+			}
 		}
 		if p.Titles, err = s.sightingSet(ctx, "person_titles", "title", k, q.Titles, q.Everything); err != nil {
 			return nil, err
@@ -125,7 +129,10 @@ func (s *Store) sightingSet(ctx context.Context, table, column, key string, only
 	q := "SELECT DISTINCT " + column + " FROM " + table + " WHERE person_key = $1"
 	args := []any{key}
 	if !all {
-		q += " AND " + column + " = ANY($2)"
+		// One probe per value: = ANY would read every article the person
+		// shares with the value.
+		q = "SELECT DISTINCT x FROM unnest($2::text[]) AS x WHERE EXISTS (SELECT 1 FROM " + table +
+			" WHERE person_key = $1 AND " + column + " = x)"
 		args = append(args, pgTexts(only))
 	}
 	rows, err := s.pool.Query(ctx, q, args...)

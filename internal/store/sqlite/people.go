@@ -107,20 +107,23 @@ func (s *Store) People(ctx context.Context, q store.PeopleQuery) ([]store.Person
 	if q.All {
 		keys, err = s.queryStrings(ctx, "SELECT DISTINCT person_key FROM person_sightings ORDER BY person_key")
 	} else {
-		var cond []string
+		var parts []string
 		var args []any
 		if len(q.Surnames) > 0 {
-			cond = append(cond, "person_key IN (SELECT person_key FROM person_surnames WHERE surname IN ("+marks(len(q.Surnames))+"))")
+			parts = append(parts, "SELECT person_key FROM person_surnames WHERE surname IN ("+marks(len(q.Surnames))+")")
 			args = append(args, anys(q.Surnames)...)
 		}
 		if len(q.Keys) > 0 {
-			cond = append(cond, "person_key IN ("+marks(len(q.Keys))+")")
+			parts = append(parts, "SELECT column1 AS person_key FROM (VALUES "+strings.TrimSuffix(strings.Repeat("(?),", len(q.Keys)), ",")+")")
 			args = append(args, anys(q.Keys)...)
 		}
-		if len(cond) == 0 {
+		if len(parts) == 0 {
 			return nil, nil
 		}
-		keys, err = s.queryStrings(ctx, "SELECT DISTINCT person_key FROM person_sightings WHERE "+strings.Join(cond, " OR ")+" ORDER BY person_key", args...)
+		// EXISTS: a person is known while one registered article names
+		// them, and one probe says so.
+		keys, err = s.queryStrings(ctx, "SELECT person_key FROM ("+strings.Join(parts, " UNION ")+") AS c"+
+			" WHERE EXISTS (SELECT 1 FROM person_sightings p WHERE p.person_key = c.person_key) ORDER BY person_key", args...)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("listing people: %w", err)
@@ -128,9 +131,11 @@ func (s *Store) People(ctx context.Context, q store.PeopleQuery) ([]store.Person
 	out := make([]store.Person, 0, len(keys))
 	for _, k := range keys {
 		p := store.Person{Key: k}
-		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT name FROM person_sightings WHERE person_key = ?1 ORDER BY article_id LIMIT 1),
-			(SELECT SUM(times) FROM person_sightings WHERE person_key = ?1)`, k).Scan(&p.Name, &p.Articles); err != nil {
-			return nil, fmt.Errorf("reading person %s: %w", k, err)
+		if q.Everything {
+			if err := s.db.QueryRowContext(ctx, `SELECT (SELECT name FROM person_sightings WHERE person_key = ?1 ORDER BY article_id LIMIT 1),
+				(SELECT SUM(times) FROM person_sightings WHERE person_key = ?1)`, k).Scan(&p.Name, &p.Articles); err != nil {
+				return nil, fmt.Errorf("reading person %s: %w", k, err)
+			}
 		}
 		if p.Titles, err = s.sightingSet(ctx, "person_titles", "title", k, q.Titles, q.Everything); err != nil {
 			return nil, err
@@ -149,13 +154,16 @@ func (s *Store) sightingSet(ctx context.Context, table, column, key string, only
 	if !all && len(only) == 0 {
 		return nil, nil
 	}
-	q := "SELECT DISTINCT " + column + " FROM " + table + " WHERE person_key = ?"
+	q := "SELECT DISTINCT " + column + " FROM " + table + " WHERE person_key = ? ORDER BY " + column
 	args := []any{key}
 	if !all {
-		q += " AND " + column + " IN (" + marks(len(only)) + ")"
-		args = append(args, anys(only)...)
+		// One probe per value: IN would read every article the person
+		// shares with the value.
+		q = "WITH v(x) AS (VALUES " + strings.TrimSuffix(strings.Repeat("(?),", len(only)), ",") + ")" +
+			" SELECT DISTINCT x FROM v WHERE EXISTS (SELECT 1 FROM " + table + " WHERE person_key = ? AND " + column + " = v.x) ORDER BY x"
+		args = append(anys(only), key)
 	}
-	vals, err := s.queryStrings(ctx, q+" ORDER BY "+column, args...)
+	vals, err := s.queryStrings(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading person %s: %w", key, err)
 	}
