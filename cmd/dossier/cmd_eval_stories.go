@@ -20,6 +20,7 @@ func newEvalStoriesCmd(g *globalOptions) *cobra.Command {
 		seed      uint64
 		primeSelf bool
 		analyse   bool
+		prior     bool
 		opt       story.Options
 		lopt      story.StorylineOptions
 	)
@@ -59,7 +60,18 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 					return story.FeaturesOf(doc)
 				}
 			}
-			r := storyeval.EvalStories(storyeval.Shuffled(docs, seed), opt, lopt, prime, features)
+			c := story.NewClusterer(opt)
+			if prior {
+				p, err := story.DefaultPrior()
+				if err != nil {
+					return err
+				}
+				c.Warm(p)
+			}
+			for _, t := range prime {
+				c.Observe(story.Features{Text: t})
+			}
+			r := storyeval.EvalStoriesWith(c, storyeval.Shuffled(docs, seed), lopt, features)
 			m := map[string]any{
 				"documents":             r.Docs,
 				"event_bcubed_p":        r.Event.P,
@@ -86,6 +98,7 @@ gold events (folder + ecb/ecbplus) and storylines against gold topics (folder).`
 	ef.register(cmd)
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the fixed document order")
 	cmd.Flags().BoolVar(&analyse, "analyse", false, "run the product's analysis pipeline first (as `dossier ingest` does) and cluster on entity keys and resolved dates")
+	cmd.Flags().BoolVar(&prior, "prior", false, "warm the clusterer with the background document frequencies (story.DefaultPrior) as the engine does; with --analyse this is the product's path")
 	cmd.Flags().BoolVar(&primeSelf, "prime-self", false, "diagnostic: learn IDF from all documents before clustering (transductive)")
 	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "story join threshold (0: default)")
 	cmd.Flags().Float64Var(&opt.EntityWeight, "entity-weight", 0, "entity share of the story score (0: default)")

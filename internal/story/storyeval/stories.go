@@ -27,12 +27,19 @@ type StoriesResult struct {
 // (story.Features{Text: …}). A caller that runs the analysis pipeline passes
 // one that fills entities and dates (story.FeaturesOf).
 func EvalStories(docs []ECBDoc, opt story.Options, lopt story.StorylineOptions, prime []string, features func(id int64, text string) story.Features) StoriesResult {
-	if features == nil {
-		features = func(id int64, text string) story.Features { return story.Features{ArticleID: id, Text: text} }
-	}
 	c := story.NewClusterer(opt)
 	for _, t := range prime {
 		c.Observe(story.Features{Text: t})
+	}
+	return EvalStoriesWith(c, docs, lopt, features)
+}
+
+// EvalStoriesWith is EvalStories with a clusterer the caller made: warmed
+// with a background prior as the engine warms its own (story.Clusterer.Warm),
+// or primed, or neither.
+func EvalStoriesWith(c *story.Clusterer, docs []ECBDoc, lopt story.StorylineOptions, features func(id int64, text string) story.Features) StoriesResult {
+	if features == nil {
+		features = func(id int64, text string) story.Features { return story.Features{ArticleID: id, Text: text} }
 	}
 	pred := make([]string, len(docs))
 	events := make([]string, len(docs))
