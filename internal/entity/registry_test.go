@@ -1,7 +1,10 @@
 package entity_test
 
 import (
+	"slices"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/entity"
@@ -100,5 +103,113 @@ func TestConcurrent(t *testing.T) {
 	}
 	if got := reg.Lookup("Scholz"); len(got) != 1 {
 		t.Errorf("Lookup(Scholz) = %+v", got)
+	}
+}
+
+// TestRegistrySavedAndCut checks what a store relies on: a registry
+// restored from another's snapshot answers as the original, and one
+// restored with only what LinkQuery names (the people of its surnames,
+// their titles and context cut to the article's) links the article as the
+// whole registry does.
+func TestRegistrySavedAndCut(t *testing.T) {
+	tg := tagger{"Olaf Scholz": "PER", "Scholz": "PER", "Germany": "LOC", "Berlin": "LOC", "Bundestag": "ORG",
+		"John Smith": "PER", "Mary Smith": "PER", "Smith": "PER", "Acme": "ORG", "Paris": "LOC",
+		"Ahmed el-Tayeb": "PER", "Tayeb": "PER", "al-Azhar": "ORG", "Cairo": "LOC", "Berg": "PER"}
+	whole := entity.NewRegistry()
+	for _, txt := range []string{
+		"German Chancellor Olaf Scholz spoke in Berlin to the Bundestag.",
+		"John Smith of Acme met Mary Smith in Paris.",
+		"Grand Imam Ahmed el-Tayeb of al-Azhar spoke in Cairo.",
+		"Olaf Scholz and Ahmed el-Tayeb met in Berlin.",
+	} {
+		whole.Link(entitiesOf(t, tg, txt))
+	}
+	saved := whole.Snapshot()
+	restored := entity.NewRegistry()
+	restored.Restore(saved)
+	if diff := cmp.Diff(saved, restored.Snapshot()); diff != "" {
+		t.Fatalf("restored snapshot differs:\n%s", diff)
+	}
+	probes := []string{
+		"Chancellor Scholz arrived.", "Scholz addressed the Bundestag in Berlin.", "Scholz won the match.",
+		"Smith of Acme spoke in Paris.", "Imam Tayeb spoke in Cairo.", "Tayeb met Scholz in Berlin at the Bundestag.",
+		"Chancellor Berg spoke.",
+	}
+	linked := 0
+	for _, txt := range probes {
+		ents := entitiesOf(t, tg, txt)
+		surnames, titles, keys := entity.LinkQuery(ents)
+		var cut []entity.PersonState
+		for _, p := range saved {
+			if !slices.ContainsFunc(entity.SurnameForms(p.Key), func(f string) bool { return slices.Contains(surnames, f) }) {
+				continue
+			}
+			p.Titles = slices.DeleteFunc(slices.Clone(p.Titles), func(x string) bool { return !slices.Contains(titles, x) })
+			p.Context = slices.DeleteFunc(slices.Clone(p.Context), func(x string) bool { return !slices.Contains(keys, x) })
+			cut = append(cut, p)
+		}
+		small := entity.NewRegistry()
+		small.Restore(cut)
+		for _, e := range ents {
+			want, got := whole.Canonical(e, ents), small.Canonical(e, ents)
+			if got != want {
+				t.Errorf("%q: %s links to %q from the cut registry, %q from the whole", txt, e.Name, got, want)
+			}
+			if want != e.Key {
+				linked++
+			}
+			if r := restored.Canonical(e, ents); r != want {
+				t.Errorf("%q: %s links to %q from the restored registry, %q from the original", txt, e.Name, r, want)
+			}
+		}
+	}
+	if linked < 3 {
+		t.Errorf("only %d links among the probes: the comparison proves little", linked)
+	}
+}
+
+// TestSightingsAreObserve checks that a registry restored from the sum of
+// articles' sightings (what a store keeps) equals one that observed them.
+func TestSightingsAreObserve(t *testing.T) {
+	tg := tagger{"Olaf Scholz": "PER", "Berlin": "LOC", "Bundestag": "ORG", "John Smith": "PER", "Acme": "ORG"}
+	observed := entity.NewRegistry()
+	sum := map[string]*entity.PersonState{}
+	var order []string
+	for _, txt := range []string{
+		"German Chancellor Olaf Scholz spoke in Berlin to the Bundestag.",
+		"John Smith of Acme met Olaf Scholz.",
+		"Finance Minister Olaf Scholz of Acme met John Smith in Berlin.",
+	} {
+		ents := entitiesOf(t, tg, txt)
+		observed.Observe(ents)
+		for _, s := range entity.Sightings(ents) {
+			p, ok := sum[s.Key]
+			if !ok {
+				p = &entity.PersonState{Key: s.Key, Name: s.Name}
+				sum[s.Key] = p
+				order = append(order, s.Key)
+			}
+			p.Articles += s.Times
+			for _, x := range s.Titles {
+				if !slices.Contains(p.Titles, x) {
+					p.Titles = append(p.Titles, x)
+				}
+			}
+			for _, x := range s.Context {
+				if !slices.Contains(p.Context, x) {
+					p.Context = append(p.Context, x)
+				}
+			}
+		}
+	}
+	restored := entity.NewRegistry()
+	for _, k := range order {
+		restored.Restore([]entity.PersonState{*sum[k]})
+	}
+	if diff := cmp.Diff(observed.Snapshot(), restored.Snapshot()); diff != "" {
+		t.Errorf("restored from sightings differs from observed:\n%s", diff)
+	}
+	if got := observed.Lookup("Scholz"); len(got) != 1 || got[0].Articles != 3 || len(got[0].Titles) != 2 {
+		t.Errorf("Lookup(Scholz) = %+v, want 3 articles, chancellor and finance minister", got)
 	}
 }
