@@ -1,9 +1,11 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -14,6 +16,7 @@ import (
 // caller's transaction (one round trip).
 func putSightings(ctx context.Context, tx pgx.Tx, id int64, people []store.Sighting) error {
 	b := &pgx.Batch{}
+	var filed [][2]string // surname, key
 	for _, table := range []string{"person_sightings", "person_titles", "person_context"} {
 		b.Queue("DELETE FROM "+table+" WHERE article_id = $1", id)
 	}
@@ -28,10 +31,20 @@ func putSightings(ctx context.Context, tx pgx.Tx, id int64, people []store.Sight
 			b.Queue(`INSERT INTO person_context (person_key, other_key, article_id)
 				SELECT $1, k, $2 FROM unnest($3::text[]) AS k ON CONFLICT DO NOTHING`, pgText(p.Key), id, pgTexts(p.Context))
 		}
-		if len(p.Surnames) > 0 {
-			b.Queue(`INSERT INTO person_surnames (surname, person_key)
-				SELECT f, $1 FROM unnest($2::text[]) AS f ON CONFLICT DO NOTHING`, pgText(p.Key), pgTexts(p.Surnames))
+		for _, f := range p.Surnames {
+			filed = append(filed, [2]string{pgText(f), pgText(p.Key)})
 		}
+	}
+	if len(filed) > 0 {
+		// In one order for every writer: two that file the same new people
+		// wait for each other instead of deadlocking.
+		slices.SortFunc(filed, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
+		surnames, keys := make([]string, len(filed)), make([]string, len(filed))
+		for i, f := range filed {
+			surnames[i], keys[i] = f[0], f[1]
+		}
+		b.Queue(`INSERT INTO person_surnames (surname, person_key)
+			SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, surnames, keys)
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("storing the sightings of %d: %w", id, err)
