@@ -291,3 +291,27 @@ func TestNameWordsMatchVariants(t *testing.T) {
 		t.Errorf("no name words in the story summary")
 	}
 }
+
+// Another event of the same kind is often told apart only by its year: an
+// article whose years the story does not share scores well below one that
+// shares them, though the words barely differ.
+func TestDisjointYearsLowerScore(t *testing.T) {
+	c := NewClusterer(Options{})
+	text := func(year string) Features {
+		return Features{Text: "A magnitude 6.1 earthquake struck the coast in March " + year +
+			", the strongest since records began, and rescuers searched collapsed houses for survivors."}
+	}
+	x, same, other := text("2008"), text("2008"), text("2012")
+	same.Text += " Aftershocks continued."
+	other.Text += " Aftershocks continued."
+	for _, f := range []Features{x, same, other} {
+		c.Observe(f)
+	}
+	for i := range 20 { // years as words are common: their term weight is small
+		c.Observe(Features{Text: fmt.Sprintf("Report %d on trade between 2008 and 2012.", i)})
+	}
+	ss, so := c.Similarity(x, same), c.Similarity(x, other)
+	if so >= 0.75*ss {
+		t.Errorf("score with disjoint years %.3f, with the same year %.3f: want below three quarters of it", so, ss)
+	}
+}

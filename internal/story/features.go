@@ -169,8 +169,12 @@ func stem(w string) string {
 type bag struct {
 	terms    map[string]float64 // stemmed content words; the title counts double
 	entities map[string]float64 // entity keys, or capitalised words when there are none
-	dates    []string
-	numbers  []string // distinct number tokens, sorted: the facts a rewrite keeps
+	dates    []string           // resolved calendar dates (Features.Dates), sorted
+	// years the text mentions or its resolved dates fall in, sorted: also
+	// text-only articles have them, and they tell "another earthquake" apart
+	// (see Clusterer.score)
+	years   []string
+	numbers []string // distinct number tokens, sorted: the facts a rewrite keeps
 }
 
 // bagOf counts the features of an article.
@@ -209,11 +213,13 @@ func bagOf(f *Features) bag {
 		entityWords(b.entities, e)
 	}
 	b.dates = append(b.dates, f.Dates...)
-	if len(b.dates) == 0 {
-		// no resolved dates: the years the text mentions are the next best clue
-		b.dates = sortedKeys(years)
+	for _, d := range f.Dates {
+		if len(d) >= 4 && isYear(d[:4]) {
+			years[d[:4]] = true
+		}
 	}
 	sort.Strings(b.dates)
+	b.years = sortedKeys(years)
 	b.numbers = sortedKeys(nums)
 	return b
 }

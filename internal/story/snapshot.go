@@ -12,7 +12,7 @@ import (
 // snapshotVersion changes whenever the meaning of a saved state changes (a
 // feature, a weight, a field): a state of another version is not resumed
 // but rebuilt from the articles.
-const snapshotVersion = 2 // 2: entity vectors hold name words
+const snapshotVersion = 3 // 2: entity vectors hold name words; 3: stories keep their years
 
 // Snapshot is a Clusterer's whole state in exported form (for
 // encoding/gob). A clusterer restored from it assigns every later article
@@ -55,6 +55,7 @@ type SnapshotStory struct {
 	Indexed     []int32
 	KeyEnts     []int32
 	Dates       []string
+	Years       []string
 	Groups      []int64
 	Sources     []string
 }
@@ -123,9 +124,10 @@ func (c *Clusterer) Snapshot() *Snapshot {
 		a := c.active[id]
 		out := SnapshotStory{ID: a.id, Terms: vecOut(a.terms), Ents: vecOut(a.ents), N: a.n,
 			First: a.first, Last: a.last, LastSeq: a.lastSeq, KeyEnts: slices.Clone(a.keyEnts),
-			Indexed: setKeys(a.indexed), Dates: setKeys(a.dates), Groups: setKeys(a.groups), Sources: setKeys(a.sourceSeen)}
+			Indexed: setKeys(a.indexed), Dates: setKeys(a.dates), Years: setKeys(a.years), Groups: setKeys(a.groups), Sources: setKeys(a.sourceSeen)}
 		slices.Sort(out.Indexed)
 		slices.Sort(out.Dates)
+		slices.Sort(out.Years)
 		slices.Sort(out.Groups)
 		slices.Sort(out.Sources)
 		for _, m := range a.members {
@@ -201,6 +203,7 @@ func Restore(s *Snapshot, opt Options) (*Clusterer, error) {
 		st := &activeStory{id: a.ID, n: a.N, first: a.First, last: a.Last, lastSeq: a.LastSeq,
 			keyEnts: a.KeyEnts, sum: c.stories[a.ID-1],
 			indexed: make(map[int32]bool, len(a.Indexed)), dates: make(map[string]bool, len(a.Dates)),
+			years:  make(map[string]bool, len(a.Years)),
 			groups: make(map[int64]bool, len(a.Groups)), sourceSeen: make(map[string]bool, len(a.Sources))}
 		if st.terms, err = vecIn(a.Terms, n, true); err != nil {
 			return nil, fmt.Errorf("clusterer snapshot: active story %d terms: %w", a.ID, err)
@@ -213,6 +216,9 @@ func Restore(s *Snapshot, opt Options) (*Clusterer, error) {
 		}
 		for _, x := range a.Dates {
 			st.dates[x] = true
+		}
+		for _, x := range a.Years {
+			st.years[x] = true
 		}
 		for _, g := range a.Groups {
 			st.groups[g] = true
