@@ -46,6 +46,11 @@ type Options struct {
 	// DatePenalty multiplies the score when the article and the story both
 	// mention resolved calendar dates and share none. Default 0.8.
 	DatePenalty float64
+	// FigurePenalty multiplies the score when the article and the story's
+	// kept members both state figures (at least two numbers other than
+	// years each) and share none; sharing half of the fewer multiplies it
+	// by 1.1. Default 0.8.
+	FigurePenalty float64
 	// YearPenalty multiplies the score when the article and the story both
 	// mention years (in the text or in resolved dates) and share none; a
 	// shared year multiplies it by 1.1. Default 0.6.
@@ -82,6 +87,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.DatePenalty <= 0 {
 		o.DatePenalty = 0.8
+	}
+	if o.FigurePenalty <= 0 {
+		o.FigurePenalty = 0.8
 	}
 	if o.YearPenalty <= 0 {
 		o.YearPenalty = 0.6
@@ -202,6 +210,7 @@ type activeStory struct {
 	keyEnts    []int32 // heaviest centroid entities, id-sorted
 	dates      map[string]bool
 	years      map[string]bool // years the members mention (see bag.years)
+	figures    []string        // the kept members' figures, sorted (see refreshFigures)
 	sum        *Story
 	groups     map[int64]bool
 	sourceSeen map[string]bool
@@ -269,7 +278,7 @@ func (c *Clusterer) Add(f Features) Assignment {
 	terms := c.vocab.weigh(b.terms, "", docTerms, true)
 	ents := c.vocab.weigh(b.entities, entityPrefix, docEntities, true)
 
-	best, bestScore := c.bestStory(terms, ents, &f, b.dates, b.years)
+	best, bestScore := c.bestStory(terms, ents, &f, b)
 	if best == nil || bestScore < c.opt.Threshold {
 		best = c.open()
 		a.NewStory = true
@@ -321,7 +330,7 @@ func (c *Clusterer) mergeAround(s *activeStory) (*activeStory, []int64) {
 			if o == nil || o == s {
 				continue
 			}
-			sc := c.score(o, s.terms, s.ents, key, time.Time{}, dates, sortedKeys(s.years))
+			sc := c.score(o, s.terms, s.ents, key, time.Time{}, dates, sortedKeys(s.years), s.figures)
 			if gap, _ := storyGap(o.summary(), s.summary()); gap > 0 {
 				sc /= 1 + float64(gap)/float64(c.opt.TimeScale)
 			}
@@ -375,6 +384,7 @@ func (c *Clusterer) absorb(keep, gone *activeStory) {
 	if len(keep.members) > keptMembers {
 		keep.members = append(keep.members[:1], keep.members[len(keep.members)-keptMembers+1:]...)
 	}
+	keep.refreshFigures()
 	ks, gs := keep.sum, gone.sum
 	ks.Members = append(ks.Members, gs.Members...)
 	gs.Members = nil
@@ -442,12 +452,13 @@ func (c *Clusterer) Similarity(x, y Features) float64 {
 		s.first, s.last = y.Published, y.Published
 	}
 	key := firstN(c.vocab.scaled(ex).byWeight(), keyDocEntities)
-	return c.score(s, tx, ex, key, x.Published, bx.dates, bx.years)
+	s.figures = by.figures
+	return c.score(s, tx, ex, key, x.Published, bx.dates, bx.years, bx.figures)
 }
 
 // bestStory retrieves candidate stories through the inverted index and
 // returns the best scoring one.
-func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates, years []string) (*activeStory, float64) {
+func (c *Clusterer) bestStory(terms, ents sparse, f *Features, b bag) (*activeStory, float64) {
 	hits := make(map[int64]int)
 	probe := func(ids []int32) {
 		for _, id := range ids {
@@ -490,7 +501,7 @@ func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates, years []st
 	key := firstN(c.vocab.scaled(ents).byWeight(), keyDocEntities)
 	for _, sid := range cands {
 		s := c.active[sid]
-		sc := c.score(s, terms, ents, key, f.Published, dates, years)
+		sc := c.score(s, terms, ents, key, f.Published, b.dates, b.years, b.figures)
 		if sc > bestScore || (sc == bestScore && s.id > best.id) {
 			best, bestScore = s, sc
 		}
@@ -499,7 +510,7 @@ func (c *Clusterer) bestStory(terms, ents sparse, f *Features, dates, years []st
 }
 
 // score combines term cosine, entity cosine and time proximity.
-func (c *Clusterer) score(s *activeStory, terms, ents sparse, key []int32, when time.Time, dates, years []string) float64 {
+func (c *Clusterer) score(s *activeStory, terms, ents sparse, key []int32, when time.Time, dates, years, figures []string) float64 {
 	ct := c.vocab.cos(terms, s.terms)
 	sc := ct
 	if ents.len() > 0 && s.ents.len() > 0 {
@@ -561,7 +572,55 @@ func (c *Clusterer) score(s *activeStory, terms, ents sparse, key []int32, when 
 			sc *= c.opt.YearPenalty
 		}
 	}
+	// Figures (counts, magnitudes, scores, sums): two reports of one event
+	// repeat them, another event of the same kind has its own. Within an
+	// ECB+ topic, pairs with two or more figures each that share none are
+	// the same event a quarter of the time, sharing half of them 87%.
+	if len(figures) >= minFigures && len(s.figures) >= minFigures {
+		n := sortedOverlap(figures, s.figures)
+		switch {
+		case n == 0:
+			sc *= c.opt.FigurePenalty
+		case 2*n >= min(len(figures), len(s.figures)):
+			sc *= 1.1
+		}
+	}
 	return sc
+}
+
+// minFigures is how many figures each side needs for the figure test: one
+// number alone is too often a time of day or an age.
+const minFigures = 2
+
+// refreshFigures recomputes the union of the kept members' figures.
+func (s *activeStory) refreshFigures() {
+	seen := make(map[string]bool)
+	for i := range s.members {
+		for _, n := range s.members[i].numbers {
+			if !isYear(n) {
+				seen[n] = true
+			}
+		}
+	}
+	s.figures = sortedKeys(seen)
+}
+
+// sortedOverlap counts the strings two sorted, distinct lists share.
+func sortedOverlap(a, b []string) int {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 func nonzero(x float64) float64 {
@@ -617,20 +676,7 @@ func absDur(d time.Duration) time.Duration {
 
 // overlap is |a∩b|/min(|a|,|b|) of two sorted, distinct string lists.
 func overlap(a, b []string) float64 {
-	i, j, n := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return float64(n) / float64(min(len(a), len(b)))
+	return float64(sortedOverlap(a, b)) / float64(min(len(a), len(b)))
 }
 
 func (c *Clusterer) open() *activeStory {
@@ -668,6 +714,7 @@ func (c *Clusterer) join(s *activeStory, terms, ents sparse, b bag, f *Features,
 			// keep the first member (often the wire original) and the most recent ones
 			s.members = append(s.members[:1], s.members[2:]...)
 		}
+		s.refreshFigures()
 	}
 	for _, id := range firstN(c.vocab.scaled(s.terms).byWeight(), indexTerms) {
 		c.index(s, id)

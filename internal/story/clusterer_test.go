@@ -315,3 +315,26 @@ func TestDisjointYearsLowerScore(t *testing.T) {
 		t.Errorf("score with disjoint years %.3f, with the same year %.3f: want below three quarters of it", so, ss)
 	}
 }
+
+// Two reports of one event repeat its figures; another event of the same
+// kind has its own.
+func TestDisjointFiguresLowerScore(t *testing.T) {
+	c := NewClusterer(Options{})
+	text := func(magnitude, dead string) Features {
+		return Features{Text: "A magnitude " + magnitude + " earthquake struck the coast, killing " + dead +
+			" people, and rescuers searched collapsed houses for survivors."}
+	}
+	x, same, other := text("6.1", "38"), text("6.1", "38"), text("7.4", "12")
+	same.Text += " Aftershocks continued."
+	other.Text += " Aftershocks continued."
+	for _, f := range []Features{x, same, other} {
+		c.Observe(f)
+	}
+	for i := range 20 { // the figures as words are common: their term weight is small
+		c.Observe(Features{Text: fmt.Sprintf("Report %d: 6.1, 38, 7.4 and 12 percent.", i)})
+	}
+	ss, so := c.Similarity(x, same), c.Similarity(x, other)
+	if so >= 0.8*ss {
+		t.Errorf("score with other figures %.3f, with the same %.3f: want below four fifths of it", so, ss)
+	}
+}

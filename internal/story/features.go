@@ -175,6 +175,7 @@ type bag struct {
 	// (see Clusterer.score)
 	years   []string
 	numbers []string // distinct number tokens, sorted: the facts a rewrite keeps
+	figures []string // numbers other than years, sorted (see Clusterer.score)
 }
 
 // bagOf counts the features of an article.
@@ -221,6 +222,11 @@ func bagOf(f *Features) bag {
 	sort.Strings(b.dates)
 	b.years = sortedKeys(years)
 	b.numbers = sortedKeys(nums)
+	for _, n := range b.numbers {
+		if !isYear(n) {
+			b.figures = append(b.figures, n)
+		}
+	}
 	return b
 }
 

@@ -12,7 +12,7 @@ import (
 // snapshotVersion changes whenever the meaning of a saved state changes (a
 // feature, a weight, a field): a state of another version is not resumed
 // but rebuilt from the articles.
-const snapshotVersion = 3 // 2: entity vectors hold name words; 3: stories keep their years
+const snapshotVersion = 4 // 2: entity vectors hold name words; 3: stories keep their years; 4: figure test
 
 // Snapshot is a Clusterer's whole state in exported form (for
 // encoding/gob). A clusterer restored from it assigns every later article
@@ -236,6 +236,7 @@ func Restore(s *Snapshot, opt Options) (*Clusterer, error) {
 			}
 			st.members = append(st.members, mm)
 		}
+		st.refreshFigures()
 		c.active[a.ID] = st
 	}
 	for id, list := range s.Postings {
