@@ -2,6 +2,7 @@ package story
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -71,13 +72,14 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 	// Features are interned to ids so that comparing two stories is a merge
 	// of two id-sorted lists, not string hashing.
 	ids := make(map[string]int32)
-	var names []string
+	var names, kinds []string
 	intern := func(key string) int32 {
 		id, ok := ids[key]
 		if !ok {
 			id = int32(len(names))
 			ids[key] = id
 			names = append(names, key[2:])
+			kinds = append(kinds, key[:2])
 		}
 		return id
 	}
@@ -117,8 +119,8 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 		}
 		var d float64
 		type pair struct {
-			name string
-			w    float64
+			name, kind string
+			w          float64
 		}
 		var sh []pair
 		for x, y := 0, 0; x < len(a) && y < len(b); {
@@ -130,20 +132,35 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 			default:
 				p := a[x].w * b[y].w
 				d += p
-				sh = append(sh, pair{names[a[x].id], p})
+				sh = append(sh, pair{names[a[x].id], kinds[a[x].id], p})
 				x++
 				y++
 			}
 		}
+		// Evidence reads best as entities first, then the name words no
+		// listed entity already shows ("vasik" after "person:anton vasik").
 		sort.Slice(sh, func(i, j int) bool {
+			if (sh[i].kind == "w:") != (sh[j].kind == "w:") {
+				return sh[j].kind == "w:"
+			}
 			if sh[i].w != sh[j].w {
 				return sh[i].w > sh[j].w
 			}
 			return sh[i].name < sh[j].name
 		})
-		out := make([]string, len(sh))
-		for i, p := range sh {
-			out[i] = p.name
+		out := make([]string, 0, len(sh))
+		shown := map[string]bool{}
+		for _, p := range sh {
+			if p.kind == "w:" && shown[p.name] {
+				continue
+			}
+			out = append(out, p.name)
+			if p.kind == "e:" {
+				_, rest, _ := strings.Cut(p.name, ":")
+				for _, w := range strings.Fields(rest) {
+					shown[w] = true
+				}
+			}
 		}
 		return d / (sqrt(na) * sqrt(nb)), out
 	}
