@@ -943,6 +943,11 @@ func buildRules() []*rule {
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
 	add("clock24", `(?:at|by|until|from|after|before|around)\s+(?P<x>(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?)\b`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
+	// "4 in the morning", "10 at night": an hour without a.m./p.m. whose
+	// part of the day says which half it is. Only after a clock preposition,
+	// so "the 4 in the morning session" or a score stays untagged.
+	add("clock-pod", `(?:at|by|until|till|from|after|before|around|about|since)\s+(?P<x>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night)))\b`, nil,
+		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
 	add("noon", `(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd2>`+reWeekday+`)\b|\s+(?P<w>today|yesterday|tomorrow)\b)?`, nil,
 		func(r *resolver, m *match) (result, bool) {
 			if prevWordIn(m, "high") {
@@ -1184,6 +1189,7 @@ var ruleNeeds = map[string][]string{
 	"weekday":          weekdayWords,
 	"clock":            {"am", "pm", "a.m", "p.m"},
 	"clock24":          {":"},
+	"clock-pod":        {" in the morning", " in the afternoon", " in the evening", " at night"},
 	"noon":             {"noon", "midnight", "midday"},
 	"holiday":          {"christmas", "new year", "thanksgiving", "independence", "labor day", "memorial", "halloween", "valentine", "election day", "boxing", "veterans", "easter"},
 	"dur":              unitWords,
@@ -1272,6 +1278,20 @@ func (r *resolver) clock(m *match) (result, bool) {
 		h = 24
 	}
 	ap := strings.ReplaceAll(m.g("ap"), ".", "")
+	switch {
+	case m.g("pod") == "morning":
+		ap = "am"
+	case m.g("pod") != "":
+		ap = "pm"
+	case m.has("pod2"):
+		// "10 at night" is 22:00, "2 at night" is 02:00, "12 at night" midnight
+		switch {
+		case h == 12:
+			h = 24
+		case h >= 6:
+			ap = "pm"
+		}
+	}
 	if ap == "pm" && h < 12 {
 		h += 12
 	}

@@ -97,6 +97,12 @@ func TestRelativeToDCT(t *testing.T) {
 		{"The statement came at 10:30 a.m. Monday.", []want{{"10:30 a.m. Monday", "TIME", "2021-06-14T10:30", ""}}},
 		{"The offer expires at 5 p.m. EST Nov. 9.", []want{{"5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00", ""}}},
 		{"It landed around 7:15 p.m. local time.", []want{{"around 7:15 p.m.", "TIME", "2021-06-14T19:15", "APPROX"}}},
+		// an hour without a.m./p.m. takes its half of the day from the part named
+		{"He will leave at 4 in the morning.", []want{{"4 in the morning", "TIME", "2021-06-14T04:00", ""}}},
+		{"The shops close at 10 at night.", []want{{"10 at night", "TIME", "2021-06-14T22:00", ""}}},
+		{"It began around 3:30 in the afternoon.", []want{{"3:30 in the afternoon", "TIME", "2021-06-14T15:30", ""}}},
+		// without a clock preposition the number is not an hour
+		{"He scored 4 in the morning session.", []want{{"the morning", "TIME", "2021-06-14TMO", ""}}},
 		{"He left in October.", []want{{"October", "DATE", "2020-10", ""}}},
 		{"Elections will be held in October.", []want{{"October", "DATE", "2021-10", ""}}},
 		{"They met in October 2022.", []want{{"October 2022", "DATE", "2022-10", ""}}},
