@@ -260,7 +260,7 @@ var futureCues = map[string]bool{
 	"will": true, "'ll": true, "shall": true, "going": true, "planned": true,
 	"expects": true, "expected": true, "scheduled": true, "due": true, "upcoming": true, "next": true,
 	"until": true, "would": true, "wo": true, "begins": true, "starts": true, "opens": true, "tomorrow": true,
-	"intends": true, "aims": true, "coming": true, "may": true, "begin": true, "resume": true,
+	"intends": true, "intended": true, "intending": true, "plan": true, "plans": true, "planning": true, "preparing": true, "aims": true, "coming": true, "may": true, "begin": true, "resume": true,
 	// present-tense schedule verbs ("the offer expires Friday")
 	"expires": true, "expire": true, "ends": true, "closes": true, "meets": true, "arrives": true,
 	"leaves": true, "visits": true, "resumes": true, "takes": true,
@@ -328,6 +328,16 @@ func (r *resolver) tense(s, e int) int {
 			return -1
 		}
 		return 0
+	}
+	// A coordinator followed by a verb after the expression starts another
+	// clause ("on Saturday and were planning to ..."): that verb governs
+	// something else. "police and FBI agents said" coordinates nouns and
+	// keeps its verb.
+	for i := 0; i+1 < len(rw); i++ {
+		if (rw[i] == "and" || rw[i] == "but") && cue(rw[i+1]) != 0 {
+			rw = rw[:i]
+			break
+		}
 	}
 	// A participle after "be" ("will be held") takes its tense from what
 	// governs the "be": skip both.

@@ -134,6 +134,11 @@ func TestWeekdays(t *testing.T) {
 		{"He would be traveling to the United States Thursday.", dct, []want{{"Thursday", "DATE", "2021-06-17", ""}}},
 		// a participle after "been" takes the tense of what governs it
 		{"The offer had been due to expire Friday.", dct, []want{{"Friday", "DATE", "2021-06-11", ""}}},
+		// a plan looks forward from the time of planning
+		{"The party is planning a congress on Thursday.", dct, []want{{"Thursday", "DATE", "2021-06-17", ""}}},
+		// a verb after "and" heads another clause; a noun after it does not
+		{"The union is planning a rally downtown on Saturday and was hoping for big crowds.", friday, []want{{"Saturday", "DATE", "2021-06-19", ""}}},
+		{"On Saturday, police and soldiers searched the town.", friday, []want{{"Saturday", "DATE", "2021-06-12", ""}}},
 		// parts of a named day (TimeML: TIME with the part's code); a night
 		// is dated by its day
 		{"Police arrived Friday morning.", dct, []want{{"Friday morning", "TIME", "2021-06-11TMO", ""}}},
