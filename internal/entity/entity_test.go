@@ -452,3 +452,71 @@ func TestOneNameOneType(t *testing.T) {
 		t.Errorf("outlet keys %v, want %v", keys["Northbridge Wire"], want)
 	}
 }
+
+// TestWireCopyKeys covers the spans a tagger gives on wire copy (Reuters
+// style) that would key badly as written: the end of a multi-word title
+// inside a name, ticker brackets, possessives, companies taken for people,
+// and former states.
+func TestWireCopyKeys(t *testing.T) {
+	tests := []struct {
+		name, text string
+		tags       tagger
+		want       map[string]string // mention text -> entity key; "" = no mention
+	}{
+		{"title tail in name", "Chancellor of the Exchequer Nigel Lawson spoke. Lawson said no.",
+			tagger{"Exchequer Nigel Lawson": "PER", "Lawson": "PER"},
+			map[string]string{"Nigel Lawson": "person:nigel lawson", "Lawson": "person:nigel lawson"}},
+		{"title tail alone", "The Chancellor of the Exchequer, Nigel Lawson, spoke.",
+			tagger{"Exchequer": "PER", "Nigel Lawson": "PER"},
+			map[string]string{"Exchequer": "", "Nigel Lawson": "person:nigel lawson"}},
+		{"attorney general", "Attorney General Edwin Meese said so.",
+			tagger{"General Edwin Meese": "PER"},
+			map[string]string{"Edwin Meese": "person:edwin meese"}},
+		{"of-title", "Secretary of State George Shultz said so.",
+			tagger{"State George Shultz": "PER"},
+			map[string]string{"George Shultz": "person:george shultz"}},
+		{"ticker brackets", "Qantas ordered from Boeing Co <BA> and <Rolls-Royce Ltd>.",
+			tagger{"Boeing Co <BA": "ORG", "<Rolls-Royce Ltd>": "ORG", "Qantas": "ORG"},
+			map[string]string{"Boeing Co": "org:boeing", "Rolls-Royce Ltd": "org:rolls-royce"}},
+		{"only brackets", "The deal <> was signed.", tagger{"<>": "ORG"}, map[string]string{"<>": ""}},
+		{"company tagged person", "General Electric Co said Chrysler Corp agreed.",
+			tagger{"General Electric Co": "PER", "Chrysler Corp": "PER"},
+			map[string]string{"General Electric Co": "org:general electric", "Chrysler Corp": "org:chrysler"}},
+		{"bank tagged person", "Cassa di Risparmio di Roma lent it.",
+			tagger{"Cassa di Risparmio di Roma": "PER"},
+			map[string]string{"Cassa di Risparmio di Roma": "org:cassa di risparmio di roma"}},
+		{"surname Sa stays a person", "Joao Sa said so.", tagger{"Joao Sa": "PER"},
+			map[string]string{"Joao Sa": "person:joao sa"}},
+		{"possessive of a named stem", "GM said it would sell. GM's order was cut.",
+			tagger{"GM": "ORG", "GM's": "ORG"},
+			map[string]string{"GM": "org:gm", "GM's": ""}},
+		{"possessive of a country", "Japan's exports fell.", tagger{"Japan's": "LOC"},
+			map[string]string{"Japan": "country:JPN"}},
+		{"possessive name kept", "Moody's cut the rating.", tagger{"Moody's": "ORG"},
+			map[string]string{"Moody's": "org:moody's"}},
+		{"former states", "West Germany and the Soviet Union met. The USSR said so.",
+			tagger{"West Germany": "LOC", "Soviet Union": "LOC", "USSR": "LOC"},
+			map[string]string{"West Germany": "country:DEU", "Soviet Union": "country:SUN", "USSR": "country:SUN"}},
+		{"Fed board", "The Federal Reserve Board met.", tagger{"Federal Reserve Board": "ORG"},
+			map[string]string{"Federal Reserve Board": "org:USGOV-FED"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.tags.doc(tc.text)
+			if err := (entity.Stage{}).Analyse(doc); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, m := range doc.Analysis.Mentions {
+				if m.Kind == "name" && m.Entity >= 0 {
+					got[m.Text] = doc.Analysis.Entities[m.Entity].Key
+				}
+			}
+			for text, key := range tc.want {
+				if got[text] != key {
+					t.Errorf("%q keyed %q, want %q (all: %v)", text, got[text], key, got)
+				}
+			}
+		})
+	}
+}

@@ -76,6 +76,7 @@ func (r *resolver) sentenceBounds(sent int) (int, int) {
 // run does the whole analysis and writes it into doc.Analysis.
 func (r *resolver) run() {
 	r.collect()
+	r.tidyMentions()
 	r.harmoniseTypes()
 	r.joinSplitNames()
 	r.roleOnlyMentions()
@@ -104,7 +105,15 @@ func (r *resolver) collect() {
 		}
 		m.Entity = -1
 		m.Kind = "name"
+		sp, ok := trimBrackets(r.text, m.Span)
+		if !ok {
+			continue
+		}
+		m.Span = sp
 		m.Text = r.text[m.Span.Start:m.Span.End]
+		if m.Type == article.PER && orgLikeName(m.Text) {
+			m.Type = article.ORG
+		}
 		ta, tb := r.tokenRange(m.Span)
 		if ta >= tb {
 			continue
@@ -159,6 +168,15 @@ func (r *resolver) harmoniseTypes() {
 func (r *resolver) personRoles(i int) {
 	mt := &r.ments[i]
 	lo, hi := r.sentenceBounds(mt.sent)
+	// "Chancellor of the Exchequer Nigel Lawson" with "Exchequer Nigel
+	// Lawson" tagged: the words that end a title begun before the mention
+	// are the title's, not the name's.
+	for n := min(maxTitleWords-1, mt.tb-mt.ta-1); n >= 1; n-- {
+		if s, _, _, ok := matchTitleEnding(r.toks, lo, mt.ta+n-1); ok && s < mt.ta {
+			mt.ta += n
+			break
+		}
+	}
 	// "Mr. Blinken", "President Biden" tagged as one mention: keep the name.
 	for mt.tb-mt.ta > 1 {
 		w := lowerTok(r.toks[mt.ta].Text)

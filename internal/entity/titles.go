@@ -45,6 +45,22 @@ var titles = map[string]string{
 	"adviser": "adviser", "advisor": "adviser", "negotiator": "negotiator", "chief negotiator": "chief negotiator",
 	"mediator": "mediator", "commissioner": "commissioner", "high commissioner": "high commissioner",
 	"first lady": "first lady", "police chief": "police chief", "governor-general": "governor-general",
+	// Departments written before "secretary" or "minister", and the British
+	// finance minister's title, whose last word alone names no office.
+	"chancellor of the exchequer": "chancellor of the exchequer", "exchequer secretary": "exchequer secretary",
+	"agriculture secretary": "agriculture secretary", "commerce secretary": "commerce secretary",
+	"energy secretary": "energy secretary", "labor secretary": "labor secretary", "labour secretary": "labor secretary",
+	"trade secretary": "trade secretary", "transportation secretary": "transportation secretary",
+	"transport secretary": "transport secretary", "interior secretary": "interior secretary",
+	"health secretary": "health secretary", "education secretary": "education secretary",
+	"trade representative": "trade representative", "industry minister": "industry minister",
+	"economics minister": "economy minister", "petroleum minister": "oil minister",
+	"minister of trade": "trade minister", "minister of industry": "industry minister",
+	"minister of agriculture": "agriculture minister", "minister of energy": "energy minister",
+	"minister of economy": "economy minister", "minister of the economy": "economy minister",
+	"minister of justice": "justice minister", "minister of health": "health minister",
+	"secretary of commerce": "commerce secretary", "secretary of agriculture": "agriculture secretary",
+	"secretary of energy": "energy secretary", "secretary of labor": "labor secretary",
 }
 
 // titleLastWords are the last words of the titles: a token that is none of

@@ -1,0 +1,117 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
+
+// Clean-up of the tagger's name spans before they are keyed. The tagger
+// works token by token, and on wire copy it takes in markup ("Boeing Co
+// <BA>", Reuters' ticker brackets), a possessive ("GM's"), or tags a
+// company as a person ("General Electric Co"): keyed as written these give
+// keys nobody would look for.
+
+// nameBrackets never occur inside a name: a span holding one is cut there.
+const nameBrackets = "<>()[]{}"
+
+// trimBrackets returns the first bracket-free run of text[sp], without the
+// spaces around it: "Boeing Co <BA" -> "Boeing Co", "<Qantas Airways Ltd>"
+// -> "Qantas Airways Ltd". ok is false when nothing is left.
+func trimBrackets(text string, sp article.Span) (article.Span, bool) {
+	s := text[sp.Start:sp.End]
+	if !strings.ContainsAny(s, nameBrackets) {
+		return sp, true
+	}
+	a := 0
+	for a < len(s) && (strings.IndexByte(nameBrackets, s[a]) >= 0 || s[a] == ' ' || s[a] == '\n' || s[a] == '\t') {
+		a++
+	}
+	b := a
+	for b < len(s) && strings.IndexByte(nameBrackets, s[b]) < 0 {
+		b++
+	}
+	for b > a && (s[b-1] == ' ' || s[b-1] == '\n' || s[b-1] == '\t') {
+		b--
+	}
+	if b <= a {
+		return sp, false
+	}
+	return article.Span{Start: sp.Start + a, End: sp.Start + b}, true
+}
+
+// orgWords mark a name as an organisation's wherever they stand in it,
+// written capitalised: legal forms ("Chrysler Corp", "Koba Electronics Co
+// Ltd") and the head nouns of institutions ("Cassa di Risparmio di Roma").
+// Case matters: "Sa" (Sá) is a surname, "SA" a company.
+var orgWords = map[string]bool{
+	"Inc": true, "Inc.": true, "INC": true, "Corp": true, "Corp.": true, "CORP": true, "Co": true, "Co.": true,
+	"CO": true, "Ltd": true, "Ltd.": true, "LTD": true, "Plc": true, "PLC": true, "plc": true, "LLC": true,
+	"AG": true, "SA": true, "S.A.": true, "NV": true, "N.V.": true, "GmbH": true, "SpA": true, "S.p.A.": true,
+	"Corporation": true, "Limited": true, "Company": true, "Cos": true, "Bancorp": true, "Bancshares": true,
+	"Bank": true, "Banco": true, "Banca": true, "Banque": true, "Caisse": true, "Cassa": true,
+	"Industries": true, "Airways": true, "Airlines": true, "Motors": true, "Electronics": true,
+	"Holdings": true, "Securities": true, "Association": true, "Institute": true, "University": true,
+	"Foundation": true, "Ministry": true, "Department": true, "Agency": true, "Commission": true,
+	"Committee": true, "Party": true, "Exchange": true, "Federation": true, "Authority": true,
+}
+
+// orgLikeName reports whether a name the tagger took for a person carries a
+// word that only organisations' names have.
+func orgLikeName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if orgWords[strings.TrimRight(w, ",")] {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveStem returns the name without a trailing possessive ("GM's" ->
+// "GM", "Qantas's" -> "Qantas"), and whether it had one.
+func possessiveStem(name string) (string, bool) {
+	for _, p := range []string{"'s", "’s", "'S"} {
+		if stem, ok := strings.CutSuffix(name, p); ok && stem != "" {
+			return stem, true
+		}
+	}
+	return name, false
+}
+
+// tidyMentions applies the clean-ups that need the whole article: a
+// possessive is cut off a name only when the article names the stem on its
+// own too ("GM's order" with "GM" elsewhere) or the gazetteer knows it,
+// since "Moody's" and "McDonald's" are names as written.
+func (r *resolver) tidyMentions() {
+	// "Exchequer" tagged a person in "Chancellor of the Exchequer": the end
+	// of a title begun before it is no name at all.
+	r.ments = slices.DeleteFunc(r.ments, func(mt ment) bool {
+		if mt.m.Type != article.PER || mt.tb-mt.ta >= maxTitleWords {
+			return false
+		}
+		lo, _ := r.sentenceBounds(mt.sent)
+		s, _, _, ok := matchTitleEnding(r.toks, lo, mt.tb-1)
+		return ok && s < mt.ta
+	})
+	names := map[string]bool{}
+	for _, mt := range r.ments {
+		names[Normalize(mt.m.Text)] = true
+	}
+	for i := range r.ments {
+		mt := &r.ments[i]
+		stem, ok := possessiveStem(mt.m.Text)
+		if !ok {
+			continue
+		}
+		n := Normalize(stem)
+		_, country := r.gaz.countryByName[n]
+		_, org := r.gaz.orgByName[n]
+		if !names[n] && !country && !org {
+			continue
+		}
+		mt.m.Span.End = mt.m.Span.Start + len(stem)
+		mt.m.Text = stem
+		mt.ta, mt.tb = r.tokenRange(mt.m.Span)
+	}
+}
