@@ -289,7 +289,7 @@ func (r *resolver) tense(s, e int) int {
 	if lo < 0 {
 		lo = 0
 	}
-	hi := e + 160
+	hi := e + 300
 	if hi > len(r.text) {
 		hi = len(r.text)
 	}
@@ -304,8 +304,19 @@ func (r *resolver) tense(s, e int) int {
 	if i := strings.IndexAny(right, "\n!?;"); i >= 0 {
 		right = right[:i]
 	}
-	if i := strings.Index(right, ". "); i >= 0 {
-		right = right[:i]
+	// The first full stop that ends a word of three letters or more ends
+	// the sentence; "vs." and "Mr." are abbreviations, as on the left.
+	for from := 0; ; {
+		i := strings.Index(right[from:], ". ")
+		if i < 0 {
+			break
+		}
+		i += from
+		if i < 3 || right[i-3] != ' ' {
+			right = right[:i]
+			break
+		}
+		from = i + 2
 	}
 	lw := strings.Fields(left)
 	rw := strings.Fields(right)
@@ -397,8 +408,19 @@ func (r *resolver) tense(s, e int) int {
 			return c
 		}
 	}
-	for d := 3; d <= 8 && d <= len(rw); d++ {
+	// A fronted adverbial ("In January, a week after the anniversary, a
+	// bombing killed ...") is governed by the main verb after the subject,
+	// which may lie far to the right; it is the governor, so it counts as
+	// a near cue.
+	far, fronted := 8, len(lw) == 0 || len(lw) == 1 && cue(lw[0]) == 0
+	if fronted {
+		far = 40
+	}
+	for d := 3; d <= far && d <= len(rw); d++ {
 		if c := cue(rw[d-1]); c != 0 {
+			if fronted {
+				return 2 * c
+			}
 			return c
 		}
 	}

@@ -106,6 +106,10 @@ func TestRelativeToDCT(t *testing.T) {
 		{"He left in October.", []want{{"October", "DATE", "2020-10", ""}}},
 		{"Elections will be held in October.", []want{{"October", "DATE", "2021-10", ""}}},
 		{"They met in October 2022.", []want{{"October 2022", "DATE", "2022-10", ""}}},
+		// a fronted adverbial takes its tense from the main verb, however far
+		// ("vs." does not end the sentence)
+		{"In September, after the fifth anniversary of the Smith vs. Jones ruling, a bomb at a clinic in Leeds killed a guard.", []want{{"September", "DATE", "2020-09", ""}}},
+		{"In September, after the fifth anniversary of the Smith vs. Jones ruling, the clinic in Leeds will reopen.", []want{{"September", "DATE", "2021-09", ""}}},
 		{"The results for the fourth quarter of 2020 were weak.", []want{{"the fourth quarter of 2020", "DATE", "2020-Q4", ""}}},
 		{"The strike ended early next year.", []want{{"early next year", "DATE", "2022", "START"}}},
 	}
