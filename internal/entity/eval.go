@@ -219,7 +219,9 @@ func EvalMeantime(docs []GoldDoc, st Stage) (CorefScore, error) {
 		sc.Names += len(names)
 
 		// Clusters of gold name mentions, by the stage's entity (the stage
-		// may trim an honorific off a span: match by start).
+		// may trim an honorific off the front of a span, or a possessive or
+		// separator off its end: a system span inside a gold one that is no
+		// gold span itself is the gold mention trimmed).
 		sysOf := map[article.Span]string{}
 		for _, m := range doc.Analysis.Mentions {
 			if m.Kind == "name" && m.Entity >= 0 {
@@ -230,12 +232,14 @@ func EvalMeantime(docs []GoldDoc, st Stage) (CorefScore, error) {
 			if s, ok := sysOf[g]; ok {
 				return s, true
 			}
-			for sp, s := range sysOf { // an honorific trimmed off the front
-				if sp.End == g.End && sp.Start > g.Start && goldAt[sp].Span != sp {
-					return s, true
+			best, found := article.Span{}, ""
+			for sp, s := range sysOf {
+				if sp.Start >= g.Start && sp.End <= g.End && goldAt[sp].Span != sp &&
+					(found == "" || sp.End-sp.Start > best.End-best.Start || sp.End-sp.Start == best.End-best.Start && sp.Start < best.Start) {
+					best, found = sp, s
 				}
 			}
-			return "", false
+			return found, found != ""
 		}
 		var gold, sys, exact []string
 		for i, m := range names {

@@ -17,11 +17,12 @@ import (
 const nameBrackets = "<>()[]{}"
 
 // trimBrackets returns the first bracket-free run of text[sp], without the
-// spaces around it: "Boeing Co <BA" -> "Boeing Co", "<Qantas Airways Ltd>"
-// -> "Qantas Airways Ltd". ok is false when nothing is left.
+// spaces around it and separators after it: "Boeing Co <BA" -> "Boeing
+// Co", "<Qantas Airways Ltd>" -> "Qantas Airways Ltd", "Wisc," -> "Wisc".
+// ok is false when nothing is left.
 func trimBrackets(text string, sp article.Span) (article.Span, bool) {
 	s := text[sp.Start:sp.End]
-	if !strings.ContainsAny(s, nameBrackets) {
+	if !strings.ContainsAny(s, nameBrackets) && strings.IndexByte(",;:/-", s[len(s)-1]) < 0 {
 		return sp, true
 	}
 	a := 0
@@ -32,7 +33,8 @@ func trimBrackets(text string, sp article.Span) (article.Span, bool) {
 	for b < len(s) && strings.IndexByte(nameBrackets, s[b]) < 0 {
 		b++
 	}
-	for b > a && (s[b-1] == ' ' || s[b-1] == '\n' || s[b-1] == '\t') {
+	// A separator the tagger took in at the end ("Wisc,", "Johnson/").
+	for b > a && strings.IndexByte(" \n\t,;:/-", s[b-1]) >= 0 {
 		b--
 	}
 	if b <= a {
@@ -61,7 +63,12 @@ var orgWords = map[string]bool{
 // word that only organisations' names have.
 func orgLikeName(name string) bool {
 	for _, w := range strings.Fields(name) {
-		if orgWords[strings.TrimRight(w, ",")] {
+		w = strings.TrimRight(w, ",")
+		if orgWords[w] {
+			return true
+		}
+		// A headline in capitals: "ARVIN INDUSTRIES" as "Arvin Industries".
+		if len(w) > 2 && strings.ToUpper(w) == w && orgWords[w[:1]+strings.ToLower(w[1:])] {
 			return true
 		}
 	}
@@ -100,6 +107,18 @@ func (r *resolver) tidyMentions() {
 	}
 	for i := range r.ments {
 		mt := &r.ments[i]
+		// "the Bank's proposal", "Chemical's plastic packaging division":
+		// lower-case words after a possessive are no part of the name; the
+		// name is the owner's. Not for products and events ("Apple's iPod
+		// digital music players" is an iPod).
+		for k := mt.ta + 1; k < mt.tb-1 && mt.m.Type != article.MISC; k++ {
+			if tok := r.toks[k].Text; isPossessive(tok) && !isCapitalised(r.toks[k+1].Text) {
+				mt.m.Span.End = r.toks[k].Span.Start
+				mt.m.Text = r.text[mt.m.Span.Start:mt.m.Span.End]
+				mt.tb = k
+				break
+			}
+		}
 		stem, ok := possessiveStem(mt.m.Text)
 		if !ok {
 			continue
