@@ -571,7 +571,16 @@ func buildRules() []*rule {
 				if g == granHalf {
 					step = 6
 				}
-				base = point{t: date(base.t.Year(), time.Month(1+(n-1)*step), 1), g: g}
+				y := base.t.Year()
+				if g == granQuarter && !m.has("y") && !m.has("yq") && !m.has("yp") && r.hasDCT {
+					// A quarter that has not begun this year ("the fourth
+					// quarter" in January) is this year's coming one or last
+					// year's reported one: the nearer, as the tense leans.
+					if cur := (int(r.dct.t.Month())-1)/3 + 1; n > cur && pickPast(4-n+cur, n-cur, r.tense(m.start, m.end)) {
+						y--
+					}
+				}
+				base = point{t: date(y, time.Month(1+(n-1)*step), 1), g: g}
 			} else if !m.has("y") {
 				switch m.g("yq") {
 				case "current", "this":

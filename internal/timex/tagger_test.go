@@ -82,7 +82,9 @@ func TestRelativeToDCT(t *testing.T) {
 		{"The firm collapsed a year ago.", []want{{"a year ago", "DATE", "2020", ""}}},
 		{"It began three days ago.", []want{{"three days ago", "DATE", "2021-06-11", ""}}},
 		{"Shares dropped earlier this month.", []want{{"earlier this month", "DATE", "2021-06", "START"}}},
-		{"Sales rose in the third quarter.", []want{{"the third quarter", "DATE", "2021-Q3", ""}}},
+		// a quarter not yet begun that sales "rose" in is last year's (TestQuarterYear)
+		{"Sales rose in the third quarter.", []want{{"the third quarter", "DATE", "2020-Q3", ""}}},
+		{"Sales should rise in the third quarter.", []want{{"the third quarter", "DATE", "2021-Q3", ""}}},
 		{"It was warm this summer.", []want{{"this summer", "DATE", "2021-SU", ""}}},
 		{"Rain fell last night.", []want{{"last night", "TIME", "2021-06-13TNI", ""}}},
 		{"Nobody knows now.", []want{{"now", "DATE", "PRESENT_REF", ""}}},
@@ -310,5 +312,26 @@ func TestConcurrentUse(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestQuarterYear covers an ordinal quarter without a year that has not begun
+// in the DCT's year: last year's reported quarter or this year's coming one.
+func TestQuarterYear(t *testing.T) {
+	jan := time.Date(2021, 1, 20, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		in   string
+		ref  time.Time
+		want []want
+	}{
+		{"The company reported a loss for the fourth quarter.", jan, []want{{"the fourth quarter", "DATE", "2020-Q4", ""}}},
+		{"Profits fell in the fourth quarter.", dct, []want{{"the fourth quarter", "DATE", "2020-Q4", ""}}},
+		{"Sales will recover in the fourth quarter.", dct, []want{{"the fourth quarter", "DATE", "2021-Q4", ""}}},
+		// a quarter already under way or past stays in the DCT's year
+		{"Profits fell in the first quarter.", dct, []want{{"the first quarter", "DATE", "2021-Q1", ""}}},
+		{"Profits rose in the second quarter of 2019.", jan, []want{{"the second quarter of 2019", "DATE", "2019-Q2", ""}}},
+	}
+	for _, c := range cases {
+		check(t, c.in, c.ref, c.want)
 	}
 }
