@@ -338,6 +338,8 @@ func FuzzAnalyse(f *testing.F) {
 		"German Chancellor Olaf Scholz met Egyptian President Abdel Fattah el-Sisi. He said the chancellor agreed.",
 		"Scholz, the chancellor, said. The Trump administration and Washington said.",
 		"", "the the the", "President", ", the president of", "Mr. Mrs. Bush",
+		"Chancellor of the Exchequer Nigel Lawson said. Exchequer Lawson's Co's unit.",
+		"Boeing Co <BA> and <Qantas Airways Ltd> with GM's Bank's proposal in Madison, Wisc, and West Germany.",
 	} {
 		f.Add(s)
 	}
@@ -485,6 +487,9 @@ func TestWireCopyKeys(t *testing.T) {
 		{"bank tagged person", "Cassa di Risparmio di Roma lent it.",
 			tagger{"Cassa di Risparmio di Roma": "PER"},
 			map[string]string{"Cassa di Risparmio di Roma": "org:cassa di risparmio di roma"}},
+		{"company with a possessive tagged person", "Mack Trucks said so. General Electric Co's unit grew.",
+			tagger{"Mack Trucks": "PER", "General Electric Co's": "PER"},
+			map[string]string{"Mack Trucks": "org:mack trucks", "General Electric Co": "org:general electric"}},
 		{"surname Sa stays a person", "Joao Sa said so.", tagger{"Joao Sa": "PER"},
 			map[string]string{"Joao Sa": "person:joao sa"}},
 		{"possessive of a named stem", "GM said it would sell. GM's order was cut.",

@@ -57,6 +57,10 @@ var orgWords = map[string]bool{
 	"Holdings": true, "Securities": true, "Association": true, "Institute": true, "University": true,
 	"Foundation": true, "Ministry": true, "Department": true, "Agency": true, "Commission": true,
 	"Committee": true, "Party": true, "Exchange": true, "Federation": true, "Authority": true,
+	"Pharmaceuticals": true, "Chemicals": true, "Laboratories": true, "Technologies": true, "Systems": true,
+	"Communications": true, "Enterprises": true, "Trucks": true, "Stores": true, "Foods": true,
+	"Insurance": true, "Savings": true, "Broadcasting": true, "Press": true, "Engineers": true,
+	"Democrats": true, "Republicans": true, "Investors": true, "Partners": true,
 }
 
 // orgLikeName reports whether a name the tagger took for a person carries a
@@ -64,6 +68,7 @@ var orgWords = map[string]bool{
 func orgLikeName(name string) bool {
 	for _, w := range strings.Fields(name) {
 		w = strings.TrimRight(w, ",")
+		w, _ = possessiveStem(w)
 		if orgWords[w] {
 			return true
 		}
@@ -88,8 +93,9 @@ func possessiveStem(name string) (string, bool) {
 
 // tidyMentions applies the clean-ups that need the whole article: a
 // possessive is cut off a name only when the article names the stem on its
-// own too ("GM's order" with "GM" elsewhere) or the gazetteer knows it,
-// since "Moody's" and "McDonald's" are names as written.
+// own too ("GM's order" with "GM" elsewhere), the gazetteer knows it, or it
+// ends in a company word ("Dow Chemical Co's"), since "Moody's" and
+// "McDonald's" are names as written.
 func (r *resolver) tidyMentions() {
 	// "Exchequer" tagged a person in "Chancellor of the Exchequer": the end
 	// of a title begun before it is no name at all.
@@ -126,7 +132,10 @@ func (r *resolver) tidyMentions() {
 		n := Normalize(stem)
 		_, country := r.gaz.countryByName[n]
 		_, org := r.gaz.orgByName[n]
-		if !names[n] && !country && !org {
+		// A company's legal form never ends in "'s": "Dow Chemical Co's".
+		f := strings.Fields(stem)
+		legal := len(f) > 0 && orgLikeName(f[len(f)-1])
+		if !names[n] && !country && !org && !legal {
 			continue
 		}
 		mt.m.Span.End = mt.m.Span.Start + len(stem)
