@@ -495,8 +495,11 @@ func buildRules() []*rule {
 	add("quarter", rePMod+`(?:(?P<det>the|this|last|next|that)\s+)?(?:(?P<yp>this|last|next)\s+year's\s+)?(?:comparable\s+)?(?:(?P<y0>`+reYear+`)\s+)?(?:(?P<yq>year-earlier|year-ago|year\s+earlier|comparable|same|current|latest|recent|previous|prior|corresponding|just-ended|just\s+ended|most\s+recent|past|last|preceding)\s+)?(?:(?P<fis1>fiscal)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:(?P<fis2>fiscal)\s+)?(?P<qh>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>`+reYear+`)\b)?`,
 		func(m *match) bool {
 			qh, yq := m.g("qh"), m.g("yq")
-			if m.g("det") == "the" && m.has("qord") && !m.has("yq") && m.pos["qh"] > 0 && m.text[m.pos["qh"]-1] == '-' {
-				m.start = m.pos["qord"] // "the third-quarter results"
+			// "the third-quarter results", "complained that third-quarter
+			// earnings": the determiner (or complementizer) belongs to the
+			// noun the compound modifies, not to the quarter.
+			if (m.g("det") == "the" || m.g("det") == "that") && m.has("qord") && !m.has("yq") && m.pos["qh"] > 0 && m.text[m.pos["qh"]-1] == '-' {
+				m.start = m.pos["qord"]
 				if m.has("fis1") {
 					m.start = m.pos["fis1"]
 				}

@@ -327,6 +327,10 @@ func TestQuarterYear(t *testing.T) {
 		{"The company reported a loss for the fourth quarter.", jan, []want{{"the fourth quarter", "DATE", "2020-Q4", ""}}},
 		{"Profits fell in the fourth quarter.", dct, []want{{"the fourth quarter", "DATE", "2020-Q4", ""}}},
 		{"Sales will recover in the fourth quarter.", dct, []want{{"the fourth quarter", "DATE", "2021-Q4", ""}}},
+		// a quarter compound modifies the noun after it: the determiner or
+		// complementizer before it is not part of the expression
+		{"Analysts complained that third-quarter earnings were weak.", dct, []want{{"third-quarter", "DATE", "2020-Q3", ""}}},
+		{"The third-quarter results will be weak.", dct, []want{{"third-quarter", "DATE", "2021-Q3", ""}}},
 		// a quarter already under way or past stays in the DCT's year
 		{"Profits fell in the first quarter.", dct, []want{{"the first quarter", "DATE", "2021-Q1", ""}}},
 		{"Profits rose in the second quarter of 2019.", jan, []want{{"the second quarter of 2019", "DATE", "2019-Q2", ""}}},
