@@ -39,7 +39,11 @@ func Key(typ, name string) string {
 	case article.ORG:
 		return "org:" + orgName(name)
 	case article.LOC, article.GPE:
-		return "place:" + Normalize(name)
+		n := Normalize(name)
+		if full, ok := stateAbbrevs[n]; ok {
+			n = full
+		}
+		return "place:" + n
 	}
 	return "misc:" + Normalize(name)
 }
@@ -75,4 +79,21 @@ func orgName(name string) string {
 		w = w[:len(w)-1]
 	}
 	return strings.Join(w, " ")
+}
+
+// stateAbbrevs are the news-agency abbreviations of US states written in
+// datelines ("DETROIT, Mich.", "Madison, Wisc"), normalised, with the
+// state they stand for, so that "Calif." and "California" are one place.
+// "La." is left out: normalised it is "la", Los Angeles as often.
+var stateAbbrevs = map[string]string{
+	"ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+	"conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+	"ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "md": "maryland",
+	"mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri",
+	"mont": "montana", "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+	"nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma",
+	"ore": "oregon", "pa": "pennsylvania", "penn": "pennsylvania", "ri": "rhode island", "sc": "south carolina",
+	"sd": "south dakota", "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia",
+	"wash": "washington", "wva": "west virginia", "w va": "west virginia", "wis": "wisconsin",
+	"wisc": "wisconsin", "wyo": "wyoming",
 }

@@ -43,6 +43,30 @@ func trimBrackets(text string, sp article.Span) (article.Span, bool) {
 	return article.Span{Start: sp.Start + a, End: sp.Start + b}, true
 }
 
+// notNames are words that a span made of them alone never names: a
+// company's legal form without the company ("Co", "Inc") and the
+// abbreviations of results tables in wire copy ("Oper shr", "4th qtr").
+var notNames = map[string]bool{
+	"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "cos": true,
+	"oper": true, "shr": true, "shrs": true, "cts": true, "dlrs": true, "mln": true, "bln": true,
+	"pct": true, "qtr": true, "revs": true, "avg": true, "vs": true,
+}
+
+// noName reports whether a span's words are all legal forms, table
+// abbreviations or ordinals ("4th"), so that it names nothing. Bare
+// numbers may name a thing ("the 787").
+func noName(s string) bool {
+	f := strings.Fields(Normalize(s))
+	for _, w := range f {
+		w = strings.Trim(w, ",;:")
+		if notNames[w] || w == "" || ordinal(w) {
+			continue
+		}
+		return false
+	}
+	return len(f) > 0
+}
+
 // orgWords mark a name as an organisation's wherever they stand in it,
 // written capitalised: legal forms ("Chrysler Corp", "Koba Electronics Co
 // Ltd") and the head nouns of institutions ("Cassa di Risparmio di Roma").
@@ -142,4 +166,17 @@ func (r *resolver) tidyMentions() {
 		mt.m.Text = stem
 		mt.ta, mt.tb = r.tokenRange(mt.m.Span)
 	}
+}
+
+// ordinal reports whether w is a number written as an ordinal: "4th", "21st".
+func ordinal(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	switch w[i:] {
+	case "st", "nd", "rd", "th":
+		return i > 0
+	}
+	return false
 }

@@ -111,6 +111,9 @@ func (r *resolver) collect() {
 		}
 		m.Span = sp
 		m.Text = r.text[m.Span.Start:m.Span.End]
+		if noName(m.Text) {
+			continue
+		}
 		if m.Type == article.PER && orgLikeName(m.Text) {
 			m.Type = article.ORG
 		}
