@@ -190,6 +190,13 @@ func (r *resolver) personRoles(i int) {
 			mt.ta++
 			continue
 		}
+		// A whole role phrase in front: "Chief Justice John Roberts",
+		// "German Chancellor Olaf Scholz" (not "Martin Luther King Jr.",
+		// whose "King" has a name before it).
+		if k := r.rolePrefix(mt.ta, mt.tb); k > mt.ta {
+			mt.ta = k
+			continue
+		}
 		if _, t, _, ok := matchTitleEnding(r.toks, mt.ta, mt.ta); ok && t != "" && isCapitalised(r.toks[mt.ta].Text) {
 			mt.ta++
 			continue
@@ -226,6 +233,21 @@ func (r *resolver) personRoles(i int) {
 	}
 	mt.words = nameWords(mt.m.Text)
 	mt.full = strings.Join(mt.words, " ")
+}
+
+// rolePrefix returns the first token after the longest role phrase that
+// starts a mention [a, b) and leaves at least one token of name, ending in
+// a capitalised title; a when there is none.
+func (r *resolver) rolePrefix(a, b int) int {
+	for e := b - 1; e > a; e-- {
+		if !isCapitalised(r.toks[e-1].Text) {
+			continue
+		}
+		if p, ok := r.preRole(a, e); ok && p.start == a {
+			return e
+		}
+	}
+	return a
 }
 
 // nameSuffixes are dropped when comparing names.
