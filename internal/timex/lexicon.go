@@ -143,8 +143,12 @@ func unitOf(s string) (designator string, timePart bool, mult float64, g gran, o
 		return "Y", false, 1, granYear, true
 	case "month":
 		return "M", false, 1, granMonth, true
-	case "week", "weekend":
+	case "week":
 		return "W", false, 1, granWeek, true
+	case "weekend":
+		// a weekend lasts two days (TimeBank: "the weekend" as a span is
+		// P2D); placed, it moves by whole weeks
+		return "D", false, 2, granWeek, true
 	case "fortnight":
 		return "W", false, 2, granWeek, true
 	case "day", "night", "session":

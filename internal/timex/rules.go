@@ -1386,9 +1386,6 @@ func (r *resolver) duration(m *match) (result, bool) {
 				return result{typ: "DATE", value: "PAST_REF", mod: mod}, true
 			}
 		}
-		if m.g("unit") == "weekend" || m.g("unit") == "weekends" {
-			unit = "week"
-		}
 		v, ok := durationValue(n, vague, unit)
 		return result{typ: "DURATION", value: v, mod: mod}, ok
 	}

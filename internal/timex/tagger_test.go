@@ -219,6 +219,8 @@ func TestDurationsAndSets(t *testing.T) {
 		// fractions: whole units, the rest one unit down
 		{"They lived in camps for 2 1/2 years.", []want{{"2 1/2 years", "DURATION", "P2Y6M", ""}}},
 		{"It took 5 1/2 hours.", []want{{"5 1/2 hours", "DURATION", "PT5H30M", ""}}},
+		// a weekend is two days long
+		{"Talks ended after a weekend of bargaining.", []want{{"a weekend", "DURATION", "P2D", ""}}},
 		{"It lasted a minute and a half.", []want{{"a minute and a half", "DURATION", "PT1M30S", ""}}},
 		{"for one and a half days", []want{{"one and a half days", "DURATION", "P1DT12H", ""}}},
 		{"for half a year", []want{{"half a year", "DURATION", "P6M", ""}}},
