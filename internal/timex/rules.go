@@ -524,6 +524,10 @@ func buildRules() []*rule {
 			}
 			var base point
 			ok := true
+			// A year-ago comparison is anchored to the period being
+			// reported: the last quarter or half mentioned, unless that one
+			// lies after the DCT (a forecast, "the third quarter of 1990").
+			reported := r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) && !(r.hasDCT && r.ref.t.After(r.dct.t))
 			if m.g("det") == "that" && !m.has("qord") && !m.has("y") {
 				if r.hasRef && r.ref.g == g {
 					res := calendar(r.ref, mod)
@@ -552,7 +556,7 @@ func buildRules() []*rule {
 			case m.has("y"):
 				y, _ := yearOf(m.g("y"))
 				base = point{t: date(y, 1, 1), g: g}
-			case r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) && (m.g("yq") == "year-earlier" || m.g("yq") == "year-ago" || m.g("yq") == "year earlier" || m.g("yq") == "comparable" || m.g("yq") == "corresponding" || m.g("yq") == "same"):
+			case reported && (m.g("yq") == "year-earlier" || m.g("yq") == "year-ago" || m.g("yq") == "year earlier" || m.g("yq") == "comparable" || m.g("yq") == "corresponding" || m.g("yq") == "same"):
 				base = r.ref.at(g)
 			case r.hasDCT:
 				base = r.dct.at(g)
@@ -588,7 +592,7 @@ func buildRules() []*rule {
 				switch m.g("yq") {
 				case "current", "this":
 				case "year-earlier", "year-ago", "year earlier", "comparable", "corresponding", "same":
-					if r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) {
+					if reported {
 						break
 					}
 					base = base.shift(-1)

@@ -321,6 +321,7 @@ func TestConcurrentUse(t *testing.T) {
 // in the DCT's year: last year's reported quarter or this year's coming one.
 func TestQuarterYear(t *testing.T) {
 	jan := time.Date(2021, 1, 20, 0, 0, 0, 0, time.UTC)
+	oct := time.Date(2021, 10, 26, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
 		in   string
 		ref  time.Time
@@ -333,6 +334,9 @@ func TestQuarterYear(t *testing.T) {
 		// complementizer before it is not part of the expression
 		{"Analysts complained that third-quarter earnings were weak.", dct, []want{{"third-quarter", "DATE", "2020-Q3", ""}}},
 		{"The third-quarter results will be weak.", dct, []want{{"third-quarter", "DATE", "2021-Q3", ""}}},
+		// a year-ago period compares with the period reported, not a forecast
+		{"Profit rose in the third quarter and will fall in the third quarter of 2022. In the year-ago period, it earned $1.", oct, []want{
+			{"the third quarter", "DATE", "2021-Q3", ""}, {"the third quarter of 2022", "DATE", "2022-Q3", ""}, {"the year-ago period", "DATE", "2020-Q3", ""}}},
 		// a quarter already under way or past stays in the DCT's year
 		{"Profits fell in the first quarter.", dct, []want{{"the first quarter", "DATE", "2021-Q1", ""}}},
 		{"Profits rose in the second quarter of 2019.", jan, []want{{"the second quarter of 2019", "DATE", "2019-Q2", ""}}},
