@@ -310,6 +310,45 @@ func buildRules() []*rule {
 		return res, true
 	}
 	add("md", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b|`+reYearRel+`)?(?:,?\s+(?P<pod>morning|afternoon|evening|night))?`, nil, monthDay)
+	// "April 24 and 25", "March 3 or 4": the second day of a coordinated
+	// pair is a date of its own in the first one's month (and year).
+	add("md-and", `(?P<month>`+reMonth+`)\s*(?P<d1>`+reDay+`),?\s+(?:and|or)\s+(?P<x>(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b)?)`,
+		func(m *match) bool {
+			// a number that counts something ("March 3 and 4 people") is no day
+			f := strings.Fields(m.text[m.end:])
+			if len(f) == 0 {
+				return true
+			}
+			switch strings.ToLower(strings.Trim(f[0], ".,;:")) {
+			case "%", "percent", "per", "people", "persons", "men", "women", "children", "points", "times", "million", "billion",
+				"thousand", "hundred", "dollars", "cents", "years", "months", "weeks", "days", "hours", "minutes", "more", "others":
+				return false
+			}
+			return true
+		},
+		func(r *resolver, m *match) (result, bool) {
+			mo, ok := monthOf(m.g("month"))
+			d := dayOf(m.g("d"))
+			if !ok || d <= dayOf(m.g("d1")) {
+				return result{}, false
+			}
+			var y int
+			switch {
+			case m.has("y"):
+				y, _ = yearOf(m.g("y"))
+			case r.hasRef && r.ref.g >= granDay && r.ref.t.Month() == mo:
+				y = r.ref.t.Year()
+			case r.hasDCT:
+				y, _ = r.placeMonth(mo, d, "", r.tense(m.start, m.end))
+			default:
+				return result{typ: "DATE", value: "XXXX-" + twoDigits(int(mo)) + "-" + twoDigits(d)}, true
+			}
+			t := date(y, mo, d)
+			if t.Day() != d {
+				return result{}, false
+			}
+			return calendar(point{t: t, g: granDay}, ""), true
+		})
 	add("dm", rePMod+`(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d>`+reDay+`)\s+(?:of\s+)?(?P<month>`+reMonth+`)(?:,?\s+(?P<y>`+reYear+`)\b|`+reYearRel+`)?`, nil, monthDay)
 	// "the week of March 6" names the ISO week holding the date.
 	add("week-of", `the\s+week\s+of\s+(?P<month>`+reMonth+`)\s*(?P<d>`+reDay+`)\b(?:,?\s+(?P<y>`+reYear+`)\b)?`, nil,
@@ -1184,6 +1223,7 @@ var ruleNeeds = map[string][]string{
 	"abs-slash":        {"/"},
 	"md":               monthWords,
 	"dm":               monthWords,
+	"md-and":           monthWords,
 	"abs-my":           monthWords,
 	"week-of":          {"week of"},
 	"month":            monthWords,

@@ -49,6 +49,10 @@ func TestAbsoluteDates(t *testing.T) {
 		{"In the 1990s and the '80s", []want{{"the 1990s", "DATE", "199", ""}, {"the '80s", "DATE", "198", ""}}},
 		{"By the mid-1990s it was over.", []want{{"the mid-1990s", "DATE", "199", "MID"}}},
 		{"in the 19th century", []want{{"the 19th century", "DATE", "18", ""}}},
+		// the second day of a coordinated pair takes the first one's month
+		{"Leaders met on April 24 and 25, 2019, in Rome.", []want{{"April 24", "DATE", "2021-04-24", ""}, {"25, 2019", "DATE", "2019-04-25", ""}}}, // the first day does not yet see the year
+		{"The summit on April 24 and 25 drew leaders.", []want{{"April 24", "DATE", "2021-04-24", ""}, {"25", "DATE", "2021-04-25", ""}}},
+		{"Fighting resumed on March 3 and 4 people died.", []want{{"March 3", "DATE", "2021-03-03", ""}}},
 		{"Tuesday, Oct. 13, 1989 was quiet.", []want{{"Tuesday, Oct. 13, 1989", "DATE", "1989-10-13", ""}}},
 		{"in fiscal 1989", []want{{"fiscal 1989", "DATE", "1989", ""}}},
 		{"in nineteen ninety-six", []want{{"nineteen ninety-six", "DATE", "1996", ""}}},
