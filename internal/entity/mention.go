@@ -117,7 +117,8 @@ func possessiveStem(name string) (string, bool) {
 
 // tidyMentions applies the clean-ups that need the whole article: a
 // possessive is cut off a name only when the article names the stem on its
-// own too ("GM's order" with "GM" elsewhere), the gazetteer knows it, or it
+// own too ("GM's order" with "GM" elsewhere) or as the start of a longer
+// name ("Burlington Industries"), the gazetteer knows it, or it
 // ends in a company word ("Dow Chemical Co's"), since "Moody's" and
 // "McDonald's" are names as written.
 func (r *resolver) tidyMentions() {
@@ -131,9 +132,14 @@ func (r *resolver) tidyMentions() {
 		s, _, _, ok := matchTitleEnding(r.toks, lo, mt.tb-1)
 		return ok && s < mt.ta
 	})
+	// The names of the article and their leading words: "Azuma Steel's"
+	// with "Azuma Steel Co Ltd" named too.
 	names := map[string]bool{}
 	for _, mt := range r.ments {
-		names[Normalize(mt.m.Text)] = true
+		f := strings.Fields(Normalize(mt.m.Text))
+		for n := 1; n <= len(f); n++ {
+			names[strings.Join(f[:n], " ")] = true
+		}
 	}
 	for i := range r.ments {
 		mt := &r.ments[i]
