@@ -145,6 +145,36 @@ func (r *resolver) harmoniseTypes() {
 		}
 		t.counts[mt.m.Type]++
 	}
+	// A headline in capitals is where the tagger is weakest ("HUGHES" a
+	// person, "Hughes Tool Co" an organisation in the body): a shouted
+	// name takes the type of the same name written normally, or of the one
+	// organisation whose name it starts.
+	written := map[string]string{} // normalised name -> type, from names not shouted
+	orgStart := map[string]int{}   // normalised first word -> organisations starting with it
+	for _, mt := range r.ments {
+		if shouting(mt.m.Text) {
+			continue
+		}
+		n := Normalize(mt.m.Text)
+		if _, ok := written[n]; !ok {
+			written[n] = mt.m.Type
+		}
+		if f := strings.Fields(n); mt.m.Type == article.ORG && len(f) > 1 {
+			orgStart[f[0]]++
+		}
+	}
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if !shouting(mt.m.Text) || mt.m.Type != article.PER {
+			continue
+		}
+		n := Normalize(mt.m.Text)
+		if t, ok := written[n]; ok {
+			mt.m.Type = t
+		} else if !strings.Contains(n, " ") && orgStart[n] == 1 {
+			mt.m.Type = article.ORG
+		}
+	}
 	outlet := strings.ToLower(strings.TrimSpace(r.doc.Article.Source))
 	for i := range r.ments {
 		mt := &r.ments[i]
