@@ -522,6 +522,13 @@ func (r *resolver) buildNamed() {
 				ei, ok = r.shortOrgOf(key)
 			}
 		}
+		// "GM" tagged a place in an article about General Motors Corp: an
+		// acronym that spells an organisation of the article is it.
+		if place, _ := strings.CutPrefix(key, "place:"); !ok && place != "" && stateAbbrevs[place] == "" && key == "place:"+Normalize(mt.m.Text) {
+			if ei, ok = r.acronymOf(mt.m.Text); ok {
+				mt.m.Type = article.ORG
+			}
+		}
 		if !ok {
 			ei = r.newEnt(key, name, typ, mt.m.Span.Start)
 			r.ents[ei].country = country
@@ -577,14 +584,21 @@ func (r *resolver) acronymOf(acr string) (int, bool) {
 			continue
 		}
 		var b strings.Builder
+		legal := 0 // initials of legal forms at the end: "GM" and "GMC" both spell General Motors Corp
 		for _, w := range strings.Fields(e.name) {
 			switch strings.ToLower(w) {
 			case "of", "the", "and", "for", "&":
 				continue
 			}
 			b.WriteByte(w[0])
+			if orgSuffixes[strings.TrimRight(strings.ToLower(w), ".,")] {
+				legal++
+			} else {
+				legal = 0
+			}
 		}
-		if b.Len() >= 2 && b.String() == acr {
+		full := b.String()
+		if len(full) >= 2 && full == acr || len(full)-legal >= 2 && full[:len(full)-legal] == acr {
 			return ei, true
 		}
 	}
