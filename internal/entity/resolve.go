@@ -146,11 +146,12 @@ func (r *resolver) harmoniseTypes() {
 		t.counts[mt.m.Type]++
 	}
 	// A headline in capitals is where the tagger is weakest ("HUGHES" a
-	// person, "Hughes Tool Co" an organisation in the body): a shouted
-	// name takes the type of the same name written normally, or of the one
-	// organisation whose name it starts.
+	// person, "DOW CHEMICAL" a product, "Hughes Tool Co" and "Dow Chemical
+	// Co" organisations in the body): a shouted name takes the type of the
+	// same name written normally, or is an organisation when it starts the
+	// name of exactly one organisation written normally.
 	written := map[string]string{} // normalised name -> type, from names not shouted
-	orgStart := map[string]int{}   // normalised first word -> organisations starting with it
+	orgNames := map[string]bool{}  // normalised names of organisations not shouted
 	for _, mt := range r.ments {
 		if shouting(mt.m.Text) {
 			continue
@@ -159,19 +160,26 @@ func (r *resolver) harmoniseTypes() {
 		if _, ok := written[n]; !ok {
 			written[n] = mt.m.Type
 		}
-		if f := strings.Fields(n); mt.m.Type == article.ORG && len(f) > 1 {
-			orgStart[f[0]]++
+		if mt.m.Type == article.ORG {
+			orgNames[n] = true
+		}
+	}
+	orgStart := map[string]int{} // leading words -> organisations whose names start with them
+	for n := range orgNames {
+		f := strings.Fields(n)
+		for k := 1; k < len(f); k++ {
+			orgStart[strings.Join(f[:k], " ")]++
 		}
 	}
 	for i := range r.ments {
 		mt := &r.ments[i]
-		if !shouting(mt.m.Text) || mt.m.Type != article.PER {
+		if !shouting(mt.m.Text) || mt.m.Type == article.ORG {
 			continue
 		}
 		n := Normalize(mt.m.Text)
 		if t, ok := written[n]; ok {
 			mt.m.Type = t
-		} else if !strings.Contains(n, " ") && orgStart[n] == 1 {
+		} else if orgStart[n] == 1 && !r.inGazetteer(mt.m.Text) {
 			mt.m.Type = article.ORG
 		}
 	}
