@@ -3,6 +3,8 @@ package entity
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/article"
 )
@@ -104,6 +106,46 @@ func orgLikeName(name string) bool {
 	return false
 }
 
+// nameConnectors are the lower-case words that join the capitalised words
+// of one name: "Bank of England", "Dar es Salaam", "Banco do Brasil".
+var nameConnectors = map[string]bool{
+	"of": true, "and": true, "for": true, "the": true, "on": true, "in": true, "at": true, "&": true,
+	"de": true, "du": true, "des": true, "di": true, "da": true, "do": true, "dos": true, "das": true,
+	"la": true, "le": true, "les": true, "el": true, "al": true, "es": true, "y": true, "e": true, "et": true,
+	"von": true, "van": true, "der": true, "den": true, "bin": true, "ibn": true, "bint": true, "del": true,
+	"della": true, "degli": true, "und": true, "zu": true, "ter": true, "ten": true,
+}
+
+// predicateCut returns where a span written in mixed case should end when
+// the tagger ran on into the sentence ("Bank said", "Philips Electronics
+// regarding"): before the run of lower-case words that ends it, from the
+// first that is no name connector. A lower-case word with a name after it
+// stays ("Airbus parent EADS" is a name phrase, not a run-on). It returns
+// the span's token end when there is nothing to cut.
+func (r *resolver) predicateCut(ta, tb int) int {
+	cut := tb
+	for k := tb - 1; k > ta; k-- {
+		w := r.toks[k].Text
+		c, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLower(c) && !unicode.IsPunct(c) || particleName(w) {
+			break
+		}
+		if unicode.IsLower(c) && !nameConnectors[w] {
+			cut = k
+		}
+	}
+	// Connectors and punctuation left at the end go too ("Bank of said").
+	for cut < tb && cut > ta+1 {
+		w := r.toks[cut-1].Text
+		c, _ := utf8.DecodeRuneInString(w)
+		if !nameConnectors[w] && !unicode.IsPunct(c) {
+			break
+		}
+		cut--
+	}
+	return cut
+}
+
 // possessiveStem returns the name without a trailing possessive ("GM's" ->
 // "GM", "Qantas's" -> "Qantas"), and whether it had one.
 func possessiveStem(name string) (string, bool) {
@@ -143,6 +185,15 @@ func (r *resolver) tidyMentions() {
 	}
 	for i := range r.ments {
 		mt := &r.ments[i]
+		// Places keep a lower-case head ("the Kessel region", "Heathrow
+		// airport"), products and events their lower-case words.
+		if (mt.m.Type == article.ORG || mt.m.Type == article.PER) && !shouting(mt.m.Text) {
+			if k := r.predicateCut(mt.ta, mt.tb); k < mt.tb {
+				mt.tb = k
+				mt.m.Span.End = r.toks[k-1].Span.End
+				mt.m.Text = r.text[mt.m.Span.Start:mt.m.Span.End]
+			}
+		}
 		// "the Bank's proposal", "Chemical's plastic packaging division":
 		// lower-case words after a possessive are no part of the name; the
 		// name is the owner's. Not for products and events ("Apple's iPod
