@@ -58,15 +58,29 @@ var notNames = map[string]bool{
 // abbreviations or ordinals ("4th"), so that it names nothing. Bare
 // numbers may name a thing ("the 787").
 func noName(s string) bool {
-	f := strings.Fields(Normalize(s))
-	for _, w := range f {
-		w = strings.Trim(w, ",;:")
-		if notNames[w] || w == "" || ordinal(w) {
+	words := 0
+	for w := range strings.FieldsSeq(s) {
+		w = strings.Trim(w, ".,;:")
+		if w == "" {
 			continue
 		}
-		return false
+		if len(w) > 6 { // longer than any such word: the common case, decided without folding
+			return false
+		}
+		var buf [6]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if lw := buf[:len(w)]; !notNames[string(lw)] && !ordinal(string(lw)) {
+			return false
+		}
+		words++
 	}
-	return len(f) > 0
+	return words > 0
 }
 
 // orgWords mark a name as an organisation's wherever they stand in it,
@@ -92,15 +106,26 @@ var orgWords = map[string]bool{
 // orgLikeName reports whether a name the tagger took for a person carries a
 // word that only organisations' names have.
 func orgLikeName(name string) bool {
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		w = strings.TrimRight(w, ",")
 		w, _ = possessiveStem(w)
 		if orgWords[w] {
 			return true
 		}
 		// A headline in capitals: "ARVIN INDUSTRIES" as "Arvin Industries".
-		if len(w) > 2 && strings.ToUpper(w) == w && orgWords[w[:1]+strings.ToLower(w[1:])] {
-			return true
+		if len(w) > 2 && len(w) <= 16 && shouting(w) {
+			var buf [16]byte
+			buf[0] = w[0]
+			for i := 1; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			if orgWords[string(buf[:len(w)])] {
+				return true
+			}
 		}
 	}
 	return false
@@ -176,12 +201,19 @@ func (r *resolver) tidyMentions() {
 	})
 	// The names of the article and their leading words: "Azuma Steel's"
 	// with "Azuma Steel Co Ltd" named too.
-	names := map[string]bool{}
-	for _, mt := range r.ments {
-		f := strings.Fields(Normalize(mt.m.Text))
-		for n := 1; n <= len(f); n++ {
-			names[strings.Join(f[:n], " ")] = true
+	// Built on the first possessive: most articles have none.
+	var names map[string]bool
+	named := func(n string) bool {
+		if names == nil {
+			names = map[string]bool{}
+			for _, mt := range r.ments {
+				f := strings.Fields(Normalize(mt.m.Text))
+				for n := 1; n <= len(f); n++ {
+					names[strings.Join(f[:n], " ")] = true
+				}
+			}
 		}
+		return names[n]
 	}
 	for i := range r.ments {
 		mt := &r.ments[i]
@@ -216,7 +248,7 @@ func (r *resolver) tidyMentions() {
 		// A company's legal form never ends in "'s": "Dow Chemical Co's".
 		f := strings.Fields(stem)
 		legal := len(f) > 0 && orgLikeName(f[len(f)-1])
-		if !names[n] && !country && !org && !legal {
+		if !country && !org && !legal && !named(n) {
 			continue
 		}
 		mt.m.Span.End = mt.m.Span.Start + len(stem)

@@ -150,9 +150,16 @@ func (r *resolver) harmoniseTypes() {
 	// Co" organisations in the body): a shouted name takes the type of the
 	// same name written normally, or is an organisation when it starts the
 	// name of exactly one organisation written normally.
+	shouted := false
+	for _, mt := range r.ments {
+		shouted = shouted || mt.m.Type != article.ORG && shouting(mt.m.Text)
+	}
 	written := map[string]string{} // normalised name -> type, from names not shouted
 	orgNames := map[string]bool{}  // normalised names of organisations not shouted
 	for _, mt := range r.ments {
+		if !shouted {
+			break
+		}
 		if shouting(mt.m.Text) {
 			continue
 		}

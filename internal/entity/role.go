@@ -63,7 +63,7 @@ func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" |
 // normalised title, and the status carried by hyphenated prefixes or
 // suffixes ("then-Chancellor", "Minister-designate").
 func matchTitleEnding(toks []article.Token, lo, k int) (start int, title, status string, ok bool) {
-	if last, _ := splitStatus(lowerTok(toks[k].Text)); !titleLastWords[last] {
+	if !titleEndCandidate(toks[k].Text) {
 		return 0, "", "", false
 	}
 	for n := min(maxTitleWords, k-lo+1); n >= 1; n-- {
@@ -88,6 +88,33 @@ func matchTitleEnding(toks []article.Token, lo, k int) (start int, title, status
 		}
 	}
 	return 0, "", "", false
+}
+
+// titleEndCandidate reports whether a token can end a title: the check
+// every capitalised token goes through, so the plain ASCII case is decided
+// without allocating.
+func titleEndCandidate(tok string) bool {
+	var buf [24]byte
+	if len(tok) > len(buf) || strings.IndexByte(tok, '-') >= 0 {
+		last, _ := splitStatus(lowerTok(tok))
+		return titleLastWords[last]
+	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= utf8.RuneSelf {
+			last, _ := splitStatus(lowerTok(tok))
+			return titleLastWords[last]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	n := len(tok)
+	if n > 1 && buf[n-1] == '.' {
+		n--
+	}
+	return titleLastWords[string(buf[:n])]
 }
 
 // matchTitleStarting finds the longest title whose first token is toks[k],
