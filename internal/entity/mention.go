@@ -201,6 +201,21 @@ func (r *resolver) tidyMentions() {
 	})
 	// The names of the article and their leading words: "Azuma Steel's"
 	// with "Azuma Steel Co Ltd" named too.
+	// "Exchequer Nigel Lawson" tagged an organisation after "Chancellor of
+	// the": a title's end and then a name is a person with a role.
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.m.Type == article.PER || mt.tb-mt.ta < 2 || !isCapitalised(r.toks[mt.tb-1].Text) {
+			continue
+		}
+		lo, _ := r.sentenceBounds(mt.sent)
+		for n := min(maxTitleWords-1, mt.tb-mt.ta-1); n >= 1; n-- {
+			if s, _, _, ok := matchTitleEnding(r.toks, lo, mt.ta+n-1); ok && s < mt.ta {
+				mt.m.Type = article.PER
+				break
+			}
+		}
+	}
 	// Built on the first possessive: most articles have none.
 	var names map[string]bool
 	named := func(n string) bool {
