@@ -60,24 +60,11 @@ func putSightings(ctx context.Context, tx *sql.Tx, id int64, people []store.Sigh
 
 // UnregisteredAnalyses implements store.PeopleStore.
 func (s *Store) UnregisteredAnalyses(ctx context.Context, limit int) ([]int64, error) {
-	q := "SELECT article_id FROM analyses WHERE registered = 0 ORDER BY article_id"
-	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	rows, err := s.db.QueryContext(ctx, q)
+	ids, err := s.queryIDs(ctx, "SELECT article_id FROM analyses WHERE registered = 0 ORDER BY article_id"+limitClause(limit))
 	if err != nil {
 		return nil, fmt.Errorf("listing unregistered analyses: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // RegisterPeople implements store.PeopleStore.

@@ -60,26 +60,10 @@ func (s *Store) entityCounts(ctx context.Context, q string, args ...any) ([]stor
 
 // EntityArticles implements store.ServerStore.
 func (s *Store) EntityArticles(ctx context.Context, key string, limit int) ([]int64, error) {
-	q := `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)
-		ORDER BY a.published IS NULL, a.published DESC, a.id DESC`
-	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	rows, err := s.db.QueryContext(ctx, q, key)
+	ids, err := s.queryIDs(ctx, `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)
+		ORDER BY a.published IS NULL, a.published DESC, a.id DESC`+limitClause(limit), key)
 	if err != nil {
 		return nil, fmt.Errorf("articles of entity %q: %w", key, err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("entity %q: %w", key, store.ErrNotFound)

@@ -459,13 +459,18 @@ func (s *Store) Analysis(ctx context.Context, id int64) (*article.Analysis, erro
 
 // StaleAnalyses implements store.Store.
 func (s *Store) StaleAnalyses(ctx context.Context, version string, limit int) ([]int64, error) {
-	q := "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id"
-	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	rows, err := s.db.QueryContext(ctx, q, version)
+	ids, err := s.queryIDs(ctx, "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id"+limitClause(limit), version)
 	if err != nil {
 		return nil, fmt.Errorf("listing stale analyses: %w", err)
+	}
+	return ids, nil
+}
+
+// queryIDs runs a query of one integer column and collects it.
+func (s *Store) queryIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var ids []int64
@@ -477,6 +482,14 @@ func (s *Store) StaleAnalyses(ctx context.Context, version string, limit int) ([
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// limitClause is " LIMIT n" for a positive n, "" otherwise.
+func limitClause(n int) string {
+	if n > 0 {
+		return fmt.Sprintf(" LIMIT %d", n)
+	}
+	return ""
 }
 
 var _ store.StoryStore = (*Store)(nil)
