@@ -118,13 +118,14 @@ func (e *Engine) cluster(ctx context.Context, rebuild bool) (int, int, error) {
 		return list[i].ID < list[j].ID
 	})
 	if !replace && len(list) == 0 {
-		// nothing new: the stored layer is current
-		all, err := e.Store.Stories(ctx)
-		if err != nil {
-			return 0, 0, err
+		// nothing new: the stored layer is current, and the saved state
+		// knows its size (a representative per live story, a storyline
+		// per live story)
+		lines := make(map[int64]bool, len(st.LineOf))
+		for _, l := range st.LineOf {
+			lines[l] = true
 		}
-		ls, err := e.Store.Storylines(ctx)
-		return len(all), len(ls), err
+		return len(st.Heads), len(lines), nil
 	}
 
 	touched := make(map[int64]bool) // stories whose rows must be rewritten

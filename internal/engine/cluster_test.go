@@ -189,9 +189,13 @@ func TestIncrementalClusteringMatchesOneRun(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// a run with nothing new changes nothing
-	if _, _, err := runs.Cluster(ctx); err != nil {
+	// a run with nothing new changes nothing, and counts what is there
+	if n, l, err := runs.Cluster(ctx); err != nil {
 		t.Fatal(err)
+	} else if stored, _ := runs.Store.Stories(ctx); n != len(stored) {
+		t.Fatalf("a run with nothing new counts %d stories, the store holds %d", n, len(stored))
+	} else if lines, _ := runs.Store.Storylines(ctx); l != len(lines) {
+		t.Fatalf("a run with nothing new counts %d storylines, the store holds %d", l, len(lines))
 	}
 	if want := []bool{true, false, false, false, false}; !cmp.Equal(log.scratch, want) {
 		t.Fatalf("runs from scratch: %v, want %v (only the first)", log.scratch, want)
