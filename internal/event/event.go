@@ -24,6 +24,7 @@ import (
 	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/cameo"
 	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/text"
 )
 
 // Coder is the event stage. It holds only read-only tables, so one Coder
@@ -1385,53 +1386,21 @@ func (cl *clause) pronounSubject(from, to int) bool {
 }
 
 // datelineLen returns the number of words of a wire dateline opening the
-// sentence, through its dash: an all-capitals place ("DOHA", "NEW YORK"),
-// then only names, numbers, commas and a parenthesised outlet ("BELVAR,
-// Varenia, March 12 (Northbridge Wire) -"). 0 when the sentence has none.
+// sentence, through its dash ("BELVAR, Varenia, March 12 (Northbridge Wire)
+// -"; see text.Dateline). 0 when the sentence has none.
 func datelineLen(txt string, ws []word) int {
-	if len(ws) < 3 || !allCaps(ws[0].span.Of(txt)) {
+	if len(ws) < 3 {
 		return 0
 	}
-	paren := 0
-	for i := 1; i < len(ws) && i < 16; i++ {
-		w := ws[i].low
-		switch {
-		case w == "-" || w == "--" || w == "—" || w == "–":
-			if paren == 0 && i+1 < len(ws) {
-				return i + 1
-			}
-			return 0
-		case w == "(":
-			paren++
-		case w == ")":
-			paren--
-		case paren > 0, w == ",", ws[i].cap, isNumber(w):
-		default:
-			return 0 // a lower-case word outside brackets: prose, not a dateline
+	start := ws[0].span.Start
+	n := text.Dateline(txt[start:ws[len(ws)-1].span.End])
+	if n == 0 {
+		return 0
+	}
+	for i, w := range ws {
+		if w.span.Start >= start+n {
+			return i
 		}
 	}
 	return 0
-}
-
-// allCaps reports a word of at least two letters, all of them capitals.
-func allCaps(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
-
-func isNumber(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return w != ""
 }
