@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/cameo"
 	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/event"
 	"github.com/dossier-news/dossier/internal/pipeline"
@@ -24,6 +25,15 @@ func newEvalEventsCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "events --data records.json [--json]",
 		Short: "Score event coding (PLOVER category, CAMEO actors) on the PLOVER records",
+		Long: `Score event coding (PLOVER category, CAMEO actors) on the PLOVER records.
+
+Actor countries are compared as ISO 3166-1 alpha-3 codes. The gold records
+(CAMEO 1.1b3 manual examples) write a few countries with legacy codes, mapped
+to ISO before comparing: ` + strings.Join(cameo.LegacyCountries(), ", ") + `
+(TMP is the dictionaries' pre-2002 code for Timor-Leste, converted to TLS).
+triple_accuracy and triple_sector_accuracy use the mapping;
+triple_accuracy_raw and triple_sector_accuracy_raw compare the gold codes
+literally.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fh, err := os.Open(f.data)
 			if err != nil {

@@ -47,6 +47,38 @@ REUTERS_ [MED]
 	}
 }
 
+func TestISOCountry(t *testing.T) {
+	for _, tc := range []struct{ in, country, code string }{
+		{"JAP", "JPN", "JPN"},
+		{"VTN", "VNM", "VNM"},
+		{"ITL", "ITA", "ITA"},
+		{"TMP", "TLS", "TLS"},
+		{"TMPGOV", "TMPGOV", "TLSGOV"}, // ISOCountry takes a country code only
+		{"VTNMIL", "VTNMIL", "VNMMIL"},
+		{"JPN", "JPN", "JPN"},
+		{"USAGOV", "USAGOV", "USAGOV"},
+		{"IGOUNO", "IGOUNO", "IGOUNO"},
+		{"YUG", "YUG", "YUG"}, // a former state is no alias of a current one
+		{"", "", ""},
+	} {
+		if got := ISOCountry(tc.in); got != tc.country {
+			t.Errorf("ISOCountry(%q) = %q, want %q", tc.in, got, tc.country)
+		}
+		if got := ISOCode(tc.in); got != tc.code {
+			t.Errorf("ISOCode(%q) = %q, want %q", tc.in, got, tc.code)
+		}
+	}
+	// the converter writes ISO codes: East Timor's TMP entries come out TLS
+	got, err := ParseActors(strings.NewReader("EAST_TIMOR_ [TMP]\nXANANA_GUSMAO_ [TMPGOV]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ActorEntry{{"east timor", "TLS", 0, 0}, {"xanana gusmao", "TLSGOV", 0, 0}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("ParseActors legacy codes (-want +got):\n%s", d)
+	}
+}
+
 func TestParseAgents(t *testing.T) {
 	src := `!MINIST! = MINISTER, MINISTRY
 FOREIGN_!MINIST! [~GOV]

@@ -9,7 +9,10 @@
 // ./internal/cameo/cmd/convert`, committed gzip'd under data/ and embedded.
 package cameo
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // sectors are the CAMEO role codes: the three letters after the country
 // (USAGOV, PSEREB). Religious and ethnic codes (MUS, KUR) are not sectors.
@@ -96,4 +99,51 @@ func PloverCategories() []string {
 	return []string{"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
 		"INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE",
 		"SANCTION", "COERCE", "ASSAULT", "FIGHT"}
+}
+
+// legacyCountries are country codes that CAMEO material writes in a form
+// other than ISO 3166-1 alpha-3, each an alias of exactly one country the
+// dictionaries code in ISO. The CAMEO 1.1b3 manual's examples (the PLOVER
+// gold records) use TABARI's old codes JAP, VTN and ITL; the PETRARCH2
+// dictionaries code East Timor TMP, its ISO code until 2002 (now TLS).
+// Codes of states that no longer exist (YUG, DDR, SCG, CSK, USR) are not
+// aliases of one current country and stay as they are.
+var legacyCountries = map[string]string{
+	"ITL": "ITA", // Italy
+	"JAP": "JPN", // Japan
+	"TMP": "TLS", // Timor-Leste (East Timor)
+	"VTN": "VNM", // Vietnam
+}
+
+// ISOCountry returns the ISO 3166-1 alpha-3 form of a first-level actor
+// code: a legacy alias is mapped ("JAP" -> "JPN"), anything else
+// (ISO codes, IGO, NGO, regions) is returned unchanged.
+func ISOCountry(c string) string {
+	if iso, ok := legacyCountries[c]; ok {
+		return iso
+	}
+	return c
+}
+
+// ISOCode rewrites the country at the front of a full actor code to ISO:
+// "TMPGOV" -> "TLSGOV", "USAGOV" unchanged.
+func ISOCode(code string) string {
+	if len(code) < 3 {
+		return code
+	}
+	if iso, ok := legacyCountries[code[:3]]; ok {
+		return iso + code[3:]
+	}
+	return code
+}
+
+// LegacyCountries lists the legacy aliases as "OLD=ISO" pairs, sorted, for
+// documentation (the eval command's help).
+func LegacyCountries() []string {
+	out := make([]string, 0, len(legacyCountries))
+	for k, v := range legacyCountries {
+		out = append(out, k+"="+v)
+	}
+	sort.Strings(out)
+	return out
 }

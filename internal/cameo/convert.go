@@ -79,7 +79,8 @@ func ParseActors(r io.Reader) ([]ActorEntry, error) {
 					}
 					code = base + code
 				}
-				out = append(out, ActorEntry{Phrase: n, Code: code, From: c.from, To: c.to})
+				// ISO codes throughout: the dictionaries' TMP is TLS today
+				out = append(out, ActorEntry{Phrase: n, Code: ISOCode(code), From: c.from, To: c.to})
 			}
 		}
 		names, codes = nil, nil

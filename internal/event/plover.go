@@ -76,8 +76,12 @@ type Scores struct {
 	// Category: records whose main predicted PLOVER category is the gold one.
 	Category int
 	// Triple: category right and the source and target country-code sets
-	// equal to gold; TripleSector also requires the sectors.
+	// equal to gold; TripleSector also requires the sectors. Countries
+	// are compared in ISO form: the gold's legacy codes (JAP, VTN, ITL,
+	// see cameo.ISOCountry) are mapped first. TripleRaw and
+	// TripleSectorRaw compare the gold's codes literally.
 	Triple, TripleSector                       int
+	TripleRaw, TripleSectorRaw                 int
 	Source, Target, SourceSector, TargetSector PRF
 	Coded                                      int // records with at least one predicted event
 }
@@ -157,16 +161,36 @@ func (s *Scores) Add(r Record, p Prediction) {
 	if catOK {
 		s.Category++
 	}
-	srcOK := s.Source.add(goldSet(r.Source, false), predSet(p.Sources, false))
-	tgtOK := s.Target.add(goldSet(r.Target, false), predSet(p.Targets, false))
-	srcSOK := s.SourceSector.add(goldSet(r.Source, true), predSet(p.Sources, true))
-	tgtSOK := s.TargetSector.add(goldSet(r.Target, true), predSet(p.Targets, true))
+	srcOK := s.Source.add(goldSet(r.Source, false, true), predSet(p.Sources, false))
+	tgtOK := s.Target.add(goldSet(r.Target, false, true), predSet(p.Targets, false))
+	srcSOK := s.SourceSector.add(goldSet(r.Source, true, true), predSet(p.Sources, true))
+	tgtSOK := s.TargetSector.add(goldSet(r.Target, true, true), predSet(p.Targets, true))
 	if catOK && srcOK && tgtOK {
 		s.Triple++
 	}
 	if catOK && srcSOK && tgtSOK {
 		s.TripleSector++
 	}
+	if catOK && sameSet(goldSet(r.Source, false, false), predSet(p.Sources, false)) &&
+		sameSet(goldSet(r.Target, false, false), predSet(p.Targets, false)) {
+		s.TripleRaw++
+		if sameSet(goldSet(r.Source, true, false), predSet(p.Sources, true)) &&
+			sameSet(goldSet(r.Target, true, false), predSet(p.Targets, true)) {
+			s.TripleSectorRaw++
+		}
+	}
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // add counts set overlap and reports whether the sets are equal.
@@ -188,12 +212,17 @@ func (p *PRF) add(gold, pred map[string]bool) bool {
 	return eq
 }
 
-func goldSet(as []GoldActor, withSector bool) map[string]bool {
+// goldSet is the set of a gold actor list's countries (with sectors when
+// withSector), mapped to ISO codes when iso.
+func goldSet(as []GoldActor, withSector, iso bool) map[string]bool {
 	m := map[string]bool{}
 	for _, a := range as {
 		c, s := a.Label()
 		if c == "" {
 			continue
+		}
+		if iso {
+			c = cameo.ISOCountry(c)
 		}
 		if withSector {
 			c += s
@@ -227,10 +256,13 @@ func (s *Scores) Metrics() map[string]any {
 		"category_accuracy":      float64(s.Category) / n,
 		"triple_accuracy":        float64(s.Triple) / n,
 		"triple_sector_accuracy": float64(s.TripleSector) / n,
-		"source_country_f1":      s.Source.F1(),
-		"target_country_f1":      s.Target.F1(),
-		"source_sector_f1":       s.SourceSector.F1(),
-		"target_sector_f1":       s.TargetSector.F1(),
+		// the same with the gold's legacy country codes taken literally
+		"triple_accuracy_raw":        float64(s.TripleRaw) / n,
+		"triple_sector_accuracy_raw": float64(s.TripleSectorRaw) / n,
+		"source_country_f1":          s.Source.F1(),
+		"target_country_f1":          s.Target.F1(),
+		"source_sector_f1":           s.SourceSector.F1(),
+		"target_sector_f1":           s.TargetSector.F1(),
 	}
 }
 

@@ -144,6 +144,36 @@ func TestScores(t *testing.T) {
 	}
 }
 
+// TestScoresLegacyCountries: the gold's legacy country codes (JAP, VTN,
+// ITL) match the ISO codes the coder writes in the headline figures, and
+// only there; the raw figures keep them apart.
+func TestScoresLegacyCountries(t *testing.T) {
+	for _, tc := range []struct {
+		name                 string
+		r                    Record
+		p                    Prediction
+		trip, tripS, tripRaw int
+	}{
+		{"JAP is JPN", Record{Event: "CONSULT", Source: []GoldActor{{Code: "RUS", Sector: "GOV"}}, Target: []GoldActor{{Code: "JAP", Sector: "GOV"}}},
+			Prediction{"CONSULT", []string{"RUSGOV"}, []string{"JPNGOV"}}, 1, 1, 0},
+		{"VTN is VNM", Record{Event: "FIGHT", Source: []GoldActor{{Code: "VTN", Sector: "MIL"}}, Target: []GoldActor{{Code: "KHM"}}},
+			Prediction{"FIGHT", []string{"VNMMIL"}, []string{"KHM"}}, 1, 1, 0},
+		{"ITL is ITA", Record{Event: "SANCTION", Source: []GoldActor{{Code: "ITL"}}, Target: []GoldActor{{Code: "SRB"}}},
+			Prediction{"SANCTION", []string{"ITA"}, []string{"SRB"}}, 1, 1, 0},
+		{"ISO gold unchanged", Record{Event: "FIGHT", Source: []GoldActor{{Code: "VNM"}}},
+			Prediction{"FIGHT", []string{"VNM"}, nil}, 1, 1, 1},
+		{"ITA is not JPN", Record{Event: "SANCTION", Source: []GoldActor{{Code: "JAP"}}},
+			Prediction{"SANCTION", []string{"ITA"}, nil}, 0, 0, 0},
+	} {
+		var s Scores
+		s.Add(tc.r, tc.p)
+		if s.Triple != tc.trip || s.TripleSector != tc.tripS || s.TripleRaw != tc.tripRaw || s.TripleSectorRaw > s.TripleRaw {
+			t.Errorf("%s: triple %d sector %d raw %d (sector raw %d), want %d %d %d", tc.name,
+				s.Triple, s.TripleSector, s.TripleRaw, s.TripleSectorRaw, tc.trip, tc.tripS, tc.tripRaw)
+		}
+	}
+}
+
 func TestSplit(t *testing.T) {
 	var recs []Record
 	for _, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
