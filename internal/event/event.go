@@ -292,6 +292,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	sources = cl.possessiveSpeaker(sources, srcFrom)
 	sources = cl.inheritCountry(sources, targets, true, domestic)
 	targets = cl.inheritCountry(targets, sources, false, domestic)
+	targets = cl.dropHomeCountry(targets, sources, tr.start)
 	// names the dictionaries do not know still say who acted
 	if len(sources) == 0 && srcFrom >= 0 && !tr.passive {
 		if a, ok := cl.namedActor(srcFrom, srcTo, true); ok {
@@ -1321,6 +1322,92 @@ func undoCode(noun string) string {
 	}
 	return "160"
 }
+
+// stateSectors are the roles of a state acting through its institutions.
+var stateSectors = map[string]bool{"": true, "GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// dropHomeCountry drops a target that is only the state source's own
+// country named as a place inside an infinitive after the trigger:
+// "Serbian President Kostunica promised to democratize Serbia", "Avril
+// resigned to allow Haiti's first democratic elections". The infinitive
+// says what the state means to do at home, which aims at no other actor.
+// A domestic act done to the country itself keeps it ("Sudan's government
+// lifted a state of emergency in West Darfur" -> SDN), and so does the
+// country's people ("Palestinian factions", "Serbs"): an actor of their
+// own, not the place.
+func (cl *clause) dropHomeCountry(ts, ss []article.Actor, trigStart int) []article.Actor {
+	if len(ts) == 0 || len(ss) == 0 {
+		return ts
+	}
+	home := ""
+	for _, s := range ss {
+		c, sec := cameo.Split(s.Code)
+		if len(c) != 3 || c == "---" || !stateSectors[sec] || home != "" && c != home {
+			return ts
+		}
+		home = c
+	}
+	var out []article.Actor
+	for _, t := range ts {
+		if t.Code != home || !cl.placeName(t) || !cl.infinitiveBetween(trigStart, cl.wordIndex(t.Span.Start)) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// infinitiveBetween reports a "to" + verb among the words (from, to). The
+// lexicons know only event verbs, so any lower-case word after "to" that
+// cannot open a noun phrase counts ("to democratize"); determiners and
+// plurals ("to the talks", "to elections") do not.
+func (cl *clause) infinitiveBetween(from, to int) bool {
+	for j := from + 1; j+1 < to; j++ {
+		if cl.lows[j] != "to" {
+			continue
+		}
+		if n, _ := cl.verbAt(j + 1); n > 0 {
+			return true
+		}
+		w := cl.lows[j+1]
+		if !cl.ws[j+1].cap && isWordy(w) && !determiners[w] && !pronouns[w] &&
+			(!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeName reports whether an actor phrase is a name standing alone or
+// as a possessive ("Serbia", "Haiti's elections"), not a nationality
+// qualifying people ("Palestinian factions"), a plural of people ("Serbs",
+// "Palestinians") or the start of a longer name ("Kenya Anti-Corruption
+// Commission").
+func (cl *clause) placeName(a article.Actor) bool {
+	k := cl.wordIndex(a.Span.End - 1)
+	if k < 0 || !cl.ws[k].cap {
+		return false
+	}
+	w := cl.lows[k]
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "'s") {
+		return false
+	}
+	if k+1 < cl.end {
+		next := cl.lows[k+1]
+		if cl.ws[k+1].cap {
+			return false
+		}
+		if next != "'s" && next != "s" && isWordy(next) && !connectives[next] {
+			return false // an adjective before its noun: "Serbian troops"
+		}
+	}
+	return true
+}
+
+// connectives may follow a name standing alone.
+var connectives = map[string]bool{"and": true, "or": true, "but": true, "to": true, "for": true, "in": true,
+	"on": true, "at": true, "from": true, "with": true, "by": true, "if": true, "as": true, "after": true,
+	"before": true, "since": true, "until": true, "while": true, "where": true, "which": true, "who": true,
+	"that": true, "of": true, "into": true, "over": true, "against": true, "unless": true, "when": true}
 
 // counterparts gives "his Jordanian counterpart" the source's role: a
 // foreign minister's counterpart is a foreign minister (JOR + GOV).

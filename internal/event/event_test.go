@@ -150,6 +150,14 @@ func TestCategories(t *testing.T) {
 		{"dateline", "DOHA, March 9 (Reuters) - Qatar hosted Israeli negotiators.", &want{"CONSULT", "QAT", "ISRGOV", false}},
 		{"fight place is no source", "A roadside bomb near the town of Samarra killed two Iraqi civilians.", &want{"ASSAULT", "", "IRQCVL", false}},
 		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
+		// a state's own country named in an infinitive after the trigger is
+		// where it acts, not a target; done to the country itself, it is
+		{"home country: reform", "Ukrainian President Volodymyr Zelensky promised to reform Ukraine.", &want{"AGREE", "UKRGOV", "", false}},
+		{"home country: resign to allow", "The Pakistani prime minister resigned to allow Pakistan's first free elections to go ahead.", &want{"RETREAT", "PAKGOV", "", false}},
+		{"home country: lifted at home", "The Sudanese government lifted the state of emergency in Sudan.", &want{"CONCEDE", "SDNGOV", "SDN", false}},
+		{"home country: its people stay", "The Serbian government vowed to protect Serbian civilians in Kosovo.", &want{"AGREE", "SRBGOV", "SRBCVL", false}},
+		{"home country: a longer name stays", "The Kenyan president refused to resign despite pressure from the Kenya Human Rights Commission.", &want{"REJECT", "KENGOV", "KENGOVHRI", false}},
+		{"home country: a foreign one stays", "Ukrainian President Volodymyr Zelensky promised to send aid to Moldova.", &want{"AGREE", "UKRGOV", "MDA", false}},
 		// actors the dictionaries do not know keep their names (and role)
 		{"named uncoded", "The Kessel Liberation Front rejected the truce offer.", &want{"REJECT", "---REB", "", false}},
 		{"first name is no surname", "UN envoy Tomas Reinholt urged both sides to stay.", &want{"DEMAND", "IGOUNO", "", false}},
