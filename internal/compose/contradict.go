@@ -298,7 +298,7 @@ func numberSlots(s *sent, d *doc) []numberSlot {
 
 func slotNounOrIssue(noun string) bool {
 	_, ok := slotNoun[noun]
-	return ok || issueNouns[stem(noun)]
+	return ok || issueNounOfStem[stem(noun)] != ""
 }
 
 func normNumber(s string) string {

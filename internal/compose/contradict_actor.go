@@ -330,7 +330,7 @@ func actNoun(txt string, s, trig article.Span) (key, word string) {
 		if n := slotNoun[w]; n != "" {
 			return n
 		}
-		if st := stem(w); issueNouns[st] {
+		if st := stem(w); issueNounOfStem[st] != "" {
 			return st
 		}
 		return ""

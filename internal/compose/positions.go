@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -87,7 +88,14 @@ func positions(docs []*doc, nm *names) []Position {
 			if after < 0 || after > len(s.text) {
 				after = 0
 			}
-			add(name, key, issueIn(s.text[after:], s.text, issues), stance, d.cite(s))
+			issue := issueOf(d, si, s.text[after:], issues)
+			if issue == "" && stance == Mediates && len(issues) > 0 {
+				issue = issueNounOfStem[issues[0]] // a mediator mediates the story's main issue
+			}
+			if issue == "" {
+				continue
+			}
+			add(name, key, issue, stance, d.cite(s))
 		}
 		// Quotes carry stances the event coder does not code ("a
 		// non-starter"): the speaker takes the stance its words show.
@@ -116,7 +124,11 @@ func positions(docs []*doc, nm *names) []Position {
 			default:
 				continue
 			}
-			add(name, key, issueIn(s.text, s.text, issues), stance, d.cite(s))
+			issue := issueOf(d, si, s.text, issues)
+			if issue == "" {
+				continue // a stance on nothing named is no position
+			}
+			add(name, key, issue, stance, d.cite(s))
 		}
 	}
 	out := make([]Position, 0, len(order))
@@ -141,50 +153,104 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// issueIn returns the first story term in after, then in the whole
-// sentence, "the story" when none.
-func issueIn(after, whole string, terms []string) string {
-	for _, part := range []string{after, whole} {
-		best, at := "", -1
-		ws := words(part)
-		for i, w := range ws {
-			st := stem(w)
-			if slices.Contains(terms, st) {
-				// the issue noun, not the word that matched its stem
-				// ("a proposed truce" names no "proposed")
-				best, at = issueNounOf[st], i
-				if best == "" {
-					best = w
-				}
-				break
-			}
-		}
-		if at >= 0 {
-			return best
+// issueOf names what the stance in sentence si of d is about: the first
+// story term after the trigger, then anywhere in the sentence; then any issue
+// noun of the sentence, story term or not ("the offer was a non-starter");
+// then the story term the article named last in the two sentences before
+// ("… turned down a proposed truce. Malan said it was unacceptable."). It
+// returns "" when none names one.
+func issueOf(d *doc, si int, after string, terms []string) string {
+	whole := d.sents[si].text
+	if w := firstIssue(after, terms); w != "" {
+		return w
+	}
+	if w := firstIssue(whole, terms); w != "" {
+		return w
+	}
+	if w := firstIssue(whole, nil); w != "" {
+		return w
+	}
+	for back := si - 1; back >= 0 && back >= si-2; back-- {
+		if w := lastIssue(d.sents[back].text, terms); w != "" {
+			return w
 		}
 	}
-	return "the story"
+	return ""
 }
 
-// issueNounOf maps the stem of each word that can name an issue to that
-// word; a story term must be one of them (a verb or a name is not an issue).
-var issueNounOf = func() map[string]string {
-	m := map[string]string{}
-	for _, w := range strings.Fields(`talks truce ceasefire proposal plan deal agreement agenda monitors
-	strikes sanctions aid election vote bill law reform tariff tariffs treaty peace negotiations offer text
-	withdrawal referendum budget resolution accord pact rescue evacuation relief vaccine lockdown`) {
-		if _, ok := m[stem(w)]; !ok {
-			m[stem(w)] = w
+// firstIssue returns the issue noun of the first word of text whose stem is
+// one of terms (any issue noun when terms is nil), "" when none.
+func firstIssue(text string, terms []string) string {
+	for _, w := range words(text) {
+		if n := issueWord(w, terms); n != "" {
+			return n
 		}
 	}
+	return ""
+}
+
+// lastIssue is firstIssue from the end: the issue named last is the one a
+// following "it" or "the plan" refers to.
+func lastIssue(text string, terms []string) string {
+	ws := words(text)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if n := issueWord(ws[i], terms); n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// issueWord returns the issue noun word w names ("proposed" names nothing,
+// "truces" names "ceasefire"), "" when it names none or, with terms, none of
+// the story terms' issues.
+func issueWord(w string, terms []string) string {
+	n := issueNounOf[w]
+	if n == "" || (terms != nil && !slices.ContainsFunc(terms, func(t string) bool { return issueNounOfStem[t] == n })) {
+		return ""
+	}
+	return n
+}
+
+// issueGroups are the words that can name an issue, a group per issue: the
+// first word of a group is the noun the positions table names it by. Words
+// one outlet uses for what another calls otherwise share one noun ("the
+// offer", "the Qatari plan" and "the proposal" are one proposal; a truce is a
+// ceasefire), so positions on the same thing line up across sources. A verb
+// is listed where it names its issue whatever its object ("promised to
+// negotiate" is about the talks).
+const issueGroups = `talks negotiations negotiate negotiating | ceasefire truce | proposal plan offer text |
+	agreement deal accord pact | monitors | strikes | sanctions | aid relief | election vote | bill law |
+	reform | tariff | treaty | peace | agenda | withdrawal | referendum | budget | resolution |
+	rescue evacuation | vaccine | lockdown`
+
+// issueNounOf maps each word form that names an issue (the word and its
+// plural, matched as written: "proposed" shares the stem of "proposal" but
+// names no proposal) to the noun of its group.
+var issueNounOf = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range strings.Split(issueGroups, "|") {
+		ws := strings.Fields(group)
+		for _, w := range ws {
+			for _, form := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "s") + "s"} {
+				if _, ok := m[form]; !ok {
+					m[form] = ws[0]
+				}
+			}
+		}
+	}
+	m["treaties"] = "treaty"
 	return m
 }()
 
-// issueNouns are the stems of issueNounOf, as a set.
-var issueNouns = func() map[string]bool {
-	m := map[string]bool{}
-	for st := range issueNounOf {
-		m[st] = true
+// issueNounOfStem maps the stems of the words of issueNounOf to their noun;
+// its keys are the story terms a sentence's content stems count towards.
+var issueNounOfStem = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range slices.Sorted(maps.Keys(issueNounOf)) {
+		if _, ok := m[stem(w)]; !ok {
+			m[stem(w)] = issueNounOf[w]
+		}
 	}
 	return m
 }()
@@ -196,7 +262,7 @@ func storyTerms(docs []*doc, n int) []string {
 		seen := map[string]bool{}
 		for _, s := range d.sents {
 			for _, t := range s.terms {
-				if issueNouns[t] && !seen[t] {
+				if issueNounOfStem[t] != "" && !seen[t] {
 					seen[t] = true
 					count[t]++
 				}
