@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/quote"
 )
 
 // actors collects the people, organisations and places of the story across
@@ -97,11 +98,12 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 				byKey[key] = sq
 				order = append(order, key)
 			}
-			txt := strings.Trim(strings.Join(strings.Fields(q.Content.Of(d.a.Text)), " "), "\"“”'‘’ ")
+			span := reportedSpan(d, q)
+			txt := strings.Trim(strings.Join(strings.Fields(span.Of(d.a.Text)), " "), "\"“”'‘’ ")
 			if txt == "" {
 				continue
 			}
-			sq.Quotes = append(sq.Quotes, QuoteEntry{Text: txt, Direct: q.Direct, Article: d.id, Source: d.outlet, Span: q.Content})
+			sq.Quotes = append(sq.Quotes, QuoteEntry{Text: txt, Direct: q.Direct, Article: d.id, Source: d.outlet, Span: span})
 		}
 	}
 	out := make([]SpeakerQuotes, 0, len(order))
@@ -113,6 +115,32 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 	slices.SortStableFunc(out, func(a, b SpeakerQuotes) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
 	return out
 }
+
+// reportedSpan is the span a dossier shows for a quote: its content, or for
+// reported speech that is no clause ("accused the rebels of wasting the
+// talks", "urged both sides to stay", "agreed to talks") the words from its
+// cue verb on, since "the rebels of wasting the talks" reads as nothing.
+func reportedSpan(d *doc, q article.Quote) article.Span {
+	c := q.Content
+	if q.Direct || q.Cue == nil || q.Cue.End > c.Start || c.Start-q.Cue.End > maxCueGap {
+		return c
+	}
+	if si := d.sentenceOf(c.Start); si < 0 || d.sentenceOf(q.Cue.Start) != si {
+		return c
+	}
+	first := ""
+	if ws := strings.Fields(c.Of(d.a.Text)); len(ws) > 0 {
+		first = strings.ToLower(ws[0])
+	}
+	if quote.TakesClause(q.CueVerb) && first != "to" {
+		return c
+	}
+	return article.Span{Start: q.Cue.Start, End: c.End}
+}
+
+// maxCueGap is how far (bytes) reported content may start after its cue verb
+// for the two to be shown as one phrase ("urged both delegations to stay").
+const maxCueGap = 80
 
 // outletNames are the lower-cased names of the story's outlets.
 func outletNames(docs []*doc) map[string]bool {

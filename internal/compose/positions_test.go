@@ -1,6 +1,11 @@
 package compose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/article"
+)
 
 func TestIssueOf(t *testing.T) {
 	story := []string{stem("talks"), stem("proposal"), stem("ceasefire")}
@@ -30,5 +35,33 @@ func TestIssueOf(t *testing.T) {
 				t.Errorf("issueOf(%q) = %q, want %q", c.sent, got, c.want)
 			}
 		})
+	}
+}
+
+func TestReportedSpan(t *testing.T) {
+	text := "Vasik accused the rebels of wasting the talks. Malan said the group wanted a halt. Lunde urged both sides to stay."
+	d := &doc{a: &article.Article{Text: text}}
+	for _, s := range []string{"Vasik accused the rebels of wasting the talks.", "Malan said the group wanted a halt.", "Lunde urged both sides to stay."} {
+		i := strings.Index(text, s)
+		d.sents = append(d.sents, sent{span: article.Span{Start: i, End: i + len(s)}, text: s})
+	}
+	span := func(s string) *article.Span {
+		i := strings.Index(text, s)
+		return &article.Span{Start: i, End: i + len(s)}
+	}
+	cases := []struct {
+		cue, verb, content, want string
+		direct                   bool
+	}{
+		{"accused", "accuse", "the rebels of wasting the talks", "accused the rebels of wasting the talks", false},
+		{"said", "say", "the group wanted a halt", "the group wanted a halt", false},
+		{"urged", "urge", "to stay", "urged both sides to stay", false},
+		{"accused", "accuse", "the rebels of wasting the talks", "the rebels of wasting the talks", true},
+	}
+	for _, c := range cases {
+		q := article.Quote{Cue: span(c.cue), CueVerb: c.verb, Content: *span(c.content), Direct: c.direct}
+		if got := reportedSpan(d, q).Of(text); got != c.want {
+			t.Errorf("reportedSpan(%s … %q) = %q, want %q", c.verb, c.content, got, c.want)
+		}
 	}
 }

@@ -283,6 +283,12 @@ var clauseCues = map[string]bool{
 	"point out": true, "put it": true,
 }
 
+// TakesClause reports whether the cue lemma reports a clause ("said the talks
+// had failed"), so that the content reads alone; the others frame a noun
+// phrase or an infinitive ("accused the rebels of …", "urged them to …")
+// that reads only with its verb.
+func TakesClause(lemma string) bool { return clauseCues[lemma] }
+
 // auxiliaries and adverbs that belong to the cue phrase when they stand right
 // before the verb ("has said", "also noted", "later told").
 var cueModifiers = map[string]bool{
