@@ -1118,6 +1118,11 @@ func buildRules() []*rule {
 			if strings.HasPrefix(unit, "year") && (m.has("old") || strings.HasPrefix(m.text[m.end:], " old")) && !m.has("ago") {
 				return false // an age ("a 6-year-old boy", "52 years old"), not a span of time
 			}
+			if m.has("old") && youngPerson[nextWord(m.text, m.end)] {
+				// an infant's age in months or weeks ("their 6-month-old
+				// son"); "the three-week-old strike" stays a duration
+				return false
+			}
 			if m.has("det") && !m.has("rel") && m.has("num") && m.pos["unit"] > 0 && m.text[m.pos["unit"]-1] == '-' {
 				// "the two-week strike": the article belongs to the noun phrase
 				m.start = m.pos["num"]
@@ -1264,6 +1269,23 @@ func lastWord(s string) string {
 		return ""
 	}
 	return strings.Trim(f[len(f)-1], ".,;:\"'`“”‘’(")
+}
+
+// youngPerson are nouns whose age is given in months or weeks: the age of a
+// person, which TimeML leaves unannotated, not the length of a period.
+var youngPerson = map[string]bool{
+	"son": true, "daughter": true, "baby": true, "boy": true, "girl": true, "child": true,
+	"infant": true, "twins": true, "grandson": true, "granddaughter": true, "brother": true, "sister": true,
+}
+
+// nextWord returns the lower-cased word after position e, without
+// punctuation.
+func nextWord(text string, e int) string {
+	f := strings.Fields(text[e:min(len(text), e+40)])
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[0], ".,;:\"'`“”‘’()"))
 }
 
 // prevWordIn reports whether the word before the match is one of ws.

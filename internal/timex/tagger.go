@@ -106,7 +106,7 @@ func (tg *Tagger) candidates(text string, lo, hi int, cands []candidate) []candi
 			for m.end > m.start && (text[m.end-1] == ' ' || text[m.end-1] == '\n' || text[m.end-1] == ',') {
 				m.end--
 			}
-			if m.end <= m.start || !boundaries(text, m.start, m.end) || !capitalised(m) {
+			if m.end <= m.start || !boundaries(text, m.start, m.end) || !capitalised(m) || quotedTitle(text, m.start, m.end) {
 				continue
 			}
 			if ru.check != nil && !ru.check(m) {
@@ -210,6 +210,36 @@ func capitalised(m *match) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(v)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedTitle reports whether text[s:e] is the quoted name of a programme,
+// film or column rather than a time: it opens right after a quotation mark
+// and every word of it is capitalised, which a time unit in running prose
+// never is (CBS's "60 Minutes", ABC's "This Week"). A quoted sentence that
+// merely starts with a time ("Last week we agreed") keeps its lower-case
+// unit and stays a time.
+func quotedTitle(text string, s, e int) bool {
+	if s == 0 {
+		return false
+	}
+	switch text[s-1] {
+	case '"', '\'', '`':
+	default:
+		if !strings.HasSuffix(text[:s], "“") && !strings.HasSuffix(text[:s], "‘") {
+			return false
+		}
+	}
+	words := strings.Fields(text[s:e])
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[1:] {
+		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
 			return false
 		}

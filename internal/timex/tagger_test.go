@@ -209,6 +209,9 @@ func TestDurationsAndSets(t *testing.T) {
 		{"several years of growth", []want{{"several years", "DURATION", "PXY", ""}}},
 		{"a 6-year-old boy", nil},
 		{"Mr. Reupke, 52 years old, resigned.", nil},
+		// an infant's age in months is an age too; a strike's is a span
+		{"with his wife and their 6-month-old son", nil},
+		{"the IRA's 8-month-old ceasefire", []want{{"8-month-old", "DURATION", "P8M", ""}}},
 		{"settled its decades-long dispute", []want{{"decades-long", "DURATION", "PXY", ""}}},
 		{"after their third day-long meeting", []want{{"day-long", "DURATION", "P1D", ""}}},
 		{"many more patients over the years", []want{{"the years", "DURATION", "PXY", ""}}},
@@ -245,6 +248,16 @@ func TestNoDCT(t *testing.T) {
 func TestLowercaseNamesAreWords(t *testing.T) {
 	check(t, "You may march on, said the sun.", dct, nil)
 	check(t, "the figure of Gary Cooper from the film ``High Noon.''", dct, nil)
+}
+
+// TestQuotedTitles: a quoted expression written in title case names a
+// programme; a quoted sentence that starts with a time keeps it.
+func TestQuotedTitles(t *testing.T) {
+	check(t, "Gonzalez said on CBS's ''60 Minutes.''", dct, nil)
+	check(t, `Baker said on ABC's "This Week With David Brinkley" that talks failed.`, dct, nil)
+	check(t, `Baker, speaking on ABC News' "This Week," said so.`, dct, nil)
+	check(t, `"Last week we agreed," he said.`, dct, []want{{"Last week", "DATE", "2021-W23", ""}})
+	check(t, `He called it "two years of hell."`, dct, []want{{"two years", "DURATION", "P2Y", ""}})
 }
 
 func TestValidValue(t *testing.T) {
