@@ -101,6 +101,9 @@ func TestCategories(t *testing.T) {
 		{"reject refuse", "The Turkish government refused to extradite the suspects to Sweden.", &want{"REJECT", "TURGOV", "SWE", false}},
 		{"reject quoted speaker", "\"We will not negotiate with terrorists,\" the Israeli prime minister said.", &want{"REJECT", "ISRGOV", "---UAF", false}},
 		{"reject pronoun and tail", "It rejected the plan, the Iranian foreign ministry said.", &want{"REJECT", "IRNGOV", "", false}},
+		{"reject defy a ban", "The Kenyan opposition violated a ban on street protests.", &want{"REJECT", "KENOPP", "", false}},
+		{"reject flout curfew", "Belarusian students flouted the curfew.", &want{"REJECT", "BLREDU", "", false}},
+		{"fight neg: violated ceasefire", "Hamas violated the ceasefire on Sunday.", &want{"FIGHT", "PSEREBHMS", "", false}},
 		{"reject neg: accept", "Iran accepted the American proposal.", &want{"AGREE", "IRN", "USA", false}},
 		// THREATEN
 		{"threaten verb", "North Korea threatened to attack South Korea.", &want{"THREATEN", "PRK", "KOR", false}},

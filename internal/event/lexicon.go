@@ -187,6 +187,12 @@ var verbNoun = map[string]string{
 	"meet demands": "083", "accept ceasefire": "0871", "accept truce": "0871", "accept plan": "030",
 	"accept proposal": "030", "accept offer": "030", "accept deal": "030", "accept invitation": "030",
 	"reject proposal": "120", "violate ceasefire": "190", "violate truce": "190", "break ceasefire": "190",
+	// defying norms and law (128), as PETRARCH's DEFY patterns code "defy ban/law/order/rule"
+	"violate ban": "128", "violate law": "128", "violate laws": "128", "violate order": "128", "violate orders": "128",
+	"violate rule": "128", "violate rules": "128", "violate curfew": "128", "violate embargo": "128",
+	"breach ban": "128", "breach law": "128", "breach curfew": "128", "breach embargo": "128",
+	"flout ban": "128", "flout law": "128", "flout laws": "128", "flout order": "128", "flout rules": "128", "flout curfew": "128",
+	"defy curfew": "128",
 	"break relations": "161", "break ties": "161", "cut ties": "161", "sever ties": "161", "sever relations": "161",
 	"establish ties": "051", "establish relations": "051", "restore ties": "051", "restore relations": "051",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
