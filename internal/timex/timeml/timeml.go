@@ -298,6 +298,12 @@ func (c *Counts) Add(gold, sys []article.Timex) {
 		if s.Type == g.Type {
 			c.TypeMatch++
 		}
+		// The official scorer (TempEval-3 toolkit,
+		// evaluation-entities/evaluate_entities.py, compute_precision_recall)
+		// compares the attributes as the strings annotated: `g.value ==
+		// s.value`, `g.type == s.type`, with no case folding and no rewriting
+		// of values (a "T24:00" is not "T24", "1949" is not "1949-XX"); the
+		// TimeML normaliser it runs first only renames ids. So do we.
 		if s.Value == g.Value {
 			c.ValueMatch++
 		}
