@@ -192,7 +192,7 @@ var verbNoun = map[string]string{
 	"violate rule": "128", "violate rules": "128", "violate curfew": "128", "violate embargo": "128",
 	"breach ban": "128", "breach law": "128", "breach curfew": "128", "breach embargo": "128",
 	"flout ban": "128", "flout law": "128", "flout laws": "128", "flout order": "128", "flout rules": "128", "flout curfew": "128",
-	"defy curfew":     "128",
+	"defy curfew": "128", "breach order": "128",
 	"break relations": "161", "break ties": "161", "cut ties": "161", "sever ties": "161", "sever relations": "161",
 	"establish ties": "051", "establish relations": "051", "restore ties": "051", "restore relations": "051",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
