@@ -225,6 +225,16 @@ func TestDefaultLookups(t *testing.T) {
 	if n, b := d.VerbAt(words, 6); n != 1 || b != "meet" {
 		t.Errorf("VerbAt(met) = %d, %q; want 1, meet", n, b)
 	}
+	// a regional group named for a country is that country's
+	for phrase, want := range map[string]string{
+		"palestinian islamic jihad": "PSEREB", "iraqi liberation army": "IRQREB",
+		"islamic jihad": "LBNREB", "palestinians": "PSE",
+	} {
+		ws := strings.Fields(phrase)
+		if n, cs := d.ActorAt(ws, 0); n != len(ws) || CodeOn(cs, 0) != want {
+			t.Errorf("ActorAt(%q) = %d, %q; want %d, %q", phrase, n, CodeOn(cs, 0), len(ws), want)
+		}
+	}
 	if n, _ := d.ActorAt([]string{"some", "800,000"}, 0); n != 0 {
 		t.Errorf("common word 'some' coded as an actor")
 	}

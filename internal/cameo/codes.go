@@ -24,6 +24,14 @@ var sectors = map[string]bool{
 	"SEP": true, "RAD": true, "MOD": true,
 }
 
+// regions are the CAMEO codes of world regions (MEA Middle East, WAF West
+// Africa, WEU Western Europe ...), which the dictionaries use for actors
+// that span countries.
+var regions = map[string]bool{
+	"AFR": true, "ASA": true, "CAS": true, "EAF": true, "EEU": true, "EUR": true, "LAM": true, "MEA": true,
+	"NAF": true, "SAF": true, "SAM": true, "SAS": true, "SEA": true, "WAF": true, "WEU": true,
+}
+
 // IsSector reports whether c is a CAMEO role (sector) code such as "GOV".
 func IsSector(c string) bool { return sectors[c] }
 

@@ -133,11 +133,57 @@ func load(fs embed.FS) (*Dict, error) {
 		}
 		d.actors[p] = []DatedCode{{Code: code}}
 	}
+	d.nationalGroups()
 	d.addSurnames()
 	d.actorFirst = firstWords(d.actors)
 	d.agentFirst = firstWords(d.agents)
 	d.verbFirst = firstWords(d.verbForms)
 	return d, nil
+}
+
+// nationalGroups codes a group the dictionaries file under a region with
+// the country its name starts with: "palestinian islamic jihad" is
+// MEAREB in PETRARCH2 but PSEREB in CAMEO's coding of its own examples,
+// as "eritrean liberation front" is ERIREB. A national armed group acts
+// in and against its own state; the region says less than its name.
+// Only names whose first word is itself a country (every code of it the
+// same country) change.
+func (d *Dict) nationalGroups() {
+	for p, cs := range d.actors {
+		first, _, multi := strings.Cut(p, " ")
+		if !multi {
+			continue
+		}
+		country := singleCountry(d.actors[first])
+		if country == "" {
+			continue
+		}
+		var out []DatedCode
+		for _, c := range cs {
+			if len(c.Code) >= 3 && regions[c.Code[:3]] {
+				c.Code = country + c.Code[3:]
+			}
+			out = append(out, c)
+		}
+		d.actors[p] = out
+	}
+}
+
+// singleCountry returns the one country all codes name, "" when they name
+// none, several, or a region or organisation.
+func singleCountry(cs []DatedCode) string {
+	country := ""
+	for _, c := range cs {
+		if len(c.Code) < 3 {
+			return ""
+		}
+		k := c.Code[:3]
+		if regions[k] || k == "IGO" || k == "NGO" || k == "IMG" || k == "MNC" || k == "---" || country != "" && k != country {
+			return ""
+		}
+		country = k
+	}
+	return country
 }
 
 // firstWords maps the first word of each phrase to the longest phrase
