@@ -960,6 +960,20 @@ func buildRules() []*rule {
 					return result{typ: "TIME", value: "XXXX-XX-XXTNI"}, true
 				}
 				p := point{t: r.dct.t, g: granPartOfDay, sub: "NI"}
+				if w == "overnight" && r.tense(m.start, m.end) < 0 {
+					// Reported in the past, "overnight" is the night that
+					// ended the day under discussion began: the night of
+					// the day before it ("shares fell Friday after
+					// overnight losses in New York" is Thursday night).
+					base, anaphoric := r.dct.t, false
+					if r.hasRef && r.ref.g >= granDay {
+						base, anaphoric = r.ref.t, true
+					}
+					p.t = date(base.Year(), base.Month(), base.Day()).AddDate(0, 0, -1)
+					res := calendar(p, "")
+					res.anaphoric = anaphoric
+					return res, true
+				}
 				return calendar(p, ""), true
 			}
 			mod := ""
@@ -987,6 +1001,25 @@ func buildRules() []*rule {
 				// "Wednesday's ruling" names a day already reported on; only
 				// an adjacent future cue ("will ... Friday's vote") moves it.
 				tz = -1
+			}
+			if rel := m.g("rel"); (rel == "the previous" || rel == "the following") && r.hasRef && r.ref.g >= granDay {
+				// "the previous Friday" counts from the day under
+				// discussion, as "the next day" does (TimeML anchors it to
+				// the reference time, not the DCT).
+				base := r.ref.t
+				n := (int(base.Weekday()) - int(wd) + 7) % 7
+				if n == 0 {
+					n = 7
+				}
+				if rel == "the following" {
+					n = -((int(wd) - int(base.Weekday()) + 7) % 7)
+					if n == 0 {
+						n = -7
+					}
+				}
+				res := calendar(point{t: date(base.Year(), base.Month(), base.Day()).AddDate(0, 0, -n), g: granDay}, mod)
+				res.anaphoric = true
+				return res, true
 			}
 			t, ok := r.placeWeekday(wd, m.g("rel"), tz)
 			if !ok {

@@ -188,6 +188,19 @@ func TestAnaphora(t *testing.T) {
 		{"The day before last Tuesday", "DATE", "2021-06-07", ""},
 	})
 	check(t, "She flew on later in the day before returning home.", dct, nil)
+	// "the previous Friday" and a past "overnight" count from the day under
+	// discussion, not from the DCT (Monday 14 June 2021)
+	check(t, "London shares fell Thursday after overnight losses in New York, down 4% from the previous Friday.", dct, []want{
+		{"Thursday", "DATE", "2021-06-10", ""},
+		{"overnight", "TIME", "2021-06-09TNI", ""},
+		{"the previous Friday", "DATE", "2021-06-04", ""},
+	})
+	check(t, "Stocks fell overnight in Tokyo.", dct, []want{{"overnight", "TIME", "2021-06-13TNI", ""}})
+	check(t, "The talks will continue overnight.", dct, []want{{"overnight", "TIME", "2021-06-14TNI", ""}})
+	check(t, "The vote was set for June 3, 2021; the following Monday the count began.", dct, []want{
+		{"June 3, 2021", "DATE", "2021-06-03", ""},
+		{"the following Monday", "DATE", "2021-06-07", ""},
+	})
 	got := NewTagger().Tag("It fell on May 2, 2020. Two days later it rose.", dct)
 	if len(got) != 2 || got[1].Anchor != "timex:0" {
 		t.Errorf("anchor of the anaphoric expression: %+v", got)
