@@ -817,6 +817,13 @@ func buildRules() []*rule {
 					pg = granDay
 				}
 				base, anaphoric, ok = r.anchor(pg)
+			case "the":
+				// "in the morning" is a part of the day under discussion
+				// ("Friday ... dealers bought heavily in the morning");
+				// with no day mentioned yet, of the DCT.
+				if g == granPartOfDay && r.hasRef && r.ref.g >= granDay {
+					base, anaphoric, ok = r.ref, true, true
+				}
 			}
 			if !ok {
 				if !r.hasDCT {

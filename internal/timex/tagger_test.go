@@ -195,6 +195,11 @@ func TestAnaphora(t *testing.T) {
 		{"overnight", "TIME", "2021-06-09TNI", ""},
 		{"the previous Friday", "DATE", "2021-06-04", ""},
 	})
+	check(t, "Shares fell Friday. Dealers placed buy orders in the morning.", dct, []want{
+		{"Friday", "DATE", "2021-06-11", ""},
+		{"the morning", "TIME", "2021-06-11TMO", ""},
+	})
+	check(t, "Dealers placed buy orders in the morning.", dct, []want{{"the morning", "TIME", "2021-06-14TMO", ""}})
 	check(t, "Stocks fell overnight in Tokyo.", dct, []want{{"overnight", "TIME", "2021-06-13TNI", ""}})
 	check(t, "The talks will continue overnight.", dct, []want{{"overnight", "TIME", "2021-06-14TNI", ""}})
 	check(t, "The vote was set for June 3, 2021; the following Monday the count began.", dct, []want{
