@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -97,6 +98,20 @@ type TimelineEntry struct {
 	Sources     []string   `json:"sources"`
 	Citations   []Citation `json:"citations"`
 }
+
+// Gist is the entry's description shortened to its first words, without a
+// wire dateline: what a coverage row names, so a reader sees what each
+// source reports or leaves out.
+func (e TimelineEntry) Gist() string {
+	ws := strings.Fields(withoutDateline(e.Description))
+	if len(ws) > gistWords {
+		return strings.Join(ws[:gistWords], " ") + " …"
+	}
+	return strings.Join(ws, " ")
+}
+
+// gistWords is how many words of a timeline entry Gist keeps.
+const gistWords = 12
 
 // Actor is a person, organisation or place of the story.
 type Actor struct {

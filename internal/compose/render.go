@@ -120,7 +120,7 @@ func WriteMarkdown(w io.Writer, d *Dossier) error {
 	}
 	c := d.Comparison
 	if len(c.Sources) > 1 {
-		p("\n### Coverage\n\n| date | %s |\n|---|%s\n", strings.Join(mdCells(c.Sources), " | "), strings.Repeat("---|", len(c.Sources)))
+		p("\n### Coverage\n\n| date | what | %s |\n|---|---|%s\n", strings.Join(mdCells(c.Sources), " | "), strings.Repeat("---|", len(c.Sources)))
 		for _, row := range c.Coverage {
 			cells := make([]string, len(row.Reports))
 			for i, id := range row.Reports {
@@ -128,7 +128,7 @@ func WriteMarkdown(w io.Writer, d *Dossier) error {
 					cells[i] = fmt.Sprint(id)
 				}
 			}
-			p("| %s | %s |\n", row.Date, strings.Join(cells, " | "))
+			p("| %s | %s | %s |\n", row.Date, mdCell(factOf(d, row.Entry)), strings.Join(cells, " | "))
 		}
 	}
 	p("\n### Opinion share\n\n")
@@ -139,13 +139,26 @@ func WriteMarkdown(w io.Writer, d *Dossier) error {
 		p("\n## Contradictions and errors\n\n")
 		for _, x := range d.Contradictions {
 			p("- **%s** (%s): %s\n", mdEscape(x.Slot), x.Kind, mdEscape(x.Explain))
+			seen := map[string]bool{}
 			for _, cl := range x.Claims {
-				p("  - %s: %s [%d]\n", mdEscape(cl.Source), mdEscape(cl.Value), cl.Citation.Article)
+				line := fmt.Sprintf("  - %s: %s [%d]\n", mdEscape(cl.Source), mdEscape(cl.Value), cl.Citation.Article)
+				if !seen[line] { // one article stating it twice is one claim here
+					seen[line] = true
+					p("%s", line)
+				}
 			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// factOf is the gist of the timeline entry a coverage row stands for.
+func factOf(d *Dossier, entry int) string {
+	if entry < 0 || entry >= len(d.Timeline) {
+		return ""
+	}
+	return d.Timeline[entry].Gist()
 }
 
 // mdEscape keeps source text from being read as Markdown markup.
