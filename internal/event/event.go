@@ -777,6 +777,12 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 		}
 		return cl.applyMood(tr, modal), true
 	}
+	if (base == "arrive" || base == "deploy") && cl.peacekeepersBefore(i) {
+		// "NATO peacekeeping troops arrived in Bosnia": CAMEO's 074,
+		// providing peacekeeping, aimed at the place they arrive in
+		tr.code = "074"
+		return cl.applyMood(tr, modal), true
+	}
 	if _, hand := verbCodes[base]; motionVerbs[base] && !hand {
 		return trigger{}, false // "went", "came": no event of their own
 	}
@@ -875,6 +881,19 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 		return trigger{}, false
 	}
 	return tr, true
+}
+
+// peacekeepersBefore reports peacekeepers in the subject of the verb at i
+// ("Ghanaian peacekeepers", "the first deployment of UN peacekeeping
+// troops").
+func (cl *clause) peacekeepersBefore(i int) bool {
+	from, to := cl.subjectRegion(i)
+	for j := max(from, 0); j < to; j++ {
+		if strings.HasPrefix(cl.lows[j], "peacekeep") {
+			return true
+		}
+	}
+	return false
 }
 
 // conditional reports an "unless" after the trigger: CAMEO codes a future

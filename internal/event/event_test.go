@@ -72,6 +72,9 @@ func TestCategories(t *testing.T) {
 		// AID
 		{"aid send", "The United States sent food aid to Haiti.", &want{"AID", "USA", "HTI", false}},
 		{"aid give", "Germany gave Jordan 50 million euros in aid.", &want{"AID", "DEU", "JOR", false}},
+		{"aid peacekeepers arrive", "Ghanaian peacekeepers arrived in Liberia on Monday.", &want{"AID", "GHAMIL", "LBR", false}},
+		{"aid send peacekeepers", "Kenya sent peacekeepers to Somalia.", &want{"AID", "KEN", "SOM", false}},
+		{"aid neg: diplomats arrive", "Ghanaian diplomats arrived in Liberia on Monday.", nil},
 		{"aid neg: suspended", "The United States suspended aid to Egypt.", &want{"SANCTION", "USA", "EGY", false}},
 		// CONCEDE
 		{"concede lift sanctions", "The European Union lifted sanctions on Iran.", &want{"CONCEDE", "IGOEUREEC", "IRN", false}},
