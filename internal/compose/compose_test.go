@@ -98,7 +98,7 @@ func TestBuildUnanalysedAndContradictions(t *testing.T) {
 	if kinds[ConflictDate] != "talks begin" {
 		t.Errorf("no date contradiction on the talks' opening: %+v", d.Contradictions)
 	}
-	if kinds[ConflictNumber] != "day truce" {
+	if kinds[ConflictNumber] != "ceasefire length in days" {
 		t.Errorf("no number contradiction on the truce length: %+v", d.Contradictions)
 	}
 	// The same toll for the same day in two sources is agreement.

@@ -276,7 +276,11 @@ func numberSlots(s *sent, d *doc) []numberSlot {
 		if v == "" || !slotNounOrIssue(noun) {
 			continue
 		}
-		out = append(out, numberSlot{slot: strings.ToLower(m[2]) + " " + noun, value: v + "-" + strings.ToLower(m[2])})
+		unit := strings.ToLower(m[2])
+		if n := issueNounOf[noun]; n != "" {
+			noun = n // a 30-day truce and a 21-day ceasefire are one slot
+		}
+		out = append(out, numberSlot{slot: noun + " length in " + unit + "s", value: v + "-" + unit})
 	}
 	for _, m := range tollPhrase.FindAllStringSubmatch(s.text, -1) {
 		v := normNumber(m[2])

@@ -214,7 +214,7 @@ const (
 // that does not fit the article's date.
 type Contradiction struct {
 	Kind    string  `json:"kind"`
-	Slot    string  `json:"slot"` // what disagrees: "talks open", "day truce", "Anton Vasik's title"
+	Slot    string  `json:"slot"` // what disagrees: "talks open", "ceasefire length in days", "Anton Vasik's title"
 	Claims  []Claim `json:"claims"`
 	Explain string  `json:"explain"`
 }
