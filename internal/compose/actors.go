@@ -55,7 +55,18 @@ func actors(docs []*doc) []Actor {
 	for _, k := range order {
 		out = append(out, *byKey[k])
 	}
+	// People, organisations and states act; a city or region is where things
+	// happen, however often it is named ("DOHA, March 9 …"): places come last.
+	isPlace := func(a Actor) int {
+		if strings.HasPrefix(a.Key, "place:") {
+			return 1
+		}
+		return 0
+	}
 	slices.SortStableFunc(out, func(a, b Actor) int {
+		if c := cmp.Compare(isPlace(a), isPlace(b)); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(b.Mentions, a.Mentions); c != 0 {
 			return c
 		}
