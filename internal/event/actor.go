@@ -106,6 +106,10 @@ func (cl *clause) objectRegion(tr trigger) (int, int) {
 
 func (cl *clause) regionEnd(from int) int {
 	for j := from; j < cl.end; j++ {
+		if n := cl.durationAt(j); n > 0 {
+			j += n - 1 // "after four years": when, not a new clause
+			continue
+		}
 		if clauseBreaks[cl.lows[j]] && (j > from || cl.lows[j] == ";") {
 			return j
 		}
@@ -121,6 +125,44 @@ func (cl *clause) regionEnd(from int) int {
 		}
 	}
 	return cl.end
+}
+
+// durationAt returns the length of a time adverbial at j made of "after",
+// "before" or "since" and a span of time ("after four years", "since
+// last week", "after months"), 0 when there is none.
+func (cl *clause) durationAt(j int) int {
+	switch cl.lows[j] {
+	case "after", "before", "since":
+	default:
+		return 0
+	}
+	for k := j + 1; k < cl.end && k <= j+3; k++ {
+		w := strings.TrimSuffix(cl.lows[k], "s")
+		if timeNouns[w] || w == "hour" || w == "decade" {
+			return k - j + 1
+		}
+		if !durationWords[cl.lows[k]] && !isNumber(cl.lows[k]) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// durationWords count or qualify a span of time.
+var durationWords = map[string]bool{"a": true, "an": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "many": true,
+	"few": true, "last": true, "nearly": true, "almost": true, "more": true, "than": true, "the": true}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // actorAt matches an actor dictionary phrase at i, requiring a capitalised

@@ -299,7 +299,12 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 			sources = []article.Actor{a}
 		}
 	}
-	if !hadTargets && tgtFrom >= 0 && !tr.between {
+	if tr.ownNoun && tgtFrom >= 0 {
+		// the object noun of the trigger ("opened the Friendship Bridge")
+		// is no actor: a name after it may be
+		tgtFrom = max(tgtFrom, tr.end)
+	}
+	if !hadTargets && tgtFrom >= 0 && tgtFrom < tgtTo && !tr.between {
 		if a, ok := cl.namedActor(tgtFrom, tgtTo, false); ok {
 			targets = []article.Actor{a}
 		}
@@ -770,6 +775,9 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	// verb + noun compounds ("accepted demands") and motion to an event
 	// ("returned to Geneva for talks")
 	if code, nend, ok := cl.compoundAfter(base, i+n); ok {
+		if code == "081" && base == "open" && cl.toPeople(max(nend, -nend)) {
+			code = "075" // "opened its borders to refugees": granting asylum
+		}
 		tr.end, tr.objFrom, tr.code = nend, i+n, code
 		tr.ownNoun = true
 		if nend < 0 {
@@ -882,6 +890,35 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	}
 	return tr, true
 }
+
+// toPeople reports a "to" phrase just after from that names people
+// coming in: refugees, migrants, or a nationality in the plural ("to most
+// West Africans", "to Syrian refugees").
+func (cl *clause) toPeople(from int) bool {
+	for j := from; j < cl.end && j < from+3; j++ {
+		if cl.lows[j] != "to" {
+			continue
+		}
+		for k := j + 1; k < cl.end && k < j+5; k++ {
+			w := cl.lows[k]
+			if n, code := cl.dict.AgentAt(cl.lows, k); n > 0 && (code == "~REF" || code == "~CVL") {
+				return true
+			}
+			if cl.ws[k].cap && strings.HasSuffix(w, "ns") && (k+1 >= cl.end || !cl.ws[k+1].cap) {
+				return true // "Africans", "Ghanaians", "Syrians"
+			}
+			if !determiners[w] && !quantities[w] && !(cl.ws[k].cap && k+1 < cl.end && cl.ws[k+1].cap) && !demonym(w) {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// quantities open a noun phrase counting people.
+var quantities = map[string]bool{"most": true, "all": true, "some": true, "many": true, "thousands": true,
+	"hundreds": true, "of": true, "more": true, "several": true}
 
 // peacekeepersBefore reports peacekeepers in the subject of the verb at i
 // ("Ghanaian peacekeepers", "the first deployment of UN peacekeeping

@@ -75,6 +75,11 @@ func TestCategories(t *testing.T) {
 		{"aid peacekeepers arrive", "Ghanaian peacekeepers arrived in Liberia on Monday.", &want{"AID", "GHAMIL", "LBR", false}},
 		{"aid send peacekeepers", "Kenya sent peacekeepers to Somalia.", &want{"AID", "KEN", "SOM", false}},
 		{"aid neg: diplomats arrive", "Ghanaian diplomats arrived in Liberia on Monday.", nil},
+		{"aid open borders to refugees", "Jordan opened its borders to Syrian refugees.", &want{"AID", "JOR", "SYRREF", false}},
+		{"concede open border", "Turkey opened its border with Armenia.", &want{"CONCEDE", "TUR", "ARM", false}},
+		{"retreat open crossing", "Egypt opened the Rafah crossing.", &want{"RETREAT", "EGY", "PSEGZA", false}},
+		{"retreat open bridge: a duration is no clause", "Uzbekistan opened the Friendship Bridge after four years to allow aid deliveries to Afghanistan.", &want{"RETREAT", "UZB", "AFG", false}},
+		{"retreat open bridge: the bridge is no actor", "Uzbekistan opened the Friendship Bridge on Monday.", &want{"RETREAT", "UZB", "", false}},
 		{"aid neg: suspended", "The United States suspended aid to Egypt.", &want{"SANCTION", "USA", "EGY", false}},
 		// CONCEDE
 		{"concede lift sanctions", "The European Union lifted sanctions on Iran.", &want{"CONCEDE", "IGOEUREEC", "IRN", false}},

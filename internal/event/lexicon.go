@@ -195,6 +195,8 @@ var verbNoun = map[string]string{
 	"defy curfew": "128", "breach order": "128",
 	"break relations": "161", "break ties": "161", "cut ties": "161", "sever ties": "161", "sever relations": "161",
 	"establish ties": "051", "establish relations": "051", "restore ties": "051", "restore relations": "051",
+	// opening a bridge or crossing closed by conflict eases a blockade (0872)
+	"open bridge": "0872", "open crossing": "0872", "open crossings": "0872",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
 	"send peacekeepers": "074", "send peacekeeping": "074", "deploy peacekeepers": "074", "deploy peacekeeping": "074",
 	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
