@@ -324,11 +324,12 @@ func (r *resolver) tense(s, e int) int {
 		hi = len(r.text)
 	}
 	left := r.text[lo:s]
+	whole := lo == 0 // left starts where the sentence does
 	if i := strings.LastIndexAny(left, "\n!?;"); i >= 0 {
-		left = left[i+1:]
+		left, whole = left[i+1:], true
 	}
 	if i := strings.LastIndex(left, ". "); i >= 0 && i > 3 && left[i-3] != ' ' {
-		left = left[i+2:]
+		left, whole = left[i+2:], true
 	}
 	right := r.text[e:hi]
 	if i := strings.IndexAny(right, "\n!?;"); i >= 0 {
@@ -350,6 +351,15 @@ func (r *resolver) tense(s, e int) int {
 	}
 	lw := strings.Fields(left)
 	rw := strings.Fields(right)
+	// "until" looks forward from its verb ("postponed until Tuesday"), but
+	// a sentence that opens with it ("Until Thursday, they had not called
+	// him a suspect") puts its verb after the adverbial: that verb decides.
+	if whole && len(lw) > 0 {
+		switch strings.ToLower(strings.Trim(lw[0], "\"'`“‘")) {
+		case "until", "till":
+			lw = lw[1:]
+		}
+	}
 	cue := func(w string) int {
 		w = strings.Trim(w, ".,\"'()“”’")
 		// A capitalised word is a name or starts a sentence, never the

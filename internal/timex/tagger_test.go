@@ -149,6 +149,11 @@ func TestWeekdays(t *testing.T) {
 		// a verb after "and" heads another clause; a noun after it does not
 		{"The union is planning a rally downtown on Saturday and was hoping for big crowds.", friday, []want{{"Saturday", "DATE", "2021-06-19", ""}}},
 		{"On Saturday, police and soldiers searched the town.", friday, []want{{"Saturday", "DATE", "2021-06-12", ""}}},
+		// "until" looks forward from its verb, but a sentence opening with
+		// it takes the tense of the verb that follows
+		{"Officials postponed until Tuesday any action on the case.", friday, []want{{"Tuesday", "DATE", "2021-06-22", ""}}},
+		{"Until Thursday, they had not called him a suspect.", friday, []want{{"Thursday", "DATE", "2021-06-17", ""}}},
+		{"Until Monday, the old rules will apply.", friday, []want{{"Monday", "DATE", "2021-06-21", ""}}},
 		// parts of a named day (TimeML: TIME with the part's code); a night
 		// is dated by its day
 		{"Police arrived Friday morning.", dct, []want{{"Friday morning", "TIME", "2021-06-11TMO", ""}}},
