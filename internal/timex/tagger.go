@@ -295,7 +295,9 @@ var futureCues = map[string]bool{
 	"expires": true, "expire": true, "ends": true, "closes": true, "meets": true, "arrives": true,
 	"leaves": true, "visits": true, "resumes": true, "takes": true,
 	"soon":  true, // "as soon as Tuesday"
-	"could": true, "should": true, "must": true, "might": true,
+	// "could" is as often the past of "can" ("could not be reached Wednesday")
+	// as a possibility: it says nothing, and the nearer occurrence wins.
+	"should": true, "must": true, "might": true,
 }
 
 var pastCues = map[string]bool{

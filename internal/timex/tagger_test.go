@@ -149,6 +149,9 @@ func TestWeekdays(t *testing.T) {
 		// a verb after "and" heads another clause; a noun after it does not
 		{"The union is planning a rally downtown on Saturday and was hoping for big crowds.", friday, []want{{"Saturday", "DATE", "2021-06-19", ""}}},
 		{"On Saturday, police and soldiers searched the town.", friday, []want{{"Saturday", "DATE", "2021-06-12", ""}}},
+		// "could" is no cue: the nearer day wins
+		{"His grandparents could not be located Wednesday.", friday, []want{{"Wednesday", "DATE", "2021-06-16", ""}}},
+		{"The vote could come Tuesday.", dct, []want{{"Tuesday", "DATE", "2021-06-15", ""}}},
 		// "until" looks forward from its verb, but a sentence opening with
 		// it takes the tense of the verb that follows
 		{"Officials postponed until Tuesday any action on the case.", friday, []want{{"Tuesday", "DATE", "2021-06-22", ""}}},
