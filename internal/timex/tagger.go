@@ -294,7 +294,7 @@ var futureCues = map[string]bool{
 	// present-tense schedule verbs ("the offer expires Friday")
 	"expires": true, "expire": true, "ends": true, "closes": true, "meets": true, "arrives": true,
 	"leaves": true, "visits": true, "resumes": true, "takes": true,
-	"soon":  true, // "as soon as Tuesday"
+	"soon": true, // "as soon as Tuesday"
 	// "could" is as often the past of "can" ("could not be reached Wednesday")
 	// as a possibility: it says nothing, and the nearer occurrence wins.
 	"should": true, "must": true, "might": true,
