@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Country is one country or territory of the gazetteer.
@@ -199,6 +200,35 @@ func (g *Gazetteer) CountryByCapital(city string) (Country, bool) {
 		return Country{}, false
 	}
 	return g.Countries[i], true
+}
+
+// OrgAt is Org for a text written at date when (zero: unknown): an
+// abbreviation that named another body before a date names that one in text
+// from before it ("EC" in 1987 copy is the European Community, now the EU;
+// after Maastricht it is the European Commission).
+func (g *Gazetteer) OrgAt(name string, when time.Time) (Org, bool) {
+	if !when.IsZero() {
+		for _, h := range formerNames[Normalize(name)] {
+			if when.Before(h.until) {
+				return g.Org(h.name)
+			}
+		}
+	}
+	return g.Org(name)
+}
+
+// formerName is what an abbreviation named until a date.
+type formerName struct {
+	until time.Time
+	name  string // a name the gazetteer knows
+}
+
+// formerNames maps normalised abbreviations to what they named before their
+// present sense, oldest change first.
+var formerNames = map[string][]formerName{
+	// The Maastricht Treaty took effect on 1 November 1993; before it "the
+	// EC" was the European Community, the gazetteer's org:EU.
+	"ec": {{time.Date(1993, 11, 1, 0, 0, 0, 0, time.UTC), "European Community"}},
 }
 
 // Org returns the organisation a name or alias denotes.

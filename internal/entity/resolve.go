@@ -564,7 +564,7 @@ func (r *resolver) keyOf(i int) (key, name, typ, country string, org bool) {
 	if c, ok := r.gaz.CountryByDemonym(text); ok && (mt.m.Type == article.MISC || mt.m.Type == article.GPE) {
 		return "country:" + c.Alpha3, c.Name, article.GPE, c.Alpha3, false
 	}
-	if o, ok := r.gaz.Org(text); ok {
+	if o, ok := r.gaz.OrgAt(text, r.doc.Article.Published); ok {
 		return "org:" + o.ID, o.Name, article.ORG, o.Country, false
 	}
 	if c, ok := r.gaz.CountryByCapital(text); ok && (mt.m.Type == article.LOC || mt.m.Type == article.GPE) {

@@ -1,0 +1,36 @@
+package entity_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/entity"
+)
+
+// An abbreviation keys to what it named when the article was written.
+func TestAbbreviationByDate(t *testing.T) {
+	cases := []struct {
+		when time.Time
+		want string
+	}{
+		{time.Date(1987, 3, 2, 0, 0, 0, 0, time.UTC), "org:EU"}, // the European Community
+		{time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC), "org:EC"}, // the European Commission
+		{time.Time{}, "org:EC"},                                 // undated: today's sense
+	}
+	for _, c := range cases {
+		doc := tagger{"EC": "ORG"}.doc("The EC said farm prices would fall.")
+		doc.Article.Published = c.when
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, m := range doc.Analysis.Mentions {
+			if m.Text == "EC" && m.Entity >= 0 {
+				got = doc.Analysis.Entities[m.Entity].Key
+			}
+		}
+		if got != c.want {
+			t.Errorf("EC at %v: key %q, want %q", c.when.Format("2006-01-02"), got, c.want)
+		}
+	}
+}
