@@ -567,6 +567,10 @@ func buildRules() []*rule {
 			// reported: the last quarter or half mentioned, unless that one
 			// lies after the DCT (a forecast, "the third quarter of 1990").
 			reported := r.hasRef && (r.ref.g == granQuarter || r.ref.g == granHalf) && !(r.hasDCT && r.ref.t.After(r.dct.t))
+			rep := r.ref
+			if r.hasPeriod && r.period.g == g {
+				rep, reported = r.period, true
+			}
 			if m.g("det") == "that" && !m.has("qord") && !m.has("y") {
 				if r.hasRef && r.ref.g == g {
 					res := calendar(r.ref, mod)
@@ -583,7 +587,10 @@ func buildRules() []*rule {
 				if r.hasRef && r.ref.g == g {
 					q = r.ref
 				}
-				if !r.hasDCT && !(r.hasRef && r.ref.g == g) {
+				if r.hasPeriod && r.period.g == g {
+					q = r.period
+				}
+				if !r.hasDCT && !(r.hasRef && r.ref.g == g) && !r.hasPeriod {
 					return under(g, "", mod), true
 				}
 				res := calendar(point{t: date(y, q.t.Month(), 1), g: g}, mod)
@@ -596,7 +603,7 @@ func buildRules() []*rule {
 				y, _ := yearOf(m.g("y"))
 				base = point{t: date(y, 1, 1), g: g}
 			case reported && (m.g("yq") == "year-earlier" || m.g("yq") == "year-ago" || m.g("yq") == "year earlier" || m.g("yq") == "comparable" || m.g("yq") == "corresponding" || m.g("yq") == "same"):
-				base = r.ref.at(g)
+				base = rep.at(g)
 			case r.hasDCT:
 				base = r.dct.at(g)
 			default:

@@ -173,6 +173,9 @@ func (tg *Tagger) resolve(text string, dct time.Time, cands []candidate) []artic
 		out = append(out, tx)
 		if res.pt != nil && res.typ != "DURATION" && res.typ != "SET" && !res.keepRef {
 			r.ref, r.hasRef, r.refIdx = *res.pt, true, len(out)-1
+			if !r.hasPeriod && (res.pt.g == granQuarter || res.pt.g == granHalf) && !(r.hasDCT && res.pt.t.After(r.dct.t)) {
+				r.period, r.hasPeriod = *res.pt, true
+			}
 		}
 	}
 	return out
@@ -196,6 +199,11 @@ func boundaries(text string, s, e int) bool {
 		return false
 	}
 	if e < len(text) && isWordByte(text[e-1]) && isWordByte(text[e]) {
+		return false
+	}
+	// "the quarter-to-quarter comparison", "day-to-day running": a unit
+	// inside a compound adjective measures nothing.
+	if strings.HasPrefix(text[e:], "-to-") {
 		return false
 	}
 	return true
@@ -257,6 +265,12 @@ type resolver struct {
 	ref    point
 	hasRef bool
 	refIdx int
+	// period is the first quarter or half the text reports on (its lede,
+	// "posted a gain in third-quarter net"): year-ago comparisons count
+	// from it, not from a quarter mentioned in passing ("after a flat
+	// second quarter").
+	period    point
+	hasPeriod bool
 }
 
 func newResolver(text string, dct time.Time) *resolver {

@@ -380,6 +380,12 @@ func TestQuarterYear(t *testing.T) {
 		// a year-ago period compares with the period reported, not a forecast
 		{"Profit rose in the third quarter and will fall in the third quarter of 2022. In the year-ago period, it earned $1.", oct, []want{
 			{"the third quarter", "DATE", "2021-Q3", ""}, {"the third quarter of 2022", "DATE", "2022-Q3", ""}, {"the year-ago period", "DATE", "2020-Q3", ""}}},
+		// ... and with the quarter the article reports on (its lede), not a
+		// quarter mentioned in passing
+		{"Net rose 20% in the third quarter. After a flat second quarter, sales recovered. In the 2020 period, it earned $1.", oct, []want{
+			{"the third quarter", "DATE", "2021-Q3", ""}, {"second quarter", "DATE", "2021-Q2", ""}, {"the 2020 period", "DATE", "2020-Q3", ""}}},
+		// a unit inside a compound adjective is no time
+		{"The quarter-to-quarter comparison was helped by charges.", oct, nil},
 		// a quarter already under way or past stays in the DCT's year
 		{"Profits fell in the first quarter.", dct, []want{{"the first quarter", "DATE", "2021-Q1", ""}}},
 		{"Profits rose in the second quarter of 2019.", jan, []want{{"the second quarter of 2019", "DATE", "2019-Q2", ""}}},
