@@ -553,7 +553,7 @@ func buildRules() []*rule {
 			case "half":
 				return m.has("qord")
 			}
-			return m.has("qord") || m.has("yq") || m.has("y") || m.has("det")
+			return m.has("qord") || m.has("yq") || m.has("y") || m.has("det") || m.has("yp")
 		},
 		func(r *resolver, m *match) (result, bool) {
 			mod := pmodOf(m.g("pmod"))

@@ -384,6 +384,8 @@ func TestQuarterYear(t *testing.T) {
 		// quarter mentioned in passing
 		{"Net rose 20% in the third quarter. After a flat second quarter, sales recovered. In the 2020 period, it earned $1.", oct, []want{
 			{"the third quarter", "DATE", "2021-Q3", ""}, {"second quarter", "DATE", "2021-Q2", ""}, {"the 2020 period", "DATE", "2020-Q3", ""}}},
+		{"Net rose in the third quarter. Sales for last year's quarter were $3 million.", oct, []want{
+			{"the third quarter", "DATE", "2021-Q3", ""}, {"last year's quarter", "DATE", "2020-Q3", ""}}},
 		// a unit inside a compound adjective is no time
 		{"The quarter-to-quarter comparison was helped by charges.", oct, nil},
 		// a quarter already under way or past stays in the DCT's year
