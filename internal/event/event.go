@@ -293,6 +293,12 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	sources = cl.inheritCountry(sources, targets, true, domestic)
 	targets = cl.inheritCountry(targets, sources, false, domestic)
 	targets = cl.dropHomeCountry(targets, sources, tr.start)
+	if strings.HasPrefix(tr.code, "087") {
+		targets = cl.dropLeftPlaces(targets, trig)
+	}
+	if cl.agreedOn(tr) {
+		targets = cl.dropTopicActors(targets)
+	}
 	// names the dictionaries do not know still say who acted
 	if len(sources) == 0 && srcFrom >= 0 && !tr.passive {
 		if a, ok := cl.namedActor(srcFrom, srcTo, true); ok {
@@ -1410,6 +1416,85 @@ func (cl *clause) dropHomeCountry(ts, ss []article.Actor, trigStart int) []artic
 		}
 	}
 	return out
+}
+
+// dropLeftPlaces drops, for a withdrawal or retreat (CAMEO 087x), the
+// place the source leaves: "Israeli troops withdrew from southern
+// Lebanon", "pulled its forces out of Syria". Leaving a place does
+// nothing to its state; the counterpart of talks or a treaty left
+// ("withdrew from the talks with the government") stays the target.
+func (cl *clause) dropLeftPlaces(ts []article.Actor, trig article.Span) []article.Actor {
+	var out []article.Actor
+	for _, t := range ts {
+		// the troops withdrawn are the source's own ("pulled its forces out
+		// of Lebanon": not Lebanese forces)
+		own := trig.Contains(article.Span{Start: t.Span.Start, End: t.Span.Start + 1}) && cl.possessiveIn(trig)
+		if !cl.leftPlace(cl.wordIndex(t.Span.Start)) && !own {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// agreedOn reports a trigger "agree" + "on" or "to" + topic ("agreed on a
+// timetable for the withdrawal of Israeli troops", "agreed on Monday to
+// a plan for ..."): the topic says what was agreed.
+func (cl *clause) agreedOn(tr trigger) bool {
+	if tr.end-tr.start != 1 {
+		return false
+	}
+	switch cl.lows[tr.start] {
+	case "agree", "agrees", "agreed", "agreeing":
+	default:
+		return false
+	}
+	j := tr.end
+	if j+1 < cl.end && cl.lows[j] == "on" && calendarWords[cl.lows[j+1]] {
+		j += 2 // "agreed on Monday to ...": a date, then the topic
+	}
+	return j < cl.end && (cl.lows[j] == "on" || cl.lows[j] == "to")
+}
+
+// dropTopicActors drops the actors nested in an agreement's topic by "of"
+// or "for" ("a timetable for the withdrawal of Israeli troops"): what the
+// agreement is about, not whom it is with. The counterpart ("a ceasefire
+// with Hamas") and the topic's own author ("the Egyptian proposal") stay.
+func (cl *clause) dropTopicActors(ts []article.Actor) []article.Actor {
+	var out []article.Actor
+	for _, t := range ts {
+		k := cl.wordIndex(t.Span.Start) - 1
+		for k >= 0 && cl.lows[k] != "of" && (determiners[cl.lows[k]] || placeWords[cl.lows[k]]) {
+			k--
+		}
+		if k < 0 || cl.lows[k] != "of" && cl.lows[k] != "for" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// possessiveIn reports "its", "their" or "his" among the words of a span.
+func (cl *clause) possessiveIn(sp article.Span) bool {
+	for i, w := range cl.ws {
+		if sp.Contains(w.span) && (cl.lows[i] == "its" || cl.lows[i] == "their" || cl.lows[i] == "his") {
+			return true
+		}
+	}
+	return false
+}
+
+// leftPlace reports an actor phrase at i that follows "from" or "out of"
+// over place words only ("from the town of Bakhmut").
+func (cl *clause) leftPlace(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch w := cl.lows[k]; {
+		case w == "from" || w == "of" && k > 0 && cl.lows[k-1] == "out":
+			return true
+		case !placeWords[w]:
+			return false
+		}
+	}
+	return false
 }
 
 // infinitiveBetween reports a "to" + verb among the words (from, to). The

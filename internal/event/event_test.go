@@ -56,6 +56,10 @@ func TestCategories(t *testing.T) {
 		{"agree future aid", "Japan will provide humanitarian aid to Sudan.", &want{"AGREE", "JPN", "SDN", false}},
 		{"agree future host", "Saudi Arabia will host peace talks between Ukraine and Russia.", &want{"AGREE", "SAU", "UKR", false}},
 		{"agree accept proposal", "Hamas accepted the Egyptian ceasefire proposal on Monday.", &want{"AGREE", "PSEREBHMS", "EGY", false}},
+		{"agree on: the topic's actors are no targets", "Israel and the Palestinians agreed on a timetable for the withdrawal of Israeli troops from Hebron.", &want{"AGREE", "ISR", "", false}},
+		{"agree on: the counterpart stays", "Egypt agreed on closer cooperation with Japan.", &want{"AGREE", "EGY", "JPN", false}},
+		{"agree on a date: the proposal's author stays", "Hamas agreed on Monday to the Egyptian proposal.", &want{"AGREE", "PSEREBHMS", "EGY", false}},
+		{"agree to: the topic's actors are no targets", "Syria agreed on Monday to a plan for the return of Iraqi refugees.", &want{"AGREE", "SYR", "", false}},
 		{"agree: the venue is no party", "Israel and Hamas agreed to hold talks in Cairo.", &want{"AGREE", "ISR", "", false}},
 		{"reject: negated governing verb", "Iran did not come to Vienna to sign a deal.", &want{"REJECT", "IRN", "", false}},
 		{"agree headline", "Israel, Hamas agree to truce.", &want{"AGREE", "ISR", "", false}},
@@ -87,6 +91,9 @@ func TestCategories(t *testing.T) {
 		{"concede release", "Iran released two British sailors.", &want{"CONCEDE", "IRN", "GBR", false}},
 		// RETREAT
 		{"retreat withdraw", "The Ukrainian army withdrew from the town of Bakhmut.", &want{"RETREAT", "UKRMIL", "", false}},
+		{"retreat withdraw: the place left is no target", "Israeli troops withdrew from southern Lebanon on Tuesday.", &want{"RETREAT", "ISRMIL", "", false}},
+		{"retreat pull forces out: its own forces", "Syria pulled its forces out of Lebanon.", &want{"RETREAT", "SYR", "", false}},
+		{"retreat withdraw from talks: the counterpart stays", "The rebels withdrew from the peace talks with the Sudanese government.", &want{"RETREAT", "SDNREB", "SDNGOV", false}},
 		{"retreat resign", "The Prime Minister of Pakistan resigned on Friday.", &want{"RETREAT", "PAKGOV", "", false}},
 		{"retreat neg: not withdraw", "Russia will not withdraw its troops from Syria.", &want{"REJECT", "RUS", "SYR", false}},
 		// INVESTIGATE

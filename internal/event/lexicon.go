@@ -199,6 +199,7 @@ var verbNoun = map[string]string{
 	"open bridge": "0872", "open crossing": "0872", "open crossings": "0872",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
 	"send peacekeepers": "074", "send peacekeeping": "074", "deploy peacekeepers": "074", "deploy peacekeeping": "074",
+	"pull troops": "0874", "pull forces": "0874",
 	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
 	"withdraw ambassador": "161", "recall ambassador": "161", "expel diplomats": "166", "expel ambassador": "161",
 	"lift sanctions": "085", "lift embargo": "085", "lift curfew": "081", "lift blockade": "0872", "lift ban": "081",
