@@ -1318,6 +1318,15 @@ func lastWord(s string) string {
 	return strings.Trim(f[len(f)-1], ".,;:\"'`“”‘’(")
 }
 
+// modalBefore reports whether the word before the match is a modal verb.
+func modalBefore(m *match) bool {
+	switch strings.ToLower(lastWord(m.text[:m.start])) {
+	case "will", "would", "could", "may", "might", "can", "shall", "should", "must":
+		return true
+	}
+	return false
+}
+
 // youngPerson are nouns whose age is given in months or weeks: the age of a
 // person, which TimeML leaves unannotated, not the length of a period.
 var youngPerson = map[string]bool{
@@ -1491,6 +1500,11 @@ func (r *resolver) duration(m *match) (result, bool) {
 	mod := dmodOf(m.g("dmod"))
 	unit := m.g("unit")
 	ago := m.g("ago")
+	if m.g("num") == "one" && unit == "day" && ago == "" && !m.has("dmod") && !m.has("det") && !m.has("rel") && !m.has("adj") && modalBefore(m) {
+		// "Islam will one day be the largest religion": "one day" between
+		// a modal and its verb is an indefinite future time, not a span
+		return result{typ: "DATE", value: "FUTURE_REF"}, true
+	}
 	switch ago {
 	case "":
 		if vague {

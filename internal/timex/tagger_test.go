@@ -235,6 +235,9 @@ func TestDurationsAndSets(t *testing.T) {
 		{"several years of growth", []want{{"several years", "DURATION", "PXY", ""}}},
 		{"a 6-year-old boy", nil},
 		{"Mr. Reupke, 52 years old, resigned.", nil},
+		// "one day" between a modal and its verb is some future day
+		{"Islam will one day be the second largest religion.", []want{{"one day", "DATE", "FUTURE_REF", ""}}},
+		{"The strike will last one day.", []want{{"one day", "DURATION", "P1D", ""}}},
 		// an infant's age in months is an age too; a strike's is a span
 		{"with his wife and their 6-month-old son", nil},
 		{"the IRA's 8-month-old ceasefire", []want{{"8-month-old", "DURATION", "P8M", ""}}},
