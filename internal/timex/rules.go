@@ -1170,6 +1170,17 @@ func buildRules() []*rule {
 				// son"); "the three-week-old strike" stays a duration
 				return false
 			}
+			if m.g("rel") == "last" && !m.has("det") && !m.has("dmod") && (modalBefore(m) || prevWordIn(m, "to", "did", "does", "do", "didn't", "won't")) {
+				// "will last one day", "expected to last two weeks": the
+				// verb, not "the last two weeks"
+				for _, g := range []string{"num", "vague"} {
+					if m.has(g) {
+						m.start = m.pos[g]
+						delete(m.groups, "rel")
+						break
+					}
+				}
+			}
 			if m.has("det") && !m.has("rel") && m.has("num") && m.pos["unit"] > 0 && m.text[m.pos["unit"]-1] == '-' {
 				// "the two-week strike": the article belongs to the noun phrase
 				m.start = m.pos["num"]

@@ -238,6 +238,9 @@ func TestDurationsAndSets(t *testing.T) {
 		// "one day" between a modal and its verb is some future day
 		{"Islam will one day be the second largest religion.", []want{{"one day", "DATE", "FUTURE_REF", ""}}},
 		{"The strike will last one day.", []want{{"one day", "DURATION", "P1D", ""}}},
+		// "last" after a modal or "to" is the verb
+		{"The talks are expected to last two weeks.", []want{{"two weeks", "DURATION", "P2W", ""}}},
+		{"Sales fell in the last two weeks.", []want{{"the last two weeks", "DURATION", "P2W", ""}}},
 		// an infant's age in months is an age too; a strike's is a span
 		{"with his wife and their 6-month-old son", nil},
 		{"the IRA's 8-month-old ceasefire", []want{{"8-month-old", "DURATION", "P8M", ""}}},
