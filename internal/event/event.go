@@ -293,6 +293,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	sources = cl.inheritCountry(sources, targets, true, domestic)
 	targets = cl.inheritCountry(targets, sources, false, domestic)
 	targets = cl.dropHomeCountry(targets, sources, tr.start)
+	sources, targets = cl.countedCivilians(sources), cl.countedCivilians(targets)
 	if strings.HasPrefix(tr.code, "087") {
 		targets = cl.dropLeftPlaces(targets, trig)
 	}
@@ -1471,6 +1472,59 @@ func (cl *clause) dropTopicActors(ts []article.Actor) []article.Actor {
 		}
 	}
 	return out
+}
+
+// countedCivilians gives a counted or qualified group of a nation's people
+// the civilian role: "more than 100 Palestinians", "800,000 Iraqi Kurds",
+// "young Algerians" are people of the country, not its state (CVL), while
+// "the Palestinians rejected the plan" stays the nation (PSE).
+func (cl *clause) countedCivilians(as []article.Actor) []article.Actor {
+	for k := range as {
+		c := as[k].Code
+		if len(c) != 3 || c == "---" || c == "IGO" || c == "NGO" || c == "IMG" || c == "MNC" || regionCode(c) {
+			continue
+		}
+		first, last := cl.wordIndex(as[k].Span.Start), cl.wordIndex(as[k].Span.End-1)
+		if first < 1 || last < 0 || !cl.ws[last].cap {
+			continue
+		}
+		if w := cl.lows[last]; !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "'s") || cl.placeAt(first) {
+			continue
+		}
+		if cl.countedAt(first - 1) {
+			as[k].Code = c + "CVL"
+		}
+	}
+	return as
+}
+
+// countedAt reports a word that counts or qualifies people before it: a
+// number, "some", "young", "thousands of".
+func (cl *clause) countedAt(j int) bool {
+	w := cl.lows[j]
+	if w == "of" && j > 0 {
+		w = cl.lows[j-1]
+		return peopleCounts[w] || isNumber(w)
+	}
+	return isNumber(w) || peopleCounts[w] || peopleQualifiers[w]
+}
+
+// peopleCounts count people ("thousands of Palestinians", "100 Palestinians").
+var peopleCounts = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true,
+	"millions": true, "tens": true, "some": true, "many": true, "several": true, "few": true, "two": true,
+	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "dozen": true, "hundred": true, "thousand": true, "million": true}
+
+// peopleQualifiers describe people as persons ("young Algerians").
+var peopleQualifiers = map[string]bool{"young": true, "ordinary": true, "unarmed": true, "innocent": true,
+	"elderly": true, "poor": true, "angry": true, "ethnic": true}
+
+func regionCode(c string) bool {
+	switch c {
+	case "AFR", "ASA", "CAS", "EAF", "EEU", "EUR", "LAM", "MEA", "NAF", "SAF", "SAM", "SAS", "SEA", "WAF", "WEU":
+		return true
+	}
+	return false
 }
 
 // possessiveIn reports "its", "their" or "his" among the words of a span.

@@ -149,6 +149,10 @@ func TestCategories(t *testing.T) {
 		// COERCE
 		{"coerce arrest", "Police arrested 20 opposition activists in Minsk.", &want{"COERCE", "BLRCOP", "BLROPP", false}},
 		{"coerce detain", "Pakistani police detained the opposition leader in Lahore.", &want{"COERCE", "PAKCOP", "PAKOPP", false}},
+		{"coerce counted people are civilians", "Israeli soldiers arrested more than 100 Palestinians in Hebron.", &want{"COERCE", "ISRMIL", "PSECVL", false}},
+		{"protest counted people are civilians", "Thousands of Palestinians protested against Israel.", &want{"PROTEST", "PSECVL", "ISR", false}},
+		{"protest young people are civilians", "Young Algerians blocked roads in Algiers.", &want{"PROTEST", "DZACVL", "", false}},
+		{"reject the nation is no civilian", "The Palestinians rejected the plan.", &want{"REJECT", "PSE", "", false}},
 		{"coerce neg: arrest warrant", "The arrest warrant was published on Monday.", nil},
 		// ASSAULT
 		{"assault kill", "Militants killed three Nigerian soldiers in an ambush.", &want{"ASSAULT", "NGAREB", "NGAMIL", false}},
