@@ -15,7 +15,8 @@ import (
 // DefaultPipeline is the analysis every article gets: the text layer, named
 // entities (the trained tagger, then titles, roles and identities), the article's date and its time
 // expressions, quotes with speakers, then events (which use the speakers,
-// actors and dates found before them).
+// actors and dates found before them). Its version names this build, so
+// a new build finds every stored analysis stale (`dossier analyse`).
 func DefaultPipeline() (*pipeline.Pipeline, error) {
 	ev, err := event.New()
 	if err != nil {
@@ -28,5 +29,5 @@ func DefaultPipeline() (*pipeline.Pipeline, error) {
 		timex.NewStage(),
 		quote.New(),
 		ev,
-	), nil
+	).Stamp(pipeline.Build()), nil
 }

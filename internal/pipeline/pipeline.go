@@ -37,6 +37,52 @@ func New(stages ...Stage) *Pipeline {
 // Version names the stages and their versions; stored with every analysis.
 func (p *Pipeline) Version() string { return p.version }
 
+// Stamp returns a pipeline like p whose version also names a build, so that
+// analyses another build made with the same stages are found stale and
+// `dossier analyse` runs them again: a stage's rules and models change with
+// the code, and the stages do not list their own revisions. An empty build
+// leaves the version as it is.
+func (p *Pipeline) Stamp(build string) *Pipeline {
+	if build == "" {
+		return p
+	}
+	q := *p
+	q.version += "#" + build
+	return &q
+}
+
+// Build names the running binary's build: its VCS revision (12 digits, and
+// "+dirty" when built with uncommitted changes) or else its module version;
+// "" when neither is known (test binaries, builds with -buildvcs=false).
+func Build() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	return buildOf(bi)
+}
+
+func buildOf(bi *debug.BuildInfo) string {
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		return rev[:min(len(rev), 12)] + dirty
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	return ""
+}
+
 // Stages returns the stage names in order.
 func (p *Pipeline) Stages() []string {
 	out := make([]string, len(p.stages))

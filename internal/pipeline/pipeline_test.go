@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -52,5 +53,30 @@ func TestRunStopsAtFailingStageAndRecoversPanics(t *testing.T) {
 	_, err = p.Run(&article.Article{})
 	if !errors.As(err, &se) || se.Stage != "panics" || !strings.Contains(err.Error(), "panic") {
 		t.Errorf("panic not turned into a stage error: %v", err)
+	}
+}
+
+func TestStampAndBuild(t *testing.T) {
+	p := New(fakeStage{name: "a"})
+	if p.Stamp("").Version() != "a" || p.Stamp("abc123").Version() != "a#abc123" || p.Version() != "a" {
+		t.Errorf("stamp: %q %q %q", p.Stamp("").Version(), p.Stamp("abc123").Version(), p.Version())
+	}
+	doc, _ := p.Stamp("abc123").Run(&article.Article{})
+	if doc.Analysis.Version != "a#abc123" {
+		t.Errorf("a stamped pipeline's analysis has version %q", doc.Analysis.Version)
+	}
+	cases := []struct {
+		bi   debug.BuildInfo
+		want string
+	}{
+		{debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "false"}}}, "0123456789ab"},
+		{debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "true"}}}, "0123456789ab+dirty"},
+		{debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0"},
+		{debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, ""},
+	}
+	for _, c := range cases {
+		if got := buildOf(&c.bi); got != c.want {
+			t.Errorf("buildOf(%+v) = %q, want %q", c.bi, got, c.want)
+		}
 	}
 }
