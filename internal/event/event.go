@@ -294,6 +294,14 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	targets = cl.inheritCountry(targets, sources, false, domestic)
 	targets = cl.dropHomeCountry(targets, sources, tr.start)
 	sources, targets = cl.countedCivilians(sources), cl.countedCivilians(targets)
+	if cl.curfewIn(tr) {
+		// a curfew confines the residents of the place it is imposed on
+		for k := range targets {
+			if c := targets[k].Code; len(c) == 3 && !regionCode(c) && c != "---" && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
+				targets[k].Code = c + "CVL"
+			}
+		}
+	}
 	if strings.HasPrefix(tr.code, "087") {
 		targets = cl.dropLeftPlaces(targets, trig)
 	}
@@ -1472,6 +1480,17 @@ func (cl *clause) dropTopicActors(ts []article.Actor) []article.Actor {
 		}
 	}
 	return out
+}
+
+// curfewIn reports a curfew among the trigger's words or right after
+// them ("imposed a curfew", "threatened to institute a curfew").
+func (cl *clause) curfewIn(tr trigger) bool {
+	for j := tr.start; j < cl.end && j < tr.end+3; j++ {
+		if cl.lows[j] == "curfew" || cl.lows[j] == "curfews" {
+			return true
+		}
+	}
+	return false
 }
 
 // countedCivilians gives a counted or qualified group of a nation's people
