@@ -943,6 +943,25 @@ func buildRules() []*rule {
 			if w == "anymore" {
 				return false
 			}
+			if w == "today" || w == "tomorrow" {
+				// "USA Today", "VOA Today", "NBC's Today show": capitalised
+				// after a name inside a sentence, the word is a title.
+				if raw := m.groups["w"]; raw[0] >= 'A' && raw[0] <= 'Z' && m.pos["w"] == m.start {
+					if p := strings.TrimRight(m.text[:m.start], " "); p != "" && !strings.ContainsAny(p[len(p)-1:], ".!?\"'`:\n") {
+						if lw := lastWord(p); lw != "" && lw[0] >= 'A' && lw[0] <= 'Z' {
+							return false
+						}
+					}
+				}
+				// "today's youth", "tomorrow's world": the present era in
+				// general, which TimeBank and AQUAINT leave unannotated; a
+				// day's own things ("today's editions") stay dated.
+				if rest := strings.ToLower(m.text[m.end:]); strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+					if eraNoun[nextWord(rest, 3)] {
+						return false
+					}
+				}
+			}
 			if w == "the present" {
 				return !strings.HasPrefix(strings.ToLower(strings.TrimSpace(m.text[m.end:])), "of")
 			}
@@ -1336,6 +1355,13 @@ func modalBefore(m *match) bool {
 		return true
 	}
 	return false
+}
+
+// eraNoun are nouns that "today's" or "tomorrow's" put in the present or
+// coming era rather than on a day: "today's youth", "today's world".
+var eraNoun = map[string]bool{
+	"world": true, "youth": true, "society": true, "generation": true, "children": true, "kids": true,
+	"young": true, "teenagers": true, "culture": true, "families": true, "students": true,
 }
 
 // youngPerson are nouns whose age is given in months or weeks: the age of a

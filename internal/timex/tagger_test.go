@@ -290,6 +290,17 @@ func TestQuotedTitles(t *testing.T) {
 	check(t, `Baker, speaking on ABC News' "This Week," said so.`, dct, nil)
 	check(t, `"Last week we agreed," he said.`, dct, []want{{"Last week", "DATE", "2021-W23", ""}})
 	check(t, `He called it "two years of hell."`, dct, []want{{"two years", "DURATION", "P2Y", ""}})
+	// a capitalised Today after a name is a title; a sentence may start with it
+	check(t, "He told USA Today that he would run. This is VOA Today.", dct, nil)
+	check(t, "Today the markets opened late.", dct, []want{{"Today", "DATE", "2021-06-14", ""}})
+}
+
+// TestGenericToday: "today's" before a word for the present era is no
+// date; before the day's own things it is the DCT.
+func TestGenericToday(t *testing.T) {
+	check(t, "The case is for today's youth what the blockade was.", dct, nil)
+	check(t, "Fathers in today's world differ.", dct, nil)
+	check(t, "The offer, advertised in today's editions, expires.", dct, []want{{"today", "DATE", "2021-06-14", ""}})
 }
 
 func TestValidValue(t *testing.T) {
