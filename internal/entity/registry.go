@@ -14,8 +14,12 @@ import (
 // article that only ever says "Scholz" gets the key "person:scholz", and
 // the registry files it under "person:olaf scholz" when it knows exactly
 // one person of that surname and the article supports the link (a shared
-// role, or entities the two are seen with). Countries and organisations of
-// the gazetteer need no linking: their keys already agree.
+// role, or entities the two are seen with). Organisations are filed under
+// their initials the same way: an article that only writes "GE" gets
+// "org:ge", filed under "org:general electric" when that is the one
+// organisation of those initials the registry knows and two of the
+// article's entities are seen with it. Countries and organisations of the
+// gazetteer need no linking: their keys already agree.
 //
 // The registry holds what it has observed in memory. A store keeps each
 // article's Sightings instead and restores, per article to link, only the
@@ -101,7 +105,7 @@ func Sightings(ents []article.Entity) []Sighting {
 	var out []Sighting
 	at := map[string]int{}
 	for _, e := range ents {
-		if e.Type != article.PER || len(personWords(e.Key)) < 2 {
+		if !registered(e) {
 			continue
 		}
 		i, ok := at[e.Key]
@@ -126,15 +130,87 @@ func Sightings(ents []article.Entity) []Sighting {
 	return out
 }
 
-// SurnameForms returns the surname forms a full-name person key is filed
-// under ("person:ahmed el-tayeb": el-tayeb, tayeb, al-tayeb); none for any
-// other key.
+// SurnameForms returns the forms a registered key is filed under: the
+// surname forms of a full-name person ("person:ahmed el-tayeb": el-tayeb,
+// tayeb, al-tayeb), the initials of a many-word organisation
+// ("org:general motors": acr:gm); none for any other key.
 func SurnameForms(key string) []string {
+	if a := initialsOf(key); a != "" {
+		return []string{acronymForm + a}
+	}
 	w := personWords(key)
 	if len(w) < 2 {
 		return nil
 	}
 	return surnameForms(w[len(w)-1])
+}
+
+// registered reports whether the registry files an entity: a person with a
+// full name, or an organisation of several words (its initials may stand
+// for it in another article).
+func registered(e article.Entity) bool {
+	switch e.Type {
+	case article.PER:
+		return len(personWords(e.Key)) >= 2
+	case article.ORG:
+		return initialsOf(e.Key) != ""
+	}
+	return false
+}
+
+// acronymForm prefixes the initials an organisation is filed under, so they
+// never meet a surname ("acr:gm").
+const acronymForm = "acr:"
+
+// initialsOf returns the initials of an organisation key outside the
+// gazetteer with two to six name words ("org:general motors" -> "gm",
+// "org:bank of new england" -> "bne"); "" for any other key. Gazetteer
+// organisations need no linking: their keys already agree.
+func initialsOf(key string) string {
+	rest, ok := strings.CutPrefix(key, "org:")
+	if !ok || rest != strings.ToLower(rest) {
+		return "" // upper case: a gazetteer ID ("org:UN")
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(rest) {
+		if orgFunctionWords[w] {
+			continue
+		}
+		c := w[0]
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+		b.WriteByte(c)
+	}
+	if b.Len() < 2 || b.Len() > 6 {
+		return ""
+	}
+	return b.String()
+}
+
+// orgFunctionWords are left out of an organisation's initials.
+var orgFunctionWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "&": true, "de": true}
+
+// acronymOnly returns the letters of an organisation written only as an
+// acronym in its article ("GM", "G.M." -> "gm"), "" otherwise.
+func acronymOnly(e article.Entity) string {
+	if e.Type != article.ORG {
+		return ""
+	}
+	rest, ok := strings.CutPrefix(e.Key, "org:")
+	if !ok || strings.ContainsAny(rest, " -") {
+		return ""
+	}
+	letters := strings.ReplaceAll(e.Name, ".", "")
+	if len(letters) < 2 || len(letters) > 6 || strings.ToLower(letters) != rest {
+		return ""
+	}
+	for i := 0; i < len(letters); i++ {
+		if letters[i] < 'A' || letters[i] > 'Z' {
+			return ""
+		}
+	}
+	return rest
 }
 
 // LinkQuery says what a registry needs to know to link an article's
@@ -147,6 +223,12 @@ func LinkQuery(ents []article.Entity) (surnames, titles, keys []string) {
 	for _, e := range ents {
 		if !slices.Contains(keys, e.Key) {
 			keys = append(keys, e.Key)
+		}
+		if a := acronymOnly(e); a != "" {
+			if f := acronymForm + a; !slices.Contains(surnames, f) {
+				surnames = append(surnames, f)
+			}
+			continue
 		}
 		w := personWords(e.Key)
 		if e.Type != article.PER || len(w) != 1 {
@@ -187,7 +269,7 @@ func (r *Registry) Restore(people []PersonState) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, p := range people {
-		if len(personWords(p.Key)) < 2 {
+		if len(personWords(p.Key)) < 2 && initialsOf(p.Key) == "" {
 			continue
 		}
 		rec := r.record(p.Key, p.Name)
@@ -253,12 +335,16 @@ func (r *Registry) Canonical(e article.Entity, ents []article.Entity) string {
 }
 
 func (r *Registry) canonical(e article.Entity, ents []article.Entity) string {
-	w := personWords(e.Key)
-	if e.Type != article.PER || len(w) != 1 {
+	var forms []string
+	if a := acronymOnly(e); a != "" {
+		forms = []string{acronymForm + a}
+	} else if w := personWords(e.Key); e.Type == article.PER && len(w) == 1 {
+		forms = surnameForms(w[0])
+	} else {
 		return e.Key
 	}
 	var cands []string
-	for _, f := range surnameForms(w[0]) {
+	for _, f := range forms {
 		for _, k := range r.bySurname[f] {
 			if !slices.Contains(cands, k) {
 				cands = append(cands, k)
