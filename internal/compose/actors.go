@@ -143,7 +143,7 @@ func reportedSpan(d *doc, q article.Quote) article.Span {
 	if ws := strings.Fields(c.Of(d.a.Text)); len(ws) > 0 {
 		first = strings.ToLower(ws[0])
 	}
-	if quote.TakesClause(q.CueVerb) && first != "to" {
+	if quote.TakesClause(q.CueVerb) && first != "to" && first != "no" && first != "yes" { // "say no to the offer"
 		return c
 	}
 	return article.Span{Start: q.Cue.Start, End: c.End}
