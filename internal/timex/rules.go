@@ -961,6 +961,15 @@ func buildRules() []*rule {
 						return false
 					}
 				}
+				// "the people of tomorrow", "the cars of today": an era
+				// after a plain noun; "the end of today's session" or "the
+				// morning of today" keep the day.
+				if m.pos["w"] == m.start && prevWordIn(m, "of") {
+					before := strings.Fields(strings.ToLower(m.text[max(0, m.start-40):m.start]))
+					if n := len(before); n >= 3 && before[n-3] == "the" && !dayPortion[before[n-2]] {
+						return false
+					}
+				}
 			}
 			if w == "the present" {
 				return !strings.HasPrefix(strings.ToLower(strings.TrimSpace(m.text[m.end:])), "of")
@@ -1362,6 +1371,12 @@ func modalBefore(m *match) bool {
 var eraNoun = map[string]bool{
 	"world": true, "youth": true, "society": true, "generation": true, "children": true, "kids": true,
 	"young": true, "teenagers": true, "culture": true, "families": true, "students": true,
+}
+
+// dayPortion are nouns whose "of today" or "of tomorrow" is part of that day.
+var dayPortion = map[string]bool{
+	"end": true, "beginning": true, "start": true, "rest": true, "middle": true, "morning": true,
+	"afternoon": true, "evening": true, "night": true, "close": true, "events": true, "course": true,
 }
 
 // youngPerson are nouns whose age is given in months or weeks: the age of a

@@ -301,6 +301,8 @@ func TestGenericToday(t *testing.T) {
 	check(t, "The case is for today's youth what the blockade was.", dct, nil)
 	check(t, "Fathers in today's world differ.", dct, nil)
 	check(t, "The offer, advertised in today's editions, expires.", dct, []want{{"today", "DATE", "2021-06-14", ""}})
+	check(t, "If I were choosing the people of tomorrow, I would choose them.", dct, nil)
+	check(t, "Trading stops at the end of today.", dct, []want{{"today", "DATE", "2021-06-14", ""}})
 }
 
 func TestValidValue(t *testing.T) {
