@@ -44,6 +44,7 @@ func TestCategories(t *testing.T) {
 		{"consult nominal between", "Talks between Israel and Hamas resumed in Cairo on Sunday.", &want{"CONSULT", "ISR", "", false}},
 		{"consult plural meetings", "The UN envoy held separate meetings with the two sides.", &want{"CONSULT", "IGOUNO", "", false}},
 		{"consult of-coordination", "The foreign ministers of Egypt and Jordan discussed the crisis by phone.", &want{"CONSULT", "EGYGOV", "", false}},
+		{"consult telephone", "The French president telephoned the Russian president on Tuesday.", &want{"CONSULT", "FRAGOV", "RUSGOV", false}},
 		{"consult neg: a room", "The meeting room in Geneva was closed.", nil},
 		// natural hazards strike, kill and destroy but are no actors
 		{"hazard subject", "A magnitude 6.4 earthquake struck southern Turkey late on Tuesday.", nil},
@@ -162,6 +163,9 @@ func TestCategories(t *testing.T) {
 		{"assault: irregulars attack civilians", "Militiamen attacked Congolese refugees near the border.", &want{"ASSAULT", "CODUAF", "CODREF", false}},
 		{"fight: state forces attack", "Ugandan troops attacked Congolese refugees near the border.", &want{"FIGHT", "UGAMIL", "CODREF", false}},
 		{"assault torture", "Security forces in Guinea tortured Liberian refugees.", &want{"ASSAULT", "GINCOP", "LBRREF", false}},
+		{"assault carried out a massacre", "The Burmese army carried out a massacre of Rohingya villagers.", &want{"ASSAULT", "MMRMIL", "MMRCVL", false}},
+		{"assault committed a massacre", "Serbian forces committed a massacre in Srebrenica.", &want{"ASSAULT", "SRBMIL", "", false}},
+		{"agree neg: committed to talks", "Iran committed to resuming talks with the European Union.", &want{"AGREE", "IRN", "IGOEUREEC", false}},
 		// FIGHT
 		{"fight bomb", "Israeli aircraft bombed Hamas positions in Gaza.", &want{"FIGHT", "ISR", "PSEREBHMS", false}},
 		{"fight passive by", "The Israeli army was attacked by Hamas militants near Gaza.", &want{"FIGHT", "PSEREBHMS", "ISRMIL", false}},

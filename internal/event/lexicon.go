@@ -16,6 +16,7 @@ var verbCodes = map[string]string{
 	"accept": "030",
 	// 04 consult
 	"meet": "040", "visit": "042", "host": "043", "mediate": "045", "negotiate": "046", "consult": "040",
+	"telephone": "041", "phone": "041",
 	"confer": "040", "discuss": "040", "talk": "040", "tour": "042",
 	// 05 diplomatic cooperation (PLOVER SUPPORT)
 	"praise": "051", "welcome": "051", "endorse": "051", "commend": "051", "applaud": "051", "hail": "051",
@@ -86,6 +87,7 @@ var eventNouns = map[string]string{
 	"talk": "040", "suspension": "160", "withdrawal": "0874", "expulsion": "166", "refuge": "075",
 	"help": "070", "patrol": "150", "reinforcements": "150", "closure": "160", "release": "0841",
 	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195", "ambush": "190",
+	"massacre": "202", "massacres": "202", "ethnic cleansing": "203",
 }
 
 // requestVerbs turn a cooperative noun into an appeal for it.
@@ -102,6 +104,7 @@ var lightVerbs = map[string]bool{
 	"announce": true, "institute": true, "end": true, "renew": true, "resume": true, "file": true,
 	"extend": true, "establish": true, "give": true, "grant": true, "provide": true,
 	"order": true, "seek": true, "request": true, "ask": true, "ask for": true,
+	"commit": true, // "committed a massacre"; "committed to peace" keeps commit's own code
 }
 
 // lightUndo are light verbs that cancel the noun's event: "ended
