@@ -235,6 +235,12 @@ func TestDefaultLookups(t *testing.T) {
 			t.Errorf("ActorAt(%q) = %d, %q; want %d, %q", phrase, n, CodeOn(cs, 0), len(ws), want)
 		}
 	}
+	if !d.Surname("kurd") {
+		t.Fatal("want 'kurd' indexed as a surname (Mir Humayun Aziz Kurd) for the plural test")
+	}
+	if n, cs := d.ActorAt([]string{"kurds"}, 0); n != 0 {
+		t.Errorf("ActorAt(kurds) = %d, %q: a surname in the plural is no person", n, CodeOn(cs, 0))
+	}
 	if n, _ := d.ActorAt([]string{"some", "800,000"}, 0); n != 0 {
 		t.Errorf("common word 'some' coded as an actor")
 	}

@@ -394,7 +394,8 @@ func (d *Dict) ActorAt(words []string, i int) (int, []DatedCode) {
 			return n, cs
 		}
 		for _, s := range singulars(p) {
-			if cs, ok := d.actors[s]; ok {
+			// a surname in the plural is a people ("Kurds"), not the person
+			if cs, ok := d.actors[s]; ok && !d.surnames[s] {
 				return n, cs
 			}
 		}

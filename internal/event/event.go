@@ -1507,6 +1507,9 @@ func (cl *clause) countedCivilians(as []article.Actor) []article.Actor {
 		if first < 1 || last < 0 || !cl.ws[last].cap {
 			continue
 		}
+		if last+1 < cl.end && cl.ws[last+1].cap && !strings.HasSuffix(cl.lows[last], "s") {
+			last++ // a people the dictionaries lack after the nationality: "Iraqi Kurds"
+		}
 		if w := cl.lows[last]; !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "'s") || cl.placeAt(first) {
 			continue
 		}

@@ -153,6 +153,7 @@ func TestCategories(t *testing.T) {
 		{"coerce counted people are civilians", "Israeli soldiers arrested more than 100 Palestinians in Hebron.", &want{"COERCE", "ISRMIL", "PSECVL", false}},
 		{"protest counted people are civilians", "Thousands of Palestinians protested against Israel.", &want{"PROTEST", "PSECVL", "ISR", false}},
 		{"protest young people are civilians", "Young Algerians blocked roads in Algiers.", &want{"PROTEST", "DZACVL", "", false}},
+		{"demand a counted people the dictionaries lack", "Some 50,000 Iraqi Kurds sought refuge in Turkey.", &want{"DEMAND", "IRQCVL", "TUR", false}},
 		{"reject the nation is no civilian", "The Palestinians rejected the plan.", &want{"REJECT", "PSE", "", false}},
 		{"coerce curfew confines residents", "Turkish authorities imposed a curfew in southeastern Turkey.", &want{"COERCE", "TURGOV", "TURCVL", false}},
 		{"coerce neg: arrest warrant", "The arrest warrant was published on Monday.", nil},
