@@ -131,6 +131,9 @@ func TestCategories(t *testing.T) {
 		// PROTEST
 		{"protest demonstrate", "Thousands of protesters demonstrated in Paris against the pension reform.", &want{"PROTEST", "FRAOPP", "FRA", false}},
 		{"protest strike", "Nurses in Britain went on strike over pay.", &want{"PROTEST", "GBRHLH", "", false}},
+		{"protest walk out", "Nurses in Britain walked out over pay.", &want{"PROTEST", "GBRHLH", "", false}},
+		{"coerce tear gas", "Turkish police fired tear gas at protesters in Istanbul.", &want{"COERCE", "TURCOP", "TUROPP", false}},
+		{"fight neg: opened fire", "Israeli troops opened fire on Palestinian protesters.", &want{"FIGHT", "ISRMIL", "PSEOPP", false}},
 		{"protest riot noun", "Palestinian riots against Israeli policies continued.", &want{"PROTEST", "PSE", "ISR", false}},
 		{"protest neg: ended", "The protest ended peacefully.", nil},
 		// MOBILIZE

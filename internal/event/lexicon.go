@@ -16,7 +16,8 @@ var verbCodes = map[string]string{
 	"accept": "030",
 	// 04 consult
 	"meet": "040", "visit": "042", "host": "043", "mediate": "045", "negotiate": "046", "consult": "040",
-	"telephone": "041", "phone": "041",
+	// "walk out" is a strike: the dictionary's default for it (040) is a misfiling
+	"telephone": "041", "phone": "041", "walk out": "143",
 	"confer": "040", "discuss": "040", "talk": "040", "tour": "042",
 	// 05 diplomatic cooperation (PLOVER SUPPORT)
 	"praise": "051", "welcome": "051", "endorse": "051", "commend": "051", "applaud": "051", "hail": "051",
@@ -200,6 +201,8 @@ var verbNoun = map[string]string{
 	"establish ties": "051", "establish relations": "051", "restore ties": "051", "restore relations": "051",
 	// opening a bridge or crossing closed by conflict eases a blockade (0872)
 	"open bridge": "0872", "open crossing": "0872", "open crossings": "0872",
+	// tear gas against crowds is violent repression (175), not military force
+	"fire tear": "175", "fire teargas": "175", "use tear": "175", "use teargas": "175",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
 	"send peacekeepers": "074", "send peacekeeping": "074", "deploy peacekeepers": "074", "deploy peacekeeping": "074",
 	"pull troops": "0874", "pull forces": "0874",
