@@ -692,7 +692,11 @@ func (cl *clause) isNounUse(i int) bool {
 func (cl *clause) findTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
 		n, base := cl.verbAt(i)
-		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) || cl.bareNoun(i) || nonEvents[base] {
+		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) || cl.bareNoun(i) {
+			continue
+		}
+		if _, _, compound := cl.compoundAfter(base, i+n); nonEvents[base] && !compound {
+			// "received the visiting minister" is an event, "received a contract" is not
 			continue
 		}
 		if i+1 < cl.end && cl.lows[i+1] == "between" && isEventNoun(cl.lows[i]) {
@@ -789,6 +793,12 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 	}
 	// verb + noun compounds ("accepted demands") and motion to an event
 	// ("returned to Geneva for talks")
+	if base == "protest" && i+n < cl.end && cl.lows[i+n] == "to" {
+		// "Japan protested to China": a diplomatic protest is an official
+		// complaint (114), not a demonstration
+		tr.code = "114"
+		return cl.applyMood(tr, modal), true
+	}
 	if code, nend, ok := cl.compoundAfter(base, i+n); ok {
 		if code == "081" && base == "open" && cl.toPeople(max(nend, -nend)) {
 			code = "075" // "opened its borders to refugees": granting asylum

@@ -45,6 +45,9 @@ func TestCategories(t *testing.T) {
 		{"consult plural meetings", "The UN envoy held separate meetings with the two sides.", &want{"CONSULT", "IGOUNO", "", false}},
 		{"consult of-coordination", "The foreign ministers of Egypt and Jordan discussed the crisis by phone.", &want{"CONSULT", "EGYGOV", "", false}},
 		{"consult telephone", "The French president telephoned the Russian president on Tuesday.", &want{"CONSULT", "FRAGOV", "RUSGOV", false}},
+		{"consult received the visiting", "Egypt's president received the visiting Israeli foreign minister in Cairo.", &want{"CONSULT", "EGYGOV", "ISRGOV", false}},
+		{"disapprove protested to", "Japan protested to China over the nuclear test.", &want{"DISAPPROVE", "JPN", "CHN", false}},
+		{"fight shoot down", "Rebels shot down a Sudanese army helicopter.", &want{"FIGHT", "SDNREB", "SDNMIL", false}},
 		{"consult neg: a room", "The meeting room in Geneva was closed.", nil},
 		// natural hazards strike, kill and destroy but are no actors
 		{"hazard subject", "A magnitude 6.4 earthquake struck southern Turkey late on Tuesday.", nil},

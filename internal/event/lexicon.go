@@ -64,7 +64,7 @@ var verbCodes = map[string]string{
 	// 19 fight
 	"attack": "190", "shell": "194", "bomb": "195", "fire": "190", "invade": "192", "clash": "190", "fight": "190",
 	"occupy": "192", "retake": "190", "storm": "190", "raid": "190", "open fire": "190", "strike": "190",
-	"besiege": "191", "ambush": "190", "bombard": "194", "overrun": "192",
+	"besiege": "191", "ambush": "190", "bombard": "194", "overrun": "192", "shoot down": "190",
 }
 
 // eventNouns are nouns that carry the event after a light verb ("held
@@ -202,7 +202,8 @@ var verbNoun = map[string]string{
 	// opening a bridge or crossing closed by conflict eases a blockade (0872)
 	"open bridge": "0872", "open crossing": "0872", "open crossings": "0872",
 	// tear gas against crowds is violent repression (175), not military force
-	"fire tear": "175", "fire teargas": "175", "use tear": "175", "use teargas": "175",
+	// and receiving a visiting minister is hosting a visit (043)
+	"fire tear": "175", "fire teargas": "175", "use tear": "175", "use teargas": "175", "receive visiting": "043",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
 	"send peacekeepers": "074", "send peacekeeping": "074", "deploy peacekeepers": "074", "deploy peacekeeping": "074",
 	"pull troops": "0874", "pull forces": "0874",
