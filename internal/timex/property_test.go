@@ -17,7 +17,8 @@ func sentenceGen() *rapid.Generator[string] {
 		"mid-", "the end of", "every", "daily", "a.m.", "p.m.", "10:30", "noon", "tonight", "yesterday", "now",
 		"summer", "fall", "spring", "Christmas", "-old", "about", "more than", ",", ".", "\n", "$", "%", "é", "\xff",
 		"1/2", "and a half", "half of", "first", "-long", "the day before", "after", "night", "morning",
-		"nineteen", "ninety-four", "two thousand", "recent", "the week of", "old", "million"}
+		"nineteen", "ninety-four", "two thousand", "recent", "the week of", "old", "million",
+		"mid afternoon", "the previous", "overnight", "-to-", "Today", "'s", "\"", "until", "could", "one day"}
 	return rapid.Custom(func(t *rapid.T) string {
 		n := rapid.IntRange(0, 30).Draw(t, "n")
 		var b strings.Builder
@@ -110,6 +111,8 @@ func FuzzTag(f *testing.F) {
 		"for 2 1/2 years, a minute and a half later, the last half of 1989, January nineteen ninety-seven",
 		"Nov. 3, the day before the vote; the day before last Tuesday; a decades-long feud over the years",
 		"Friday morning, Saturday night, February this year, the week of March 6, 52 years old, $5 a year",
+		"By mid afternoon, the previous Friday, overnight losses, the quarter-to-quarter rise, USA Today, today's youth",
+		"Until Thursday, they could not; their 6-month-old son; CBS's ''60 Minutes''; will one day; expected to last two weeks",
 	} {
 		f.Add(s, int64(0))
 		f.Add(s, int64(1623628800))

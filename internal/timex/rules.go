@@ -1032,6 +1032,30 @@ func buildRules() []*rule {
 		})
 	add("day-pod", rePMod+`(?:(?P<w>yesterday|today|tomorrow)|(?P<wd>`+reWeekday+`))\s+(?P<pod>`+rePOD+`)`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.dayPartOfDay(m) })
+	// "by mid afternoon", "in the early morning", "late in the evening" of
+	// the day under discussion (the DCT's when none): TimeML gives the part
+	// of the day with its position as mod.
+	add("pod-bare", `(?:the\s+)?(?:(?P<pm>early|late|mid)(?:\s+|-)(?P<pod>morning|afternoon|evening)|(?P<pod2>mid-?morning|mid-?afternoon))\b`,
+		nil,
+		func(r *resolver, m *match) (result, bool) {
+			pod, mod := m.g("pod"), pmodOf(m.g("pm"))
+			if m.has("pod2") {
+				pod, mod = m.g("pod2"), "MID"
+			}
+			sub := partsOfDay[pod]
+			if sub == "" {
+				return result{}, false
+			}
+			base, anaphoric := r.dct, false
+			if r.hasRef && r.ref.g >= granDay {
+				base, anaphoric = r.ref, true
+			} else if !r.hasDCT {
+				return result{typ: "TIME", value: "XXXX-XX-XXT" + sub, mod: mod}, true
+			}
+			res := calendar(point{t: base.t, g: granPartOfDay, sub: sub}, mod)
+			res.anaphoric = anaphoric
+			return res, true
+		})
 	add("pod-day", rePMod+`(?P<pod>`+rePOD+`)\s+(?:(?:on\s+)?(?P<wd>`+reWeekday+`)|(?P<w>yesterday|today|tomorrow))`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.dayPartOfDay(m) })
 	add("weekday", rePMod+`(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the\s+following|the\s+previous)\s+)?(?P<wd>`+reWeekday+`)\b`, nil,
@@ -1333,6 +1357,7 @@ var ruleNeeds = map[string][]string{
 	"deictic":          {"today", "yesterday", "tomorrow", "night", "now", "currently", "presently", "these days", "present", "recently", "lately", "past", "future", "term", "time being"},
 	"day-pod":          {"morning", "afternoon", "evening", "night", "midday", "mid-day"},
 	"pod-day":          {"morning", "afternoon", "evening", "night", "midday", "mid-day"},
+	"pod-bare":         {"morning", "afternoon", "evening"},
 	"weekday":          weekdayWords,
 	"clock":            {"am", "pm", "a.m", "p.m"},
 	"clock24":          {":"},

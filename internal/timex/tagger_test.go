@@ -295,6 +295,19 @@ func TestQuotedTitles(t *testing.T) {
 	check(t, "Today the markets opened late.", dct, []want{{"Today", "DATE", "2021-06-14", ""}})
 }
 
+// TestBarePartsOfDay: a part of the day with its position and no day of
+// its own belongs to the day under discussion, else to the DCT.
+func TestBarePartsOfDay(t *testing.T) {
+	check(t, "By mid afternoon, officials said the operation was over.", dct, []want{{"mid afternoon", "TIME", "2021-06-14TAF", "MID"}})
+	check(t, "Shares recovered by midafternoon.", dct, []want{{"midafternoon", "TIME", "2021-06-14TAF", "MID"}})
+	check(t, "The raid began Friday. Troops left in the early afternoon.", dct, []want{
+		{"Friday", "DATE", "2021-06-11", ""},
+		{"the early afternoon", "TIME", "2021-06-11TAF", "START"},
+	})
+	check(t, "Talks ran into late evening.", dct, []want{{"late evening", "TIME", "2021-06-14TEV", "END"}})
+	check(t, "Police arrived early Friday morning.", dct, []want{{"early Friday morning", "TIME", "2021-06-11TMO", "START"}})
+}
+
 // TestGenericToday: "today's" before a word for the present era is no
 // date; before the day's own things it is the DCT.
 func TestGenericToday(t *testing.T) {
