@@ -750,7 +750,18 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 			continue // "Varenian government": a country of its own, unknown here
 		}
 		country := ""
+		if source && domestic {
+			// irregulars and security forces act where the sentence places
+			// them: "Gunmen kidnapped two French journalists in Yemen" are
+			// Yemen's, not France's
+			if c := cl.placeCountry(); c != "" && unstateRole(as[i].Code) {
+				country = c
+			}
+		}
 		for _, o := range other {
+			if country != "" {
+				break
+			}
 			if k := cl.wordIndex(o.Span.Start); k > 0 && cl.placeAt(k) && !domestic {
 				continue // "talks in Doha": a diplomatic venue lends no nationality
 			}
@@ -767,6 +778,29 @@ func (cl *clause) inheritCountry(as, other []article.Actor, source, domestic boo
 		}
 	}
 	return as
+}
+
+// placeCountry is the country of the first place the clause names after
+// a locative ("in Yemen", "near the town of Samarra"), "" when none.
+func (cl *clause) placeCountry() string {
+	for i := 0; i < cl.end; i++ {
+		if !cl.placeAt(i) {
+			continue
+		}
+		if n, code := cl.actorAt(i); n > 0 {
+			if c, _ := cameo.Split(code); len(c) == 3 && c != "---" && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// unstateRole reports a role that has no nationality of its own in the
+// words: gunmen, militants, police ("---UAF", "---REB", "---COP").
+func unstateRole(code string) bool {
+	_, sec := cameo.Split(code)
+	return sec == "UAF" || sec == "REB" || sec == "COP" || sec == "CRM"
 }
 
 func (cl *clause) firstCountry(domestic bool) string {

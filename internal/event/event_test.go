@@ -162,6 +162,7 @@ func TestCategories(t *testing.T) {
 		{"demand a counted people the dictionaries lack", "Some 50,000 Iraqi Kurds sought refuge in Turkey.", &want{"DEMAND", "IRQCVL", "TUR", false}},
 		{"reject the nation is no civilian", "The Palestinians rejected the plan.", &want{"REJECT", "PSE", "", false}},
 		{"coerce curfew confines residents", "Turkish authorities imposed a curfew in southeastern Turkey.", &want{"COERCE", "TURGOV", "TURCVL", false}},
+		{"coerce irregulars are of the place, not the victims", "Gunmen kidnapped two French journalists in Yemen.", &want{"COERCE", "YEMUAF", "FRAMED", false}},
 		{"coerce neg: arrest warrant", "The arrest warrant was published on Monday.", nil},
 		// ASSAULT
 		{"assault kill", "Militants killed three Nigerian soldiers in an ambush.", &want{"ASSAULT", "NGAREB", "NGAMIL", false}},
