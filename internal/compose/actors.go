@@ -92,8 +92,8 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 	var order []string
 	for _, d := range docs {
 		for _, q := range d.an.Quotes {
-			if q.Scare || q.Stance {
-				continue // a scare quote or a stance is nobody's words
+			if q.Scare || q.Stance || (!q.Direct && !quote.ReportsWords(q.CueVerb)) {
+				continue // a scare quote, a stance or an act is nobody's words
 			}
 			name, key, _ := d.speakerOf(q)
 			name = nm.canonical(strings.TrimSpace(name))
@@ -130,9 +130,13 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 // reportedSpan is the span a dossier shows for a quote: its content, or for
 // reported speech that is no clause ("accused the rebels of wasting the
 // talks", "urged both sides to stay", "agreed to talks") the words from its
-// cue verb on, since "the rebels of wasting the talks" reads as nothing.
+// cue verb on, since "the rebels of wasting the talks" reads as nothing. A
+// complementiser opening the content is left out.
 func reportedSpan(d *doc, q article.Quote) article.Span {
 	c := q.Content
+	if !q.Direct && strings.HasPrefix(c.Of(d.a.Text), "that ") && c.End-c.Start > len("that ") {
+		c.Start += len("that ") // "said that the talks failed": the words are what follows
+	}
 	if q.Direct || q.Cue == nil || q.Cue.End > c.Start || c.Start-q.Cue.End > maxCueGap {
 		return c
 	}

@@ -39,9 +39,9 @@ func TestIssueOf(t *testing.T) {
 }
 
 func TestReportedSpan(t *testing.T) {
-	text := "Vasik accused the rebels of wasting the talks. Malan said the group wanted a halt. Lunde urged both sides to stay. Rebels say no to the truce offer."
+	text := "Vasik accused the rebels of wasting the talks. Malan said that the group wanted a halt. Lunde urged both sides to stay. Rebels say no to the truce offer."
 	d := &doc{a: &article.Article{Text: text}}
-	for _, s := range []string{"Vasik accused the rebels of wasting the talks.", "Malan said the group wanted a halt.", "Lunde urged both sides to stay.", "Rebels say no to the truce offer."} {
+	for _, s := range []string{"Vasik accused the rebels of wasting the talks.", "Malan said that the group wanted a halt.", "Lunde urged both sides to stay.", "Rebels say no to the truce offer."} {
 		i := strings.Index(text, s)
 		d.sents = append(d.sents, sent{span: article.Span{Start: i, End: i + len(s)}, text: s})
 	}
@@ -58,6 +58,7 @@ func TestReportedSpan(t *testing.T) {
 		{"urged", "urge", "to stay", "urged both sides to stay", false},
 		{"accused", "accuse", "the rebels of wasting the talks", "the rebels of wasting the talks", true},
 		{"say", "say", "no to the truce offer", "say no to the truce offer", false},
+		{"said", "say", "that the group wanted a halt", "the group wanted a halt", false},
 	}
 	for _, c := range cases {
 		q := article.Quote{Cue: span(c.cue), CueVerb: c.verb, Content: *span(c.content), Direct: c.direct}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/dossier-news/dossier/internal/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -771,7 +772,10 @@ func pronounContraction(t tok) bool {
 // past leading punctuation, opening adverbs ("But", "However,") and
 // adjuncts up to their comma ("On Thursday, however, Trump spoke …").
 func subjectStart(toks []tok, limit int) int {
-	s0 := 0
+	s0 := datelineEnd(toks) // "BERLIN (Wire) - Scholz …": the subject follows the dateline
+	if s0 >= limit {
+		s0 = 0
+	}
 	for s0 < limit {
 		t := toks[s0]
 		switch {
@@ -795,6 +799,36 @@ func subjectStart(toks []tok, limit int) int {
 		}
 	}
 	return s0
+}
+
+// datelineEnd returns the index of the first token after a wire dateline
+// opening the sentence toks ("BERLIN (Berlin Courier) -"), 0 when none.
+func datelineEnd(toks []tok) int {
+	if len(toks) == 0 || !toks[0].isCap() {
+		return 0
+	}
+	// The sentence as written, as far as a dateline may run.
+	var b strings.Builder
+	base := toks[0].start
+	for _, t := range toks {
+		if t.start-base > 120 {
+			break
+		}
+		for b.Len() < t.start-base {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	n := text.Dateline(b.String())
+	if n == 0 {
+		return 0
+	}
+	for i, t := range toks {
+		if t.start-base >= n {
+			return i
+		}
+	}
+	return 0
 }
 
 // clauseOpeners open a sentence before its subject on their own: "But",

@@ -289,6 +289,22 @@ var clauseCues = map[string]bool{
 // that reads only with its verb.
 func TakesClause(lemma string) bool { return clauseCues[lemma] }
 
+// ReportsWords reports whether a cue lemma reports what someone said or
+// wrote, rather than what they did or want ("refused to send", "agreed to
+// talks", "declined to comment"): attribution corpora count both, but only
+// the first are anyone's words.
+func ReportsWords(lemma string) bool { return !actCues[lemma] }
+
+// actCues are the cue lemmas of acts, plans and wishes.
+var actCues = map[string]bool{
+	"refuse": true, "decline": true, "plan": true, "seek": true, "intend": true, "decide": true,
+	"consider": true, "vote": true, "fight": true, "focus": true, "push": true, "back": true,
+	"support": true, "oppose": true, "reject": true, "offer": true, "agree": true, "attack": true,
+	"propose": true, "rule": true, "rule out": true, "endorse": true, "promote": true, "tout": true,
+	"advocate": true, "see": true, "view": true, "show": true, "find": true, "know": true,
+	"read": true,
+}
+
 // auxiliaries and adverbs that belong to the cue phrase when they stand right
 // before the verb ("has said", "also noted", "later told").
 var cueModifiers = map[string]bool{

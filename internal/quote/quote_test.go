@@ -24,6 +24,12 @@ func TestExtract(t *testing.T) {
 		{"indirect after a wire dateline",
 			`DOHA, March 9 (Northbridge Wire) - The government and the rebels have agreed to hold talks, Qatari Foreign Minister Layla Al-Mansouri said on Monday.`,
 			[]want{{content: `The government and the rebels have agreed to hold talks`, speaker: "Qatari Foreign Minister Layla Al-Mansouri", cue: "say"}}},
+		{"a participle's subject follows the wire dateline",
+			"Scholz rules out missiles\n\nBERLIN (Berlin Courier) - German Chancellor Olaf Scholz on Wednesday ruled out sending missiles, saying the risk was too great.",
+			[]want{
+				{content: `missiles`, speaker: "Scholz", cue: "rule"},
+				{content: `sending missiles, saying the risk was too great`, speaker: "German Chancellor Olaf Scholz", cue: "rule"},
+				{content: `the risk was too great`, speaker: "German Chancellor Olaf Scholz", cue: "say"}}},
 		{"X said after quote",
 			`“We will not back down,” Smith said.`,
 			[]want{{content: `“We will not back down,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
