@@ -1162,7 +1162,13 @@ func buildRules() []*rule {
 				}
 				c := prev[len(prev)-1]
 				w := strings.ToLower(lastWord(prev))
-				return (c >= '0' && c <= '9') || w == "million" || w == "billion" || w == "cents" || w == "dollars" || w == "times" || w == "once" || w == "twice" || strings.HasSuffix(w, "%") || w == "percent" || w == "barrels" || w == "tons"
+				if (c >= '0' && c <= '9') || w == "million" || w == "billion" || w == "cents" || w == "dollars" || w == "times" || w == "once" || w == "twice" || strings.HasSuffix(w, "%") || w == "percent" || w == "barrels" || w == "tons" {
+					return true
+				}
+				// "four flights a week", "fifty thousand CDs a year",
+				// "hundreds of interviews a day": a counted plural noun
+				// per unit is a rate too.
+				return countedPlural(prev)
 			}
 			if q == "per" {
 				return m.has("unit")
@@ -1380,6 +1386,31 @@ func lastWord(s string) string {
 		return ""
 	}
 	return strings.Trim(f[len(f)-1], ".,;:\"'`“”‘’(")
+}
+
+// countedPlural reports whether text ends in a plural noun counted by a
+// number a few words before it ("four flights", "fifty thousand CDs",
+// "hundreds of interviews").
+func countedPlural(text string) bool {
+	f := strings.Fields(text[max(0, len(text)-60):])
+	if len(f) < 2 {
+		return false
+	}
+	noun := strings.Trim(f[len(f)-1], ".,;:\"'")
+	if len(noun) < 3 || !strings.HasSuffix(noun, "s") || strings.HasSuffix(noun, "ss") {
+		return false
+	}
+	for i := len(f) - 2; i >= 0 && i >= len(f)-4; i-- {
+		w := strings.ToLower(strings.Trim(f[i], ".,;:\"'"))
+		if _, _, ok := numberOf(w); ok && w != "a" && w != "an" {
+			return true
+		}
+		switch w {
+		case "hundreds", "thousands", "millions", "dozens", "billions":
+			return true
+		}
+	}
+	return false
 }
 
 // modalBefore reports whether the word before the match is a modal verb.

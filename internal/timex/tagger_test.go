@@ -253,6 +253,11 @@ func TestDurationsAndSets(t *testing.T) {
 		{"published daily", []want{{"daily", "SET", "P1D", ""}}},
 		{"twice a year", []want{{"twice a year", "SET", "P1Y", ""}}},
 		{"a profit of about $33 million a year", []want{{"a year", "SET", "P1Y", ""}}},
+		// a counted plural noun per unit is a rate as well
+		{"up from the current four flights a week", []want{{"a week", "SET", "P1W", ""}}},
+		{"We are doing hundreds of interviews a day.", []want{{"a day", "SET", "P1D", ""}}},
+		{"The talks lasted a week.", []want{{"a week", "DURATION", "P1W", ""}}},
+		{"after the gains of the previous sessions a week ago", []want{{"a week ago", "DATE", "2021-W23", ""}}},
 		{"for the next two quarters", []want{{"the next two quarters", "DURATION", "P2Q", ""}}},
 		{"for a couple of years", []want{{"a couple of years", "DURATION", "P2Y", ""}}},
 		// fractions: whole units, the rest one unit down
