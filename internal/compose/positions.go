@@ -37,6 +37,7 @@ var (
 // talks), so positions on the same thing line up across sources.
 func positions(docs []*doc, nm *names) []Position {
 	issues := storyTerms(docs, 12)
+	shared := sharedStems(docs)
 	type key struct{ actor, issue, stance string }
 	byKey := map[key]*Position{}
 	var order []key
@@ -91,6 +92,11 @@ func positions(docs []*doc, nm *names) []Position {
 			issue := issueOf(d, si, s.text[after:], issues)
 			if issue == "" && stance == Mediates && len(issues) > 0 {
 				issue = issueNounOfStem[issues[0]] // a mediator mediates the story's main issue
+			}
+			if issue == "" && ev.Plover != "AID" {
+				// No word for an issue: the object the sources share
+				// ("ruled out sending Taurus cruise missiles": missiles).
+				issue = sharedObject(s.text[after:], shared)
 			}
 			if issue == "" {
 				continue
@@ -254,6 +260,59 @@ var issueNounOfStem = func() map[string]string {
 	}
 	return m
 }()
+
+// sharedStems counts, for each content stem at least two sources use (two
+// sentences when the story has one source), the sentences that use it.
+func sharedStems(docs []*doc) map[string]int {
+	sentences := map[string]int{}
+	sources := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, s := range d.sents {
+			inSent := map[string]bool{}
+			for _, t := range s.terms {
+				if !inSent[t] {
+					inSent[t] = true
+					sentences[t]++
+				}
+				if !seen[t] {
+					seen[t] = true
+					sources[t]++
+				}
+			}
+		}
+	}
+	out := map[string]int{}
+	for t, n := range sentences {
+		if sources[t] >= 2 || (len(docs) == 1 && n >= 2) {
+			out[t] = n
+		}
+	}
+	return out
+}
+
+// sharedObject returns the word of text (the words after an event's
+// trigger, up to the end of its clause) that names the thing the sources
+// share most: in lower case as written (a name is an actor, not an issue),
+// not a verb form ending in -ing or -ed ("ruled out sending Taurus cruise
+// missiles": missiles). "" when none.
+func sharedObject(text string, shared map[string]int) string {
+	if i := strings.IndexAny(text, ",;:"); i >= 0 {
+		text = text[:i]
+	}
+	best, most := "", 0
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".!?\"“”'‘’()")
+		if len(w) < 4 || strings.ToLower(w) != w || stopwords[w] ||
+			strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+			continue
+		}
+		if n := shared[stem(w)]; n > most {
+			best, most = w, n
+		}
+	}
+	return best
+}
 
 // storyTerms are the issue nouns most sources share, most frequent first.
 func storyTerms(docs []*doc, n int) []string {

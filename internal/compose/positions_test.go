@@ -67,3 +67,17 @@ func TestReportedSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedObject(t *testing.T) {
+	shared := map[string]int{stem("missiles"): 5, stem("calls"): 2, stem("taurus"): 6}
+	cases := []struct{ after, want string }{
+		{" calls to send Taurus cruise missiles to Ukraine", "missiles"}, // the most shared, a name is no issue
+		{" sending missiles, saying the calls were wrong", "missiles"},   // the clause ends at the comma
+		{" the request", ""},
+	}
+	for _, c := range cases {
+		if got := sharedObject(c.after, shared); got != c.want {
+			t.Errorf("sharedObject(%q) = %q, want %q", c.after, got, c.want)
+		}
+	}
+}
