@@ -335,7 +335,9 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	if len(sources) == 0 {
 		sources = []article.Actor{{Entity: -1}}
 	}
-	if hasRoot(tr.code, "19") && irregularOnCivilians(sources, targets) {
+	// with no known source, military ordnance ("a minefield explosion",
+	// "shelling") says the force was conventional
+	if hasRoot(tr.code, "19") && irregularOnCivilians(sources, targets) && (anyCoded(sources) || cl.killCode() != "190") {
 		// CAMEO 18: violence by irregulars against civilians is assault,
 		// not the use of conventional military force (19)
 		tr.code, plover = "180", cameo.Plover("180")
@@ -1365,7 +1367,7 @@ func (cl *clause) killCode() string {
 		switch strings.TrimSuffix(cl.lows[j], "s") {
 		case "bomb", "bombing", "bomber", "suicide", "explosive", "ied", "car-bomb":
 			return "183"
-		case "airstrike", "shell", "shelling", "artillery", "tank", "missile", "drone", "mine", "minefield",
+		case "airstrike", "shell", "shelling", "artillery", "tank", "missile", "drone", "mine", "minefield", "landmine",
 			"rocket", "mortar", "helicopter", "gunship", "predator", "offensive", "battle", "fighting", "clashe":
 			return "190"
 		}

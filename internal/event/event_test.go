@@ -114,6 +114,7 @@ func TestCategories(t *testing.T) {
 		{"disapprove criticise", "Hungary criticised the European Commission over its migration policy.", &want{"DISAPPROVE", "HUN", "IGOEUREEC", false}},
 		{"disapprove accuse", "The Chinese foreign ministry accused the United States of interfering in its affairs.", &want{"DISAPPROVE", "CHNGOV", "USA", false}},
 		{"disapprove condemn", "Turkey condemned the Israeli raid on the aid flotilla.", &want{"DISAPPROVE", "TUR", "ISR", false}},
+		{"support praise leadership", "Russian President Vladimir Putin praised the Chinese leadership.", &want{"SUPPORT", "RUSGOV", "CHNGOV", false}},
 		{"disapprove neg: praise", "Turkey praised the Israeli decision.", &want{"SUPPORT", "TUR", "ISR", false}},
 		// REJECT
 		{"reject proposal", "Iran rejected the American proposal.", &want{"REJECT", "IRN", "USA", false}},
@@ -184,6 +185,7 @@ func TestCategories(t *testing.T) {
 		{"concede end protest", "Serbian teachers ended their strike.", &want{"CONCEDE", "SRBEDU", "", false}},
 		{"dateline", "DOHA, March 9 (Reuters) - Qatar hosted Israeli negotiators.", &want{"CONSULT", "QAT", "ISRGOV", false}},
 		{"fight place is no source", "A roadside bomb near the town of Samarra killed two Iraqi civilians.", &want{"ASSAULT", "", "IRQCVL", false}},
+		{"fight mine on civilians: military ordnance", "A landmine explosion in northern Iraq killed three Iraqi youths.", &want{"FIGHT", "", "IRQCVL", false}},
 		{"fight fire", "Palestinian militants fired rockets at Israeli towns.", &want{"FIGHT", "PSEREB", "ISR", false}},
 		// a state's own country named in an infinitive after the trigger is
 		// where it acts, not a target; done to the country itself, it is
