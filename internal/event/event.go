@@ -308,6 +308,9 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	if cl.agreedOn(tr) {
 		targets = cl.dropTopicActors(targets)
 	}
+	if hasRoot(tr.code, "09") {
+		targets = cl.dropVictims(targets)
+	}
 	// names the dictionaries do not know still say who acted
 	if len(sources) == 0 && srcFrom >= 0 && !tr.passive {
 		if a, ok := cl.namedActor(srcFrom, srcTo, true); ok {
@@ -1559,6 +1562,25 @@ func regionCode(c string) bool {
 		return true
 	}
 	return false
+}
+
+// dropVictims drops, for an investigation (CAMEO 09), the actors an
+// investigated act was aimed "against" ("a hearing into interrogation
+// techniques used against Palestinian detainees"): the victims are not
+// whom the investigation looks into, the perpetrators ("crimes committed
+// by Croat forces") are.
+func (cl *clause) dropVictims(ts []article.Actor) []article.Actor {
+	var out []article.Actor
+	for _, t := range ts {
+		k := cl.wordIndex(t.Span.Start) - 1
+		for k >= 0 && determiners[cl.lows[k]] && cl.lows[k] != "of" {
+			k--
+		}
+		if k < 0 || cl.lows[k] != "against" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // possessiveIn reports "its", "their" or "his" among the words of a span.

@@ -103,6 +103,8 @@ func TestCategories(t *testing.T) {
 		// INVESTIGATE
 		{"investigate launch", "The United Nations launched an investigation into the killings.", &want{"INVESTIGATE", "IGOUNO", "", false}},
 		{"investigate verb", "Italian prosecutors investigated the Libyan coast guard.", &want{"INVESTIGATE", "ITAJUD", "LBYMIL", false}},
+		{"investigate: victims are not investigated", "A Turkish court opened a hearing into torture methods used against Kurdish prisoners.", &want{"INVESTIGATE", "TURJUD", "", false}},
+		{"investigate: perpetrators are", "Serbian police launched an investigation into crimes committed by Croatian soldiers against Serb civilians.", &want{"INVESTIGATE", "SRBCOP", "HRVMIL", false}},
 		{"investigate neg: ended", "The investigation ended last year.", nil},
 		// DEMAND
 		{"demand that", "The Lebanese government demanded that Israel withdraw its troops.", &want{"DEMAND", "LBNGOV", "ISR", false}},
