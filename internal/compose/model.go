@@ -123,6 +123,31 @@ type Actor struct {
 	BySource map[string]int `json:"by_source"`
 }
 
+// RoleLabels are the actor's roles as a reader names them, each once
+// however many articles give it: status (but "current"), title, and the
+// country of the role when an article names it ("former chancellor",
+// "president (UKR)").
+func (a Actor) RoleLabels() []string {
+	var out []string
+	at := map[string]int{}
+	for _, r := range a.Roles {
+		l := r.Title
+		if r.Status != "" && r.Status != "current" {
+			l = r.Status + " " + l
+		}
+		i, ok := at[l]
+		if !ok {
+			i = len(out)
+			at[l] = i
+			out = append(out, l)
+		}
+		if r.Country != "" && !strings.HasSuffix(out[i], ")") {
+			out[i] += " (" + r.Country + ")"
+		}
+	}
+	return out
+}
+
 // ActorRole is a title an actor holds in the story's sources.
 type ActorRole struct {
 	Title   string `json:"title"`

@@ -81,3 +81,16 @@ func TestSharedObject(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleLabels(t *testing.T) {
+	a := Actor{Roles: []ActorRole{
+		{Title: "chancellor", Status: "current"},
+		{Title: "chancellor", Country: "DEU", Status: "current"},
+		{Title: "finance minister", Status: "former"},
+		{Title: "chancellor", Status: "current"},
+	}}
+	got := strings.Join(a.RoleLabels(), "; ")
+	if want := "chancellor (DEU); former finance minister"; got != want {
+		t.Errorf("RoleLabels = %q, want %q", got, want)
+	}
+}

@@ -80,14 +80,7 @@ func WriteMarkdown(w io.Writer, d *Dossier) error {
 	}
 	p("\n## Actors\n\n")
 	for _, a := range d.Actors {
-		var roles []string
-		for _, r := range a.Roles {
-			s := r.Title
-			if r.Status != "" && r.Status != "current" {
-				s = r.Status + " " + s
-			}
-			roles = append(roles, s)
-		}
+		roles := a.RoleLabels()
 		p("- %s (%s, %d mentions)", mdEscape(a.Name), a.Type, a.Mentions)
 		if len(roles) > 0 {
 			p(": %s", mdEscape(strings.Join(roles, "; ")))
