@@ -567,9 +567,14 @@ func (r *resolver) keyOf(i int) (key, name, typ, country string, org bool) {
 	if o, ok := r.gaz.OrgAt(text, r.doc.Article.Published); ok {
 		return "org:" + o.ID, o.Name, article.ORG, o.Country, false
 	}
-	if c, ok := r.gaz.CountryByCapital(text); ok && (mt.m.Type == article.LOC || mt.m.Type == article.GPE) {
+	if c, ok := r.gaz.CountryByCapital(text); ok && mt.m.Type != article.PER && mt.m.Type != article.MISC {
 		if mt.tb < len(r.toks) && actorVerbs[lowerTok(r.toks[mt.tb].Text)] && !r.dateline(mt) {
 			return "country:" + c.Alpha3, c.Name, article.GPE, c.Alpha3, false
+		}
+		if mt.m.Type == article.ORG {
+			// A capital the tagger read as an organisation ("Kyiv had
+			// requested") is the city all the same.
+			return Key(article.GPE, text), text, article.GPE, "", false
 		}
 	}
 	k := Key(mt.m.Type, text)
