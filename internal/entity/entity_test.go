@@ -556,6 +556,8 @@ func TestWireCopyKeys(t *testing.T) {
 			map[string]string{"Kyiv": "country:UKR"}},
 		{"capital tagged an organisation, a place", "Officials met in Kyiv on Monday.", tagger{"Kyiv": "ORG"},
 			map[string]string{"Kyiv": "place:kyiv"}},
+		{"place named only in a dateline", "LONDON (Ledger) - Labour won.", tagger{"LONDON": "LOC", "Labour": "ORG"},
+			map[string]string{"LONDON": "place:london"}},
 		{"former states", "West Germany and the Soviet Union met. The USSR said so.",
 			tagger{"West Germany": "LOC", "Soviet Union": "LOC", "USSR": "LOC"},
 			map[string]string{"West Germany": "country:DEU", "Soviet Union": "country:SUN", "USSR": "country:SUN"}},

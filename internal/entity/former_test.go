@@ -34,3 +34,19 @@ func TestAbbreviationByDate(t *testing.T) {
 		}
 	}
 }
+
+// A place the article names only in capitals (its dateline) is shown as a
+// name is written.
+func TestShoutedPlaceName(t *testing.T) {
+	doc := tagger{"LONDON": "LOC", "WINSTON-SALEM": "LOC"}.doc("LONDON (Ledger) - Labour won. WINSTON-SALEM was quiet.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range doc.Analysis.Entities {
+		got[e.Key] = e.Name
+	}
+	if got["place:london"] != "London" || got["place:winston-salem"] != "Winston-Salem" {
+		t.Errorf("names: %v", got)
+	}
+}

@@ -1002,6 +1002,9 @@ func (r *resolver) displayName(e *ent) string {
 				return t
 			}
 		}
+		if e.typ == article.LOC || e.typ == article.GPE {
+			return titleWords(e.name) // a place named only in a dateline: "LONDON" is London
+		}
 		return e.name
 	}
 	best := e.name
@@ -1011,6 +1014,18 @@ func (r *resolver) displayName(e *ent) string {
 		}
 	}
 	return best
+}
+
+// titleWords writes each word (and each part of a hyphenated word) with a
+// capital and the rest in lower case: "WINSTON-SALEM" -> "Winston-Salem".
+func titleWords(s string) string {
+	rs := []rune(strings.ToLower(s))
+	for i := range rs {
+		if i == 0 || rs[i-1] == ' ' || rs[i-1] == '-' {
+			rs[i] = unicode.ToUpper(rs[i])
+		}
+	}
+	return string(rs)
 }
 
 // dedupeRoles keeps one role per title and status, at its first
