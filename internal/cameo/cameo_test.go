@@ -228,7 +228,7 @@ func TestDefaultLookups(t *testing.T) {
 	// a regional group named for a country is that country's
 	for phrase, want := range map[string]string{
 		"palestinian islamic jihad": "PSEREB", "iraqi liberation army": "IRQREB",
-		"islamic jihad": "LBNREB", "palestinians": "PSE", "east jerusalem": "PSE", "jerusalem": "ISR",
+		"islamic jihad": "LBNREB", "palestinians": "PSE", "east jerusalem": "PSE", "jerusalem": "ISR", "sindh": "PAK",
 	} {
 		ws := strings.Fields(phrase)
 		if n, cs := d.ActorAt(ws, 0); n != len(ws) || CodeOn(cs, 0) != want {

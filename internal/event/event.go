@@ -225,6 +225,15 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		sources = cl.speaker // "We will not negotiate," the minister said
 	}
 	tgtFrom, tgtTo := cl.objectRegion(tr)
+	if e := cl.executorsEnd(tr); e > 0 && tgtFrom >= 0 {
+		// "ordered patrols by police": the police carry out the act; its
+		// target, if any, comes after them ("attacks by its fighters on
+		// army posts")
+		tgtFrom, tgtTo = e, cl.regionEnd(e)
+		if e >= cl.end || clauseBreaks[cl.lows[e]] || cl.lows[e] == "," || tgtFrom >= tgtTo {
+			tgtFrom, tgtTo = -1, -1
+		}
+	}
 	if tr.between {
 		tgtFrom, tgtTo = -1, -1
 	}
@@ -1563,6 +1572,33 @@ func regionCode(c string) bool {
 	}
 	return false
 }
+
+// executorsEnd returns where a "by" phrase right after a light verb's
+// event noun ends ("ordered patrols by police and paramilitary soldiers
+// after ..."), 0 when there is none. Only a light verb makes the noun the
+// source's own act, carried out by the by-phrase; "violated a ban by
+// General Aoun" defies the ban's author, its target.
+func (cl *clause) executorsEnd(tr trigger) int {
+	if tr.passive || tr.end >= cl.end || cl.lows[tr.end] != "by" || tr.end-tr.start < 2 {
+		return 0
+	}
+	isLight := false
+	for _, b := range baseForms(cl.lows[tr.start]) {
+		isLight = isLight || lightVerbs[b]
+	}
+	if !isLight {
+		return 0
+	}
+	end := tr.end + 1
+	for end < cl.end && !clauseBreaks[cl.lows[end]] && !targetPrepositions[cl.lows[end]] && cl.lows[end] != "," {
+		end++
+	}
+	return end
+}
+
+// targetPrepositions introduce whom or where an act is aimed.
+var targetPrepositions = map[string]bool{"on": true, "against": true, "at": true, "in": true, "to": true,
+	"into": true, "along": true, "near": true, "inside": true, "across": true, "toward": true, "towards": true}
 
 // dropVictims drops, for an investigation (CAMEO 09), the actors an
 // investigated act was aimed "against" ("a hearing into interrogation

@@ -149,6 +149,8 @@ func TestCategories(t *testing.T) {
 		{"threaten is prepared to attack", "Turkey is prepared to resume shelling Kurdish positions.", &want{"THREATEN", "TUR", "", false}},
 		{"mobilize future deployment", "Germany will send 200 troops to Mali.", &want{"MOBILIZE", "DEU", "MLI", false}},
 		{"sanction voted to impose", "The Security Council voted to impose an arms embargo on Libya.", &want{"SANCTION", "IGOUNO", "LBY", false}},
+		{"mobilize: the by-phrase carries out the act", "The Indian government ordered patrols by police and soldiers after the riots.", &want{"MOBILIZE", "INDGOV", "", false}},
+		{"fight: the target after the executors", "Hamas launched attacks by its fighters on Israeli army posts.", &want{"FIGHT", "PSEREBHMS", "ISRMIL", false}},
 		{"mobilize neg: withdrew troops", "Russia withdrew troops from the border.", &want{"RETREAT", "RUS", "", false}},
 		// SANCTION
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
