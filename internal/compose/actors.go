@@ -95,6 +95,9 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 			if q.Scare || q.Stance || (!q.Direct && !quote.ReportsWords(q.CueVerb)) {
 				continue // a scare quote, a stance or an act is nobody's words
 			}
+			if !q.Direct && holdsDirect(d.an.Quotes, q) {
+				continue // "conceded defeat, saying: "…"": the quoted words are listed as they are
+			}
 			name, key, _ := d.speakerOf(q)
 			name = nm.canonical(strings.TrimSpace(name))
 			if name == "" {
@@ -151,6 +154,19 @@ func reportedSpan(d *doc, q article.Quote) article.Span {
 		return c
 	}
 	return article.Span{Start: q.Cue.Start, End: c.End}
+}
+
+// holdsDirect reports whether reported speech q holds a direct quote of qs
+// attributed to the same speaker, which the dossier lists on its own.
+func holdsDirect(qs []article.Quote, q article.Quote) bool {
+	c := q.Content
+	for _, o := range qs {
+		if o.Direct && !o.Scare && o.Speaker != nil && o.Content.Start >= c.Start && o.Content.Start < c.End &&
+			(o.SpeakerEntity >= 0 && o.SpeakerEntity == q.SpeakerEntity || o.SpeakerName != "" && o.SpeakerName == q.SpeakerName) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxCueGap is how far (bytes) reported content may start after its cue verb
