@@ -556,6 +556,8 @@ func TestWireCopyKeys(t *testing.T) {
 			map[string]string{"Kyiv": "country:UKR"}},
 		{"capital tagged an organisation, a place", "Officials met in Kyiv on Monday.", tagger{"Kyiv": "ORG"},
 			map[string]string{"Kyiv": "place:kyiv"}},
+		{"a party with and without the word", "The Labour Party won. Labour took 412 seats.", tagger{"Labour Party": "ORG", "Labour": "ORG"},
+			map[string]string{"Labour Party": "org:labour", "Labour": "org:labour"}},
 		{"place named only in a dateline", "LONDON (Ledger) - Labour won.", tagger{"LONDON": "LOC", "Labour": "ORG"},
 			map[string]string{"LONDON": "place:london"}},
 		{"former states", "West Germany and the Soviet Union met. The USSR said so.",

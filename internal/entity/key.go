@@ -71,6 +71,7 @@ func PersonKey(name string) string {
 var orgSuffixes = map[string]bool{
 	"inc": true, "corp": true, "corporation": true, "co": true, "ltd": true, "llc": true, "plc": true,
 	"ag": true, "sa": true, "nv": true, "gmbh": true, "group": true, "holdings": true, "limited": true,
+	"party": true, // "the Labour Party" and "Labour" are one party
 }
 
 func orgName(name string) string {
