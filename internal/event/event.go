@@ -580,7 +580,9 @@ func (cl *clause) reportingTail() int {
 		}
 		for j := i + 1; j < n && j < i+12; j++ {
 			if _, base := cl.verbAt(j); reportingVerbs[base] {
-				if j+1 < n && cl.lows[j+1] == "that" {
+				if j+1 < n && (cl.lows[j+1] == "that" || pronouns[cl.lows[j+1]] && cl.lows[j+1] != "it" || j+2 < n && modals[cl.lows[j+2]]) {
+					// "..., Spain and Norway announced they would
+					// recognise ...": a reported clause, not a tail
 					break
 				}
 				return i

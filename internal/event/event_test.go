@@ -73,6 +73,7 @@ func TestCategories(t *testing.T) {
 		{"support praise", "Hungary praised the European Commission.", &want{"SUPPORT", "HUN", "IGOEUREEC", false}},
 		{"support relations", "The Vatican established diplomatic relations with Vietnam.", &want{"SUPPORT", "VAT", "VNM", false}},
 		{"support sign", "Russia and China signed a trade agreement.", &want{"SUPPORT", "RUS", "", false}},
+		{"agree: a reported clause after a coordinated subject is no tail", "Ireland, Spain and Norway announced they would recognize a Palestinian state.", &want{"AGREE", "IRL", "PSE", false}},
 		{"support neg: refused recognition", "Spain refused to recognise Kosovo.", &want{"REJECT", "ESP", "KSV", false}},
 		// COOPERATE
 		{"cooperate share", "Israeli and Egyptian intelligence officials shared information on smuggling.", &want{"COOPERATE", "ISRSPY", "", false}},
