@@ -874,7 +874,13 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 				inner.negated = true
 			}
 			switch {
-			case failVerbs[base] || base == "refuse" || base == "decline":
+			case base == "refuse" || base == "decline":
+				// refusing any act is rejecting it: "refused to halt
+				// settlement construction" is no halt (CAMEO 12)
+				if !hasRoot(inner.code, "12") {
+					inner.code = "120"
+				}
+			case failVerbs[base]:
 				if cooperative(inner.code) {
 					inner.code = "120"
 				}

@@ -122,6 +122,8 @@ func TestCategories(t *testing.T) {
 		// REJECT
 		{"reject proposal", "Iran rejected the American proposal.", &want{"REJECT", "IRN", "USA", false}},
 		{"reject refuse", "The Turkish government refused to extradite the suspects to Sweden.", &want{"REJECT", "TURGOV", "SWE", false}},
+		{"reject refusing a halt", "Israel refused to halt the air strikes.", &want{"REJECT", "ISR", "", false}},
+		{"reject declining to attack is no attack", "Turkey declined to attack Kurdish positions in Syria.", &want{"REJECT", "TUR", "SYR", false}},
 		{"reject quoted speaker", "\"We will not negotiate with terrorists,\" the Israeli prime minister said.", &want{"REJECT", "ISRGOV", "---UAF", false}},
 		{"reject pronoun and tail", "It rejected the plan, the Iranian foreign ministry said.", &want{"REJECT", "IRNGOV", "", false}},
 		{"reject defy a ban", "The Kenyan opposition violated a ban on street protests.", &want{"REJECT", "KENOPP", "", false}},
