@@ -29,7 +29,8 @@ func (cl *clause) subjectRegion(v int) (int, int) {
 			continue
 		}
 		if w == "," || w == "-" || w == "--" || w == "—" || w == "–" || w == ")" {
-			if cl.hasActor(from, to) && w == "," && adjunctOpeners[cl.lows[from]] && from-1 > 0 {
+			participle := strings.HasSuffix(cl.lows[from], "ing") && !cl.ws[from].cap // ", speaking in Nairobi,"
+			if cl.hasActor(from, to) && w == "," && (adjunctOpeners[cl.lows[from]] || participle) && from-1 > 0 {
 				// "The rebels, through spokesman Idris Malan, demanded":
 				// a prepositional aside between commas is no subject
 				to = from - 1

@@ -707,6 +707,10 @@ func (cl *clause) isNounUse(i int) bool {
 // verbs to the verb or noun that carries the event.
 func (cl *clause) findTrigger() (trigger, bool) {
 	for i := 0; i < cl.end; i++ {
+		if e := cl.asideEnd(i); e > 0 {
+			i = e // "Ethiopia, which has fought two wars with Eritrea, accused ...": the aside is background
+			continue
+		}
 		n, base := cl.verbAt(i)
 		if n == 0 || cl.isNounUse(i) || !cl.looksFinite(i) || cl.agentNoun(i) || cl.demonymNoun(i) || cl.bareNoun(i) {
 			continue
@@ -732,6 +736,37 @@ func (cl *clause) findTrigger() (trigger, bool) {
 		}
 	}
 	return cl.nominalTrigger()
+}
+
+// asideEnd returns, for a comma at i that opens a non-restrictive
+// relative clause or participle phrase after the subject (", which has
+// fought two wars with Eritrea,", ", who returned from exile,", ",
+// speaking in Nairobi,"), the index of the comma that closes it, when a
+// verb follows that comma; 0 otherwise.
+func (cl *clause) asideEnd(i int) int {
+	if i == 0 || i+2 >= cl.end || cl.lows[i] != "," {
+		return 0
+	}
+	w := cl.lows[i+1]
+	if w != "which" && w != "who" && w != "whose" && !(strings.HasSuffix(w, "ing") && !cl.ws[i+1].cap) {
+		return 0
+	}
+	for k := i + 2; k+1 < cl.end && k < i+25; k++ {
+		if cl.lows[k] != "," {
+			continue
+		}
+		// the main verb after the aside, perhaps after an adverb or auxiliary
+		for v := k + 1; v < cl.end && v <= k+3; v++ {
+			if n, _ := cl.verbAt(v); n > 0 && !cl.isNounUse(v) {
+				return k
+			}
+			if !auxiliaries[cl.lows[v]] && !cl.adverb(v) && !modals[cl.lows[v]] {
+				break
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // subjectHead reports a verb-looking word followed by a finite verb

@@ -202,6 +202,10 @@ func TestCategories(t *testing.T) {
 		{"home country: its people stay", "The Serbian government vowed to protect Serbian civilians in Kosovo.", &want{"AGREE", "SRBGOV", "SRBCVL", false}},
 		{"home country: a longer name stays", "The Kenyan president refused to resign despite pressure from the Kenya Human Rights Commission.", &want{"REJECT", "KENGOV", "KENGOVHRI", false}},
 		{"home country: a foreign one stays", "Ukrainian President Volodymyr Zelensky promised to send aid to Moldova.", &want{"AGREE", "UKRGOV", "MDA", false}},
+		// a relative clause or participle between subject and verb is background
+		{"aside: relative clause", "Ethiopia, which has fought two wars with Eritrea, accused Sudan of arming rebels.", &want{"DISAPPROVE", "ETH", "SDN", false}},
+		{"aside: who clause", "The opposition leader, who returned from exile last month, called for early elections.", &want{"DEMAND", "---OPP", "", false}},
+		{"aside: participle", "Kenyan President Daniel arap Moi, speaking in Nairobi, urged Somali factions to end the fighting.", &want{"DEMAND", "KENGOV", "SOM", false}},
 		// actors the dictionaries do not know keep their names (and role)
 		{"named uncoded", "The Kessel Liberation Front rejected the truce offer.", &want{"REJECT", "---REB", "", false}},
 		{"first name is no surname", "UN envoy Tomas Reinholt urged both sides to stay.", &want{"DEMAND", "IGOUNO", "", false}},
