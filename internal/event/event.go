@@ -263,6 +263,11 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 		r := cameo.Root(tr.code)
 		cl.venue = r == "04" || r == "05"
 		targets = cl.actors(tgtFrom, tgtTo, false)
+		if len(targets) == 1 && cl.ownInstrument(targets[0]) {
+			// "deployed its army against the rebels": the army is the
+			// source's own; the target, if any, comes after it
+			targets = cl.actors(cl.wordIndex(targets[0].Span.End-1)+1, tgtTo, false)
+		}
 		cl.venue = false
 	}
 	// a target dropped as the source's own is not re-added as a name
@@ -736,6 +741,26 @@ func (cl *clause) findTrigger() (trigger, bool) {
 		}
 	}
 	return cl.nominalTrigger()
+}
+
+// ownInstrument reports an actor that is the source's own state organ by
+// a possessive and nothing else: "its army", "their troops", "its
+// military operations" (---MIL, ---COP, ---GOV, ---SPY).
+func (cl *clause) ownInstrument(a article.Actor) bool {
+	k := cl.wordIndex(a.Span.Start) - 1
+	for k >= 0 && (cl.adverb(k) || cl.lows[k] == "own") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch cl.lows[k] {
+	case "its", "their", "his", "her", "our":
+	default:
+		return false
+	}
+	c, sec := cameo.Split(a.Code)
+	return c == "---" && (sec == "MIL" || sec == "COP" || sec == "GOV" || sec == "SPY")
 }
 
 // asideEnd returns, for a comma at i that opens a non-restrictive

@@ -154,6 +154,8 @@ func TestCategories(t *testing.T) {
 		{"sanction voted to impose", "The Security Council voted to impose an arms embargo on Libya.", &want{"SANCTION", "IGOUNO", "LBY", false}},
 		{"mobilize: the by-phrase carries out the act", "The Indian government ordered patrols by police and soldiers after the riots.", &want{"MOBILIZE", "INDGOV", "", false}},
 		{"fight: the target after the executors", "Hamas launched attacks by its fighters on Israeli army posts.", &want{"FIGHT", "PSEREBHMS", "ISRMIL", false}},
+		{"mobilize: its own army is no target", "The Nigerian government deployed its army against the rebels.", &want{"MOBILIZE", "NGAGOV", "NGAREB", false}},
+		{"reject: its own operations are no target", "Israel refused to halt its military operations.", &want{"REJECT", "ISR", "", false}},
 		{"mobilize neg: withdrew troops", "Russia withdrew troops from the border.", &want{"RETREAT", "RUS", "", false}},
 		// SANCTION
 		{"sanction impose", "The European Union imposed sanctions on Iran.", &want{"SANCTION", "IGOEUREEC", "IRN", false}},
