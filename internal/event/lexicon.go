@@ -89,6 +89,7 @@ var eventNouns = map[string]string{
 	"help": "070", "patrol": "150", "reinforcements": "150", "closure": "160", "release": "0841",
 	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195", "ambush": "190",
 	"massacre": "202", "massacres": "202", "ethnic cleansing": "203",
+	"arms shipments": "072", "arms supplies": "072", "arms deliveries": "072", "military aid": "072",
 }
 
 // requestVerbs turn a cooperative noun into an appeal for it.
