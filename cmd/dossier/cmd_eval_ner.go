@@ -14,6 +14,7 @@ import (
 type evalNEROptions struct {
 	evalFlags
 	format  string
+	model   string
 	noProse bool
 }
 
@@ -51,6 +52,7 @@ head_f1 compares chunks by type and last token only, a lenient measure.`,
 	o.register(cmd)
 	cmd.Flags().StringVar(&o.format, "format", "", "conll or meantime (default: meantime for a directory, conll for a file)")
 	cmd.Flags().BoolVar(&o.noProse, "no-prose", false, "skip the prose baseline")
+	cmd.Flags().StringVar(&o.model, "model", "", "model file written by 'dossier train ner' (default: the embedded model)")
 	return cmd
 }
 
@@ -77,7 +79,7 @@ func runEvalNER(g *globalOptions, o evalNEROptions) error {
 	if err != nil {
 		return err
 	}
-	tagger, err := ner.Default()
+	tagger, err := loadNERTagger(o.model)
 	if err != nil {
 		return err
 	}
@@ -92,6 +94,23 @@ func runEvalNER(g *globalOptions, o evalNEROptions) error {
 		addNERMetrics(metrics, "prose_", ner.Evaluate(pc, docs, keep))
 	}
 	return printMetrics(g.stdout, "NER on "+o.data, metrics, o.asJSON)
+}
+
+// loadNERTagger returns the tagger of a model file, or the embedded one.
+func loadNERTagger(path string) (*ner.Tagger, error) {
+	if path == "" {
+		return ner.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening model: %w", err)
+	}
+	defer f.Close()
+	m, err := ner.ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ner.NewTagger(m)
 }
 
 func addNERMetrics(m map[string]any, prefix string, r ner.Result) {

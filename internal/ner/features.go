@@ -103,6 +103,7 @@ type tokInfo struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64
 	clus                      [clusterLevels]uint16
+	vec                       int32 // 1 + row of the word's vector, 0 for none
 	cls                       uint8
 	runes                     uint8
 	gaz                       uint32 // bit kind*4+pos for each gazetteer phrase covering the token
@@ -337,6 +338,7 @@ func (lx *lexicon) info(w string) tokInfo {
 	if c, ok := lx.clusters[ti.lower]; ok {
 		ti.clus = c
 	}
+	ti.vec = lx.vecs.index[ti.lower]
 	ti.innerOnly = ti.cls == clsLower && innerWords[ti.word]
 	_ = utf8.RuneLen
 	return ti

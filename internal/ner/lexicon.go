@@ -22,6 +22,7 @@ var clustersGz []byte
 type lexicon struct {
 	clusters map[uint64][clusterLevels]uint16
 	gaz      gazetteer
+	vecs     wordVectors
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -33,7 +34,11 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &lexicon{clusters: cl, gaz: g}, nil
+	v, err := loadVectors()
+	if err != nil {
+		return nil, err
+	}
+	return &lexicon{clusters: cl, gaz: g, vecs: v}, nil
 }
 
 // clusterLevels is the number of nested cluster ids per word.

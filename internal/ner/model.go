@@ -21,11 +21,19 @@ type Model struct {
 	table featureTable // index, for fast lookups; built lazily by row
 	w1    []float32
 	w2    []float32
+	// Weights of the real-valued inputs (see dense.go), denseDim rows of
+	// numLabels per pass; nil for a model without them.
+	dw1, dw2 []float32
+	denseDim int
 	// The label-only features of each pass, summed (built by ready).
 	tab1, tab2 *labelTable
 }
 
-const modelMagic = "dossier-ner-v1\n"
+// Models with dense weights are written as v2; v1 files have none.
+const (
+	modelMagic   = "dossier-ner-v1\n"
+	modelMagicV2 = "dossier-ner-v2\n"
+)
 
 // NumFeatures is the number of feature rows in the model.
 func (m *Model) NumFeatures() int { return len(m.index) }
@@ -40,8 +48,9 @@ func (m *Model) ready() *Model {
 }
 
 // mergeModels joins the two passes' weights over the union of their keys,
-// dropping rows whose weights all round to zero.
-func mergeModels(i1 map[uint64]int32, w1 []float32, i2 map[uint64]int32, w2 []float32) *Model {
+// dropping rows whose weights all round to zero; dw1 and dw2 are the passes'
+// dense weights (nil without vectors).
+func mergeModels(i1 map[uint64]int32, w1, dw1 []float32, i2 map[uint64]int32, w2, dw2 []float32) *Model {
 	keys := make([]uint64, 0, len(i1)+len(i2))
 	for k := range i1 {
 		keys = append(keys, k)
@@ -54,8 +63,15 @@ func mergeModels(i1 map[uint64]int32, w1 []float32, i2 map[uint64]int32, w2 []fl
 	slices.Sort(keys)
 	// A perceptron's decisions do not change when all its weights are scaled,
 	// so each pass is scaled to [-1, 1] before quantising.
-	s1, s2 := 1/maxAbs(w1), 1/maxAbs(w2)
+	s1, s2 := 1/max(maxAbs(w1), maxAbs(dw1)), 1/max(maxAbs(w2), maxAbs(dw2))
 	m := &Model{index: make(map[uint64]int32, len(keys))}
+	if dw1 != nil {
+		m.denseDim = len(dw1) / numLabels
+		m.dw1 = quantiseAll(dw1, s1)
+		if dw2 != nil {
+			m.dw2 = quantiseAll(dw2, s2)
+		}
+	}
 	var row1, row2 [numLabels]float32
 	for _, k := range keys {
 		row1, row2 = [numLabels]float32{}, [numLabels]float32{}
@@ -91,9 +107,17 @@ func maxAbs(w []float32) float32 {
 		m = max(m, x, -x)
 	}
 	if m == 0 {
-		return 1
+		return 1e-30
 	}
 	return m
+}
+
+func quantiseAll(w []float32, scale float32) []float32 {
+	out := make([]float32, len(w))
+	for i, x := range w {
+		out[i] = quantise(x * scale)
+	}
+	return out
 }
 
 func quantise(w float32) float32 {
@@ -112,7 +136,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	slices.Sort(keys)
 	var buf bytes.Buffer
-	buf.WriteString(modelMagic)
+	if m.dw1 != nil {
+		buf.WriteString(modelMagicV2)
+	} else {
+		buf.WriteString(modelMagic)
+	}
 	var tmp [binary.MaxVarintLen64]byte
 	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(keys)))])
 	prev := uint64(0)
@@ -129,6 +157,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		for l := 0; l < numLabels; l++ {
 			for _, k := range keys {
 				v := int16(math.Round(float64(ws[int(m.index[k])*numLabels+l]) / weightStep))
+				buf.Write(tmp[:binary.PutVarint(tmp[:], int64(v))])
+			}
+		}
+	}
+	if m.dw1 != nil {
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(m.denseDim))])
+		for _, dw := range [][]float32{m.dw1, m.dw2}[:len(passes)] {
+			for _, x := range dw {
+				v := int16(math.Round(float64(x) / weightStep))
 				buf.Write(tmp[:binary.PutVarint(tmp[:], int64(v))])
 			}
 		}
@@ -154,7 +191,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV2) {
 		return nil, errors.New("reading model: not a dossier NER model")
 	}
 	n, err := binary.ReadUvarint(br)
@@ -188,6 +225,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 					return nil, fmt.Errorf("reading model weights: %w", err)
 				}
 				ws[i*numLabels+l] = float32(v) * weightStep
+			}
+		}
+	}
+	if string(magic) == modelMagicV2 {
+		dd, err := binary.ReadUvarint(br)
+		if err != nil || dd == 0 || dd > 1<<16 {
+			return nil, fmt.Errorf("reading model: bad dense dimension: %w", err)
+		}
+		m.denseDim = int(dd)
+		m.dw1 = make([]float32, m.denseDim*numLabels)
+		dws := [][]float32{m.dw1}
+		if np == 2 {
+			m.dw2 = make([]float32, m.denseDim*numLabels)
+			dws = append(dws, m.dw2)
+		}
+		for _, dw := range dws {
+			for i := range dw {
+				v, err := binary.ReadVarint(br)
+				if err != nil {
+					return nil, fmt.Errorf("reading model dense weights: %w", err)
+				}
+				dw[i] = float32(v) * weightStep
 			}
 		}
 	}

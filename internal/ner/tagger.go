@@ -17,6 +17,8 @@ var modelGz []byte
 type Tagger struct {
 	lx *lexicon
 	m  *Model
+	// Each pass's dense scores by word (nil for a model without them).
+	dense1, dense2 *denseTable
 }
 
 var defaultTagger = sync.OnceValues(func() (*Tagger, error) {
@@ -38,7 +40,10 @@ func NewTagger(m *Model) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{lx: lx, m: m}, nil
+	if m.dw1 != nil && m.denseDim != lx.denseDim() {
+		return nil, fmt.Errorf("NER model has %d dense inputs, the word vectors give %d", m.denseDim, lx.denseDim())
+	}
+	return &Tagger{lx: lx, m: m, dense1: newDenseTable(lx, m.dw1), dense2: newDenseTable(lx, m.dw2)}, nil
 }
 
 // Tag returns one BIO label per token (B-PER, I-ORG, B-GPE, O, ...), treating
@@ -116,14 +121,29 @@ func (t *Tagger) labelDocument(sents [][]string) [][]int {
 	for si, s := range sents {
 		infos[si] = t.lx.prepare(s, make([]tokInfo, 0, len(s)))
 	}
-	return t.m.label(infos, true)
+	return t.m.label(t.lx, infos, true, t.dense1, t.dense2)
 }
 
 // label tags prepared sentences: the first pass, then (when second is set
 // and the model has one) the second pass over the first pass's labels.
-func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
+//
+// The dense scores come from d1 and d2 where given (a Tagger's), else from
+// the model's dense weights directly (a model in training).
+func (m *Model) label(lx *lexicon, infos [][]tokInfo, second bool, d1, d2 *denseTable) [][]int {
 	doc := newDocContext(infos)
 	var ws workspace
+	var x []float32
+	if m.dw1 != nil && lx.denseDim() == m.denseDim {
+		x = make([]float32, m.denseDim)
+	}
+	addDenseScore := func(sc *[numLabels]float32, d *denseTable, dw []float32, s []tokInfo, i int) {
+		switch {
+		case d != nil:
+			d.add(sc, s, i)
+		case x != nil && dw != nil && lx.denseInput(s, i, x):
+			addDense(sc, dw, x)
+		}
+	}
 	// Static rows of every token, looked up once for both passes.
 	type sentRows struct {
 		rows []int32
@@ -152,6 +172,7 @@ func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
 		for i := range s {
 			base[i] = [numLabels]float32{}
 			addRows(&base[i], m.w1, sr.rows[sr.off[i]:sr.off[i+1]])
+			addDenseScore(&base[i], d1, m.dw1, s, i)
 		}
 		l1[si] = m.decode(s, base, m.w1, m.tab1, &ws)
 	}
@@ -166,6 +187,7 @@ func (m *Model) label(infos [][]tokInfo, second bool) [][]int {
 		for i := range s {
 			base[i] = [numLabels]float32{}
 			addRows(&base[i], m.w2, sr.rows[sr.off[i]:sr.off[i+1]])
+			addDenseScore(&base[i], d2, m.dw2, s, i)
 			ws.keys = secondPassFeatures(s, l1[si], i, dl, ws.keys[:0])
 			ws.rows = ws.rows[:0]
 			for _, k := range ws.keys {

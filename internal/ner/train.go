@@ -83,9 +83,9 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 		all[i] = i
 	}
 	if opt.Folds == 1 {
-		i1, w1 := trainRuns(td, all, nil, opt, rng)
-		m := mergeModels(i1, w1, nil, nil)
-		m.w2 = nil
+		i1, w1, dw1 := trainRuns(lx, td, all, nil, opt, rng)
+		m := mergeModels(i1, w1, dw1, nil, nil, nil)
+		m.w2, m.dw2 = nil, nil
 		opt.logDev(m, "pass1")
 		return m, nil
 	}
@@ -103,15 +103,15 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 				in = append(in, di)
 			}
 		}
-		idx, w := trainPass(td, in, nil, opt.Epochs, rng)
-		fm := (&Model{index: idx, w1: w}).ready()
+		idx, w, dw := trainPass(lx, td, in, nil, opt.Epochs, rng)
+		fm := (&Model{index: idx, w1: w, dw1: dw, denseDim: len(dw) / numLabels}).ready()
 		for _, di := range out {
-			l1[di] = fm.label(td[di].infos, false)
+			l1[di] = fm.label(lx, td[di].infos, false, nil, nil)
 		}
 		opt.Log.Info("jackknife fold", "fold", f+1, "of", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
 	}
-	i1, w1 := trainRuns(td, all, nil, opt, rng)
-	opt.logDev((&Model{index: i1, w1: w1}).ready(), "pass1")
+	i1, w1, dw1 := trainRuns(lx, td, all, nil, opt, rng)
+	opt.logDev((&Model{index: i1, w1: w1, dw1: dw1, denseDim: len(dw1) / numLabels}).ready(), "pass1")
 
 	// Second-pass keys: static plus first-pass evidence.
 	keys2 := make([][][][]uint64, len(td))
@@ -125,8 +125,8 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 			}
 		}
 	}
-	i2, w2 := trainRuns(td, all, keys2, opt, rng)
-	m := mergeModels(i1, w1, i2, w2)
+	i2, w2, dw2 := trainRuns(lx, td, all, keys2, opt, rng)
+	m := mergeModels(i1, w1, dw1, i2, w2, dw2)
 	opt.Log.Info("trained", "features", m.NumFeatures(), "took", time.Since(start).Round(time.Millisecond))
 	opt.logDev(m, "pass2")
 	return m, nil
@@ -149,14 +149,22 @@ func (o *TrainOptions) logDev(m *Model, what string) {
 // moves by several tenths with the shuffle; the average of a few is steadier
 // (and, the model being linear, is itself a linear model of the same size
 // order).
-func trainRuns(td []*trainDoc, sel []int, keys2 [][][][]uint64, opt TrainOptions, rng *rand.Rand) (map[uint64]int32, []float32) {
+func trainRuns(lx *lexicon, td []*trainDoc, sel []int, keys2 [][][][]uint64, opt TrainOptions, rng *rand.Rand) (map[uint64]int32, []float32, []float32) {
 	if opt.Runs <= 1 {
-		return trainPass(td, sel, keys2, opt.Epochs, rng)
+		return trainPass(lx, td, sel, keys2, opt.Epochs, rng)
 	}
 	index := map[uint64]int32{}
-	var sum []float32
+	var sum, dsum []float32
 	for r := 0; r < opt.Runs; r++ {
-		idx, w := trainPass(td, sel, keys2, opt.Epochs, rng)
+		idx, w, dw := trainPass(lx, td, sel, keys2, opt.Epochs, rng)
+		if dw != nil {
+			if dsum == nil {
+				dsum = make([]float32, len(dw))
+			}
+			for i, x := range dw {
+				dsum[i] += x / float32(opt.Runs)
+			}
+		}
 		// Rows in key order, so the result does not depend on map iteration.
 		keys := make([]uint64, 0, len(idx))
 		for k := range idx {
@@ -178,7 +186,7 @@ func trainRuns(td []*trainDoc, sel []int, keys2 [][][][]uint64, opt TrainOptions
 		}
 		opt.Log.Info("run", "of", opt.Runs, "features", len(idx))
 	}
-	return index, sum
+	return index, sum, dsum
 }
 
 // perceptron is an averaged perceptron with lazily averaged weights: u
@@ -188,6 +196,21 @@ type perceptron struct {
 	w     []float32
 	u     []float64
 	c     float64
+	// Dense weights (denseDim rows of numLabels) and their accumulators.
+	dw []float32
+	du []float64
+}
+
+// updateDense moves the dense weights of label l by d times the inputs x.
+func (p *perceptron) updateDense(x []float32, l int, d float32) {
+	for i, xv := range x {
+		if xv == 0 {
+			continue
+		}
+		j := i*numLabels + l
+		p.dw[j] += d * xv
+		p.du[j] += p.c * float64(d*xv)
+	}
 }
 
 func (p *perceptron) find(k uint64) int32 {
@@ -222,10 +245,27 @@ func (p *perceptron) averaged() []float32 {
 	return out
 }
 
+func (p *perceptron) averagedDense() []float32 {
+	if p.dw == nil {
+		return nil
+	}
+	out := make([]float32, len(p.dw))
+	for j := range p.dw {
+		out[j] = p.dw[j] - float32(p.du[j]/p.c)
+	}
+	return out
+}
+
 // trainPass trains one pass on the documents sel; keys2, when set, replaces
 // the static keys (the second pass).
-func trainPass(td []*trainDoc, sel []int, keys2 [][][][]uint64, epochs int, rng *rand.Rand) (map[uint64]int32, []float32) {
+func trainPass(lx *lexicon, td []*trainDoc, sel []int, keys2 [][][][]uint64, epochs int, rng *rand.Rand) (map[uint64]int32, []float32, []float32) {
 	p := &perceptron{index: map[uint64]int32{}}
+	dd := lx.denseDim()
+	var x []float32
+	if dd > 0 {
+		p.dw, p.du = make([]float32, dd*numLabels), make([]float64, dd*numLabels)
+		x = make([]float32, dd)
+	}
 	type sentRef struct {
 		doc, sent int
 		rows      [][]int32
@@ -258,6 +298,10 @@ func trainPass(td []*trainDoc, sel []int, keys2 [][][][]uint64, epochs int, rng 
 			for i := range info {
 				var sc [numLabels]float32
 				addRows(&sc, p.w, sr.rows[i])
+				hasX := dd > 0 && lx.denseInput(info, i, x)
+				if hasX {
+					addDense(&sc, p.dw, x)
+				}
 				dyn = dynamicFeatures(&info[i], prev, prev2, dyn[:0])
 				dynRows = dynRows[:0]
 				for _, k := range dyn {
@@ -283,11 +327,15 @@ func trainPass(td []*trainDoc, sel []int, keys2 [][][][]uint64, epochs int, rng 
 						p.update(r, g, 1)
 						p.update(r, pred, -1)
 					}
+					if hasX {
+						p.updateDense(x, g, 1)
+						p.updateDense(x, pred, -1)
+					}
 				}
 				p.c++
 				prev2, prev = prev, pred
 			}
 		}
 	}
-	return p.index, p.averaged()
+	return p.index, p.averaged(), p.averagedDense()
 }
