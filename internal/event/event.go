@@ -1340,6 +1340,15 @@ func (cl *clause) wordMatches(p string, j int) bool {
 // hasRoot reports whether code has the given two-digit root.
 func hasRoot(code, root string) bool { return len(code) >= 2 && code[:2] == root }
 
+// amountWord reports a number or money word inside a noun phrase.
+func amountWord(w string) bool {
+	switch w {
+	case "$", "£", "€", "million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "us$":
+		return true
+	}
+	return isNumber(strings.TrimPrefix(w, "$"))
+}
+
 // compoundAfter reads verb + noun compounds within a few words of the verb
 // ("accepted the demands"), and motion verbs heading to an event ("return
 // to Geneva for talks").
@@ -1347,10 +1356,15 @@ func (cl *clause) compoundAfter(base string, from int) (string, int, bool) {
 	// the head of the object comes last: "accepted an Egyptian ceasefire
 	// proposal" is accepting a proposal
 	code, end := "", 0
-	for j := from; j < cl.end && j < from+4; j++ {
+	limit := from + 4
+	for j := from; j < cl.end && j < limit; j++ {
 		w := cl.lows[j]
 		if w == "," || w == "of" || w == "to" || w == "from" || w == "with" {
 			break
+		}
+		if amountWord(w) {
+			limit++ // "a $2 billion loan": the amount does not count
+			continue
 		}
 		if c, ok := verbNoun[base+" "+w]; ok {
 			code, end = c, j+1

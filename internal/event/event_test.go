@@ -90,6 +90,8 @@ func TestCategories(t *testing.T) {
 		{"retreat open bridge: a duration is no clause", "Uzbekistan opened the Friendship Bridge after four years to allow aid deliveries to Afghanistan.", &want{"RETREAT", "UZB", "AFG", false}},
 		{"retreat open bridge: the bridge is no actor", "Uzbekistan opened the Friendship Bridge on Monday.", &want{"RETREAT", "UZB", "", false}},
 		{"agree: resumed arms shipments, future", "The Soviet Union said today it would resume arms shipments to Afghanistan.", &want{"AGREE", "SUN", "AFG", false}},
+		{"aid approved a loan", "The International Monetary Fund approved a $2 billion loan for Argentina.", &want{"AID", "IGOBUSIMF", "ARG", false}},
+		{"mobilize sent carriers", "The Pentagon sent two aircraft carriers to the Gulf.", &want{"MOBILIZE", "USAMIL", "", false}},
 		{"aid neg: suspended", "The United States suspended aid to Egypt.", &want{"SANCTION", "USA", "EGY", false}},
 		// CONCEDE
 		{"concede lift sanctions", "The European Union lifted sanctions on Iran.", &want{"CONCEDE", "IGOEUREEC", "IRN", false}},

@@ -90,6 +90,7 @@ var eventNouns = map[string]string{
 	"riots": "145", "strikes": "143", "clashes": "190", "attacks": "190", "airstrikes": "195", "ambush": "190",
 	"massacre": "202", "massacres": "202", "ethnic cleansing": "203",
 	"arms shipments": "072", "arms supplies": "072", "arms deliveries": "072", "military aid": "072",
+	"loan": "071", "loans": "071", "economic aid": "071", "financial aid": "071",
 }
 
 // requestVerbs turn a cooperative noun into an appeal for it.
@@ -206,6 +207,8 @@ var verbNoun = map[string]string{
 	// and receiving a visiting minister is hosting a visit (043)
 	"fire tear": "175", "fire teargas": "175", "use tear": "175", "use teargas": "175", "receive visiting": "043",
 	"open fire": "190", "open borders": "081", "open border": "081", "close border": "172", "close borders": "172",
+	"send carriers": "150", "send warplanes": "150", "send jets": "150", "send tanks": "150", "send paratroopers": "150",
+	"approve loan": "071", "approve aid": "070",
 	"send peacekeepers": "074", "send peacekeeping": "074", "deploy peacekeepers": "074", "deploy peacekeeping": "074",
 	"pull troops": "0874", "pull forces": "0874",
 	"withdraw troops": "0874", "withdraw forces": "0874", "withdraw peacekeepers": "166", "withdraw inspectors": "166",
