@@ -809,6 +809,9 @@ func (cl *clause) firstCountry(domestic bool) string {
 		if cl.placeAt(i) && !domestic || i == 0 && len(cl.lows) > 1 && cl.lows[1] == "," {
 			continue // a place ("in Doha") or a dateline ("DOHA, March 9"), not an actor
 		}
+		if i > 0 && cl.lows[i-1] == "ethnic" {
+			continue // an ethnicity, not a state (see ethnicGroups)
+		}
 		if n, code := cl.actorAt(i); n > 0 {
 			if c, _ := cameo.Split(code); len(c) == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" {
 				return c

@@ -304,6 +304,7 @@ func (cl *clause) code(doc *article.Doc, si int) []article.Event {
 	domestic := cameo.Root(tr.code) != "03" && cameo.Root(tr.code) != "04"
 	targets = cl.counterparts(targets, sources)
 	sources = cl.possessiveSpeaker(sources, srcFrom)
+	sources, targets = cl.ethnicGroups(sources), cl.ethnicGroups(targets)
 	sources = cl.inheritCountry(sources, targets, true, domestic)
 	targets = cl.inheritCountry(targets, sources, false, domestic)
 	targets = cl.dropHomeCountry(targets, sources, tr.start)
@@ -1597,6 +1598,35 @@ func (cl *clause) curfewIn(tr trigger) bool {
 		}
 	}
 	return false
+}
+
+// ethnicGroups recodes "ethnic Albanians", "ethnic Serbs": the
+// nationality word names an ethnicity, not the state, so the group is
+// civilians of the country it lives in (CAMEO codes ethnic Albanians in
+// Macedonia MKD), which inheritCountry then finds from the sentence.
+func (cl *clause) ethnicGroups(as []article.Actor) []article.Actor {
+	for k := range as {
+		i := cl.wordIndex(as[k].Span.Start)
+		if i < 0 {
+			continue
+		}
+		if cl.lows[i] != "ethnic" && (i == 0 || cl.lows[i-1] != "ethnic") {
+			continue
+		}
+		c, sec := cameo.Split(as[k].Code)
+		if len(c) != 3 || c == "---" || regionCode(c) {
+			continue
+		}
+		if sec == "" {
+			sec = "CVL"
+		}
+		country := cl.placeCountry() // "ethnic Serbs in Croatia"
+		if country == "" {
+			country = "---" // inheritCountry looks further
+		}
+		as[k].Code = country + sec
+	}
+	return as
 }
 
 // countedCivilians gives a counted or qualified group of a nation's people
