@@ -54,8 +54,8 @@ func TestPLOVERRecords(t *testing.T) {
 		split           string
 		minCat, minTrip float64
 	}{
-		{"all", 0.87, 0.72},
-		{"tune", 0.90, 0.78},
+		{"all", 0.87, 0.74},
+		{"tune", 0.90, 0.80},
 		{"heldout", 0.77, 0.55},
 	} {
 		rs, err := Split(recs, tc.split)
