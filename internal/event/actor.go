@@ -180,8 +180,27 @@ func (cl *clause) actorAt(i int) (int, string) {
 	if n == 1 && cl.dict.Surname(cl.lows[i]) && i+1 < len(cl.ws) && cl.ws[i+1].cap {
 		return 0, "" // a first name before an unknown surname, not the known person
 	}
+	if n == 1 && cl.dict.Surname(cl.lows[i]) && i > 0 && cl.ws[i-1].cap && !nameLeads[cl.lows[i-1]] {
+		if m, _ := cl.dict.AgentAt(cl.lows, i-1); m == 0 {
+			if m, _ := cl.dict.ActorAt(cl.lows, i-1); m == 0 {
+				// an unknown first name before the known surname: another
+				// person ("Friedrich Merz" is not the dictionary's
+				// Hans-Rudolf Merz)
+				return 0, ""
+			}
+		}
+	}
 	return n, cameo.CodeOn(cs, cl.date)
 }
+
+// nameLeads are capitalised words that may open a sentence before a bare
+// surname without being a first name.
+var nameLeads = map[string]bool{"the": true, "a": true, "an": true, "and": true, "but": true, "when": true,
+	"after": true, "before": true, "then": true, "as": true, "if": true, "while": true, "mr": true, "mrs": true,
+	"ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+	// particles of a family name: "Al Thani" is the family, whoever bears it
+	"al": true, "el": true, "bin": true, "ibn": true, "abu": true, "de": true, "van": true, "von": true,
+	"der": true, "da": true, "di": true, "le": true, "la": true}
 
 // piece is one coded unit inside an actor phrase.
 type piece struct {

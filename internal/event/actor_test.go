@@ -35,6 +35,8 @@ func TestActorSpans(t *testing.T) {
 			[]string{"---GOV=government of Varenia", "---REB=rebel Kessel Liberation Front"}, nil},
 		{"bare conjunct name", "The government and the Kessel Liberation Front signed a truce.",
 			[]string{"---GOV=government", "---REB=Kessel Liberation Front"}, nil},
+		{"another person with a known surname", "Opposition leader Friedrich Merz criticised the government.",
+			[]string{"---OPP=Opposition leader Friedrich Merz"}, []string{"---GOV=government"}},
 		{"coded coordination", "Qatar and Norway hosted the delegations.",
 			[]string{"QAT=Qatar", "NOR=Norway"}, nil},
 		{"prepositional aside is no subject", "The rebels, through spokesman Idris Malan, demanded an end to air strikes.",

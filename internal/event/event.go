@@ -925,6 +925,12 @@ func (cl *clause) resolve(i, n int, base string, depth int) (trigger, bool) {
 			return trigger{}, false
 		}
 	}
+	// "declined to comment" is CAMEO 012, a statement aimed at no one: no
+	// PLOVER event
+	if (base == "refuse" || base == "decline") && i+n+1 < cl.end && cl.lows[i+n] == "to" &&
+		(cl.lows[i+n+1] == "comment" || cl.lows[i+n+1] == "elaborate") {
+		return trigger{}, false
+	}
 	// pass-through, intent and fail verbs with a "to" complement
 	if ci, cn, cbase, ok := cl.toComplement(i + n); ok && (passThrough[base] || intentVerbs[base] || failVerbs[base] || base == "refuse" || base == "decline") {
 		inner, ok := cl.resolve(ci, cn, cbase, depth+1)

@@ -126,6 +126,8 @@ func TestCategories(t *testing.T) {
 		{"reject proposal", "Iran rejected the American proposal.", &want{"REJECT", "IRN", "USA", false}},
 		{"reject refuse", "The Turkish government refused to extradite the suspects to Sweden.", &want{"REJECT", "TURGOV", "SWE", false}},
 		{"reject refusing a halt", "Israel refused to halt the air strikes.", &want{"REJECT", "ISR", "", false}},
+		{"reject ruling out an act", "Germany ruled out sending tanks to Ukraine.", &want{"REJECT", "DEU", "UKR", false}},
+		{"declining to comment is no event", "The Turkish government declined to comment.", nil},
 		{"reject declining to attack is no attack", "Turkey declined to attack Kurdish positions in Syria.", &want{"REJECT", "TUR", "SYR", false}},
 		{"reject quoted speaker", "\"We will not negotiate with terrorists,\" the Israeli prime minister said.", &want{"REJECT", "ISRGOV", "---UAF", false}},
 		{"reject pronoun and tail", "It rejected the plan, the Iranian foreign ministry said.", &want{"REJECT", "IRNGOV", "", false}},

@@ -43,7 +43,7 @@ var verbCodes = map[string]string{
 	"chide": "111", "decry": "111",
 	// 12 reject
 	"reject": "120", "refuse": "120", "decline": "120", "rebuff": "120", "dismiss": "120", "veto": "120",
-	"renege": "120", "spurn": "120", "oppose": "120", "deny": "120", "turn down": "120",
+	"renege": "120", "spurn": "120", "oppose": "120", "deny": "120", "turn down": "120", "rule out": "120",
 	// 13 threaten
 	"threaten": "130", "warn": "130",
 	// 14 protest
