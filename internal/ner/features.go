@@ -115,6 +115,7 @@ type tokInfo struct {
 	runPos            uint8 // 0 not in a run, 1 single, 2 first, 3 inside, 4 last
 	runLen            uint8
 	runKey            uint64 // the whole run's words and this token's offset in it
+	headVec           int32  // the run's last word's vec, for runs of two or more
 	// The same for runs that may hold connectives between capitalised
 	// words: "Bank of England", "Duke of Norfolk 's XI".
 	extHead, extFirst uint64
@@ -214,6 +215,9 @@ func markPlainRuns(s []tokInfo) {
 			s[k].runKey = mix(key, uint64(k-i))
 			s[k].runHead, s[k].runFirst = s[j-1].lower, s[i].lower
 			s[k].runLen = uint8(min(n, 6))
+			if n > 1 {
+				s[k].headVec = s[j-1].vec
+			}
 			switch {
 			case n == 1:
 				s[k].runPos = 1
