@@ -169,7 +169,7 @@ func TestDevF1(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := tg.Evaluate(docs)
-	const floor = 0.915
+	const floor = 0.93
 	t.Logf("dev F1 %.4f (P %.4f R %.4f), %.0f tokens/s", r.Scores.All.F1(), r.Scores.All.Precision(), r.Scores.All.Recall(), r.TokensPerSecond())
 	if f := r.Scores.All.F1(); f < floor {
 		t.Errorf("dev F1 %.4f below the floor %.2f", f, floor)
@@ -192,7 +192,7 @@ func TestMEANTIMEF1(t *testing.T) {
 	}
 	r := Evaluate(tg, docs, func(t string) bool { return t == "PER" || t == "ORG" || t == "LOC" })
 	t.Logf("MEANTIME F1 %.4f, head F1 %.4f", r.Scores.All.F1(), r.Head.All.F1())
-	if f := r.Scores.All.F1(); f < 0.70 {
-		t.Errorf("MEANTIME F1 %.4f below the floor 0.70", f)
+	if f := r.Scores.All.F1(); f < 0.75 {
+		t.Errorf("MEANTIME F1 %.4f below the floor 0.75", f)
 	}
 }
