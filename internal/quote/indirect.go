@@ -173,7 +173,7 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 	if s >= len(toks) || !toks[s].word || (notClause[toks[s].lower()] && !(attitudeCues[lemma] && toks[s].lower() == "to")) {
 		return article.Quote{}, false
 	}
-	end := len(toks)
+	end := nextAttribution(toks, s)
 	for end > s && !toks[end-1].word && !toks[end-1].isQuoteMark() && toks[end-1].text != ")" {
 		end--
 	}
@@ -195,6 +195,31 @@ func (x *extractor) leading(toks []tok, c, n int, lemma string) (article.Quote, 
 		Content: article.Span{Start: toks[s].start, End: toks[end-1].end}, Speaker: &sp, SpeakerEntity: -1,
 		Cue: &cue, CueVerb: lemma, Confidence: conf,
 	}, true
+}
+
+// nextAttribution returns where content opened at s ends: the end of the
+// sentence, or a comma and conjunction that open another speaker's
+// attribution ("Zelensky asked for the missiles in May, and Foreign Minister
+// Annalena Baerbock said …"): the second speaker's words are not the
+// first's.
+func nextAttribution(toks []tok, s int) int {
+	for k := s; k+2 < len(toks); k++ {
+		if toks[k].text != "," || !clauseConjunctions[toks[k+1].lower()] {
+			continue
+		}
+		for j := k + 3; j < len(toks) && j <= k+9; j++ {
+			if !toks[j-1].word || toks[j-1].endsSentence() {
+				break
+			}
+			if l, _ := cueAt(toks, j); l != "" && l != "according to" {
+				if f, ok := npLeft(toks, j, 0); ok && f == k+2 && agentSubject(toks[f:j]) {
+					return k
+				}
+				break
+			}
+		}
+	}
+	return len(toks)
 }
 
 // skipObject skips the listener after "told": a pronoun, a name or a short

@@ -30,6 +30,11 @@ func TestExtract(t *testing.T) {
 				{content: `missiles`, speaker: "Scholz", cue: "rule"},
 				{content: `sending missiles, saying the risk was too great`, speaker: "German Chancellor Olaf Scholz", cue: "rule"},
 				{content: `the risk was too great`, speaker: "German Chancellor Olaf Scholz", cue: "say"}}},
+		{"another speaker's attribution ends the content",
+			`Zelensky first asked Berlin for the missiles in May, and Foreign Minister Annalena Baerbock said last week that the government was examining the request.`,
+			[]want{
+				{content: `Berlin for the missiles in May`, speaker: "Zelensky", cue: "ask"},
+				{content: `that the government was examining the request`, speaker: "Foreign Minister Annalena Baerbock", cue: "say"}}},
 		{"X said after quote",
 			`“We will not back down,” Smith said.`,
 			[]want{{content: `“We will not back down,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
