@@ -51,9 +51,32 @@ func actors(docs []*doc) []Actor {
 			}
 		}
 	}
+	// One name is one actor of a story: an article whose tagger read
+	// "Varenia" as a person files it under another key than the others do.
+	// The key with the most mentions takes the rest.
+	byName := map[string]string{}
+	for _, k := range order {
+		n := strings.ToLower(byKey[k].Name)
+		if o, ok := byName[n]; !ok || byKey[k].Mentions > byKey[o].Mentions {
+			byName[n] = k
+		}
+	}
+	for _, k := range order {
+		a := byKey[k]
+		if keep := byName[strings.ToLower(a.Name)]; keep != k {
+			b := byKey[keep]
+			b.Mentions += a.Mentions
+			for src, n := range a.BySource {
+				b.BySource[src] += n
+			}
+			b.Roles = append(b.Roles, a.Roles...)
+		}
+	}
 	out := make([]Actor, 0, len(order))
 	for _, k := range order {
-		out = append(out, *byKey[k])
+		if byName[strings.ToLower(byKey[k].Name)] == k {
+			out = append(out, *byKey[k])
+		}
 	}
 	// People, organisations and states act; a city or region is where things
 	// happen, however often it is named ("DOHA, March 9 …"): places come last.

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -92,5 +93,18 @@ func TestRoleLabels(t *testing.T) {
 	got := strings.Join(a.RoleLabels(), "; ")
 	if want := "chancellor (DEU); former finance minister"; got != want {
 		t.Errorf("RoleLabels = %q, want %q", got, want)
+	}
+}
+
+// One name is one actor of a story, whatever type one article's tagger
+// gave it.
+func TestActorsOneName(t *testing.T) {
+	mk := func(id int64, key, name, typ string, n int) *doc {
+		e := article.Entity{Key: key, Name: name, Type: typ, Mentions: make([]int, n)}
+		return &doc{id: id, outlet: fmt.Sprint("outlet ", id), an: &article.Analysis{Entities: []article.Entity{e}}}
+	}
+	got := actors([]*doc{mk(1, "place:varenia", "Varenia", article.LOC, 9), mk(2, "person:varenia", "Varenia", article.PER, 3)})
+	if len(got) != 1 || got[0].Key != "place:varenia" || got[0].Mentions != 12 || len(got[0].BySource) != 2 {
+		t.Errorf("actors = %+v", got)
 	}
 }
