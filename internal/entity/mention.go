@@ -58,6 +58,9 @@ var notNames = map[string]bool{
 // abbreviations or ordinals ("4th"), so that it names nothing. Bare
 // numbers may name a thing ("the 787").
 func noName(s string) bool {
+	if !strings.ContainsAny(strings.TrimSpace(s), " \t\n") && lowerCaseWords(s) {
+		return true // "the interior ministry said": a lone word names something only with a capital
+	}
 	words := 0
 	for w := range strings.FieldsSeq(s) {
 		w = strings.Trim(w, ".,;:")
@@ -81,6 +84,21 @@ func noName(s string) bool {
 		words++
 	}
 	return words > 0
+}
+
+// lowerCaseWords reports whether s has letters, none of them a capital, and
+// no digits: a tagger's guess at a common noun ("interior"), never a name.
+func lowerCaseWords(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) {
+			return false // a capital, or a model number ("787s")
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
 }
 
 // orgWords mark a name as an organisation's wherever they stand in it,
