@@ -523,6 +523,8 @@ func TestWireCopyKeys(t *testing.T) {
 			map[string]string{"ARVIN INDUSTRIES": "org:arvin industries"}},
 		{"a word without a capital names nothing", "The ministry said so, the interior ministry said.", tagger{"interior": "ORG"},
 			map[string]string{"interior": ""}},
+		{"nor does one left by tidying", "Toll rises, the interior ministry said.", tagger{"interior ministry said": "ORG"},
+			map[string]string{"interior": "", "interior ministry said": ""}},
 		{"legal forms and table words alone", "Oper shr 12 cts vs 10 cts. The 4th qtr of Acme Co. Co said so. The 787 flew.",
 			tagger{"Oper": "ORG", "4th": "ORG", "Co": "ORG", "Acme Co.": "ORG", "787": "MISC"},
 			map[string]string{"Oper": "", "4th": "", "Co": "", "Acme Co.": "org:acme", "787": "misc:787"}},

@@ -77,6 +77,8 @@ func (r *resolver) sentenceBounds(sent int) (int, int) {
 func (r *resolver) run() {
 	r.collect()
 	r.tidyMentions()
+	// Tidying may leave no name ("interior ministry said" cut to "interior").
+	r.ments = slices.DeleteFunc(r.ments, func(mt ment) bool { return noName(mt.m.Text) })
 	r.harmoniseTypes()
 	r.joinSplitNames()
 	r.roleOnlyMentions()
