@@ -207,6 +207,18 @@ func possessiveStem(name string) (string, bool) {
 // ends in a company word ("Dow Chemical Co's"), since "Moody's" and
 // "McDonald's" are names as written.
 func (r *resolver) tidyMentions() {
+	// "the Kessel region", "the Jordan valley": a name before a lower-case
+	// word for a kind of place names that place, whatever the tagger made
+	// of the name alone (a region is not the front named after it).
+	for i := range r.ments {
+		mt := &r.ments[i]
+		if mt.tb < len(r.toks) && placeHeads[r.toks[mt.tb].Text] && r.doc.SentenceAt(r.toks[mt.tb].Span.Start) == mt.sent {
+			mt.tb++
+			mt.m.Span.End = r.toks[mt.tb-1].Span.End
+			mt.m.Text = r.text[mt.m.Span.Start:mt.m.Span.End]
+			mt.m.Type = article.LOC
+		}
+	}
 	// "Exchequer" tagged a person in "Chancellor of the Exchequer": the end
 	// of a title begun before it is no name at all.
 	r.ments = slices.DeleteFunc(r.ments, func(mt ment) bool {
@@ -288,6 +300,13 @@ func (r *resolver) tidyMentions() {
 		mt.m.Text = stem
 		mt.ta, mt.tb = r.tokenRange(mt.m.Span)
 	}
+}
+
+// placeHeads are lower-case head nouns of place names ("the Kessel region").
+var placeHeads = map[string]bool{
+	"region": true, "province": true, "district": true, "valley": true, "river": true, "mountains": true,
+	"peninsula": true, "basin": true, "coast": true, "desert": true, "strait": true, "governorate": true,
+	"oblast": true, "prefecture": true, "county": true, "enclave": true,
 }
 
 // ordinal reports whether w is a number written as an ordinal: "4th", "21st".
