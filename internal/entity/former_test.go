@@ -50,3 +50,19 @@ func TestShoutedPlaceName(t *testing.T) {
 		t.Errorf("names: %v", got)
 	}
 }
+
+// A person named only in capitals (a transcript's speaker label) is shown
+// in title case; a short capitalised word may be initials and stays.
+func TestShoutedPersonName(t *testing.T) {
+	doc := tagger{"ANDERSON COOPER": "PER", "JFK": "PER"}.doc("ANDERSON COOPER: Good evening. JFK spoke here.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range doc.Analysis.Entities {
+		got[e.Key] = e.Name
+	}
+	if got["person:anderson cooper"] != "Anderson Cooper" || got["person:jfk"] != "JFK" {
+		t.Errorf("names: %v", got)
+	}
+}

@@ -52,6 +52,8 @@ var notNames = map[string]bool{
 	"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "cos": true,
 	"oper": true, "shr": true, "shrs": true, "cts": true, "dlrs": true, "mln": true, "bln": true,
 	"pct": true, "qtr": true, "revs": true, "avg": true, "vs": true,
+	// bracket escapes of Penn Treebank tokenised corpora ("-LRB- 1910 in Egypt -RRB-")
+	"lrb": true, "rrb": true, "lsb": true, "rsb": true, "lcb": true, "rcb": true,
 }
 
 // noName reports whether a span's words are all legal forms, table

@@ -1015,6 +1015,18 @@ func (r *resolver) displayName(e *ent) string {
 			best = mt.m.Text
 		}
 	}
+	if shouting(best) {
+		// A transcript's speaker label or a headline ("ANDERSON COOPER"):
+		// the same name as the running text writes it, else in title case.
+		for _, mi := range e.ments {
+			if t := r.ments[mi].m.Text; !shouting(t) && strings.EqualFold(t, best) {
+				return t
+			}
+		}
+		if strings.Contains(best, " ") || len(best) > 5 { // an acronym stays as it is ("JFK")
+			return titleWords(best)
+		}
+	}
 	return best
 }
 

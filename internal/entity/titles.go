@@ -5,7 +5,7 @@ import "strings"
 // titles maps the written forms of a title (lower case, words separated by
 // one space) to its normalised form. Read-only.
 var titles = map[string]string{
-	"president": "president", "vice president": "vice president", "vice-president": "vice president",
+	"president": "president", "pres": "president", "vice president": "vice president", "vice-president": "vice president",
 	"president-elect": "president", "prime minister": "prime minister", "premier": "prime minister",
 	"chancellor": "chancellor", "vice chancellor": "vice chancellor", "vice-chancellor": "vice chancellor",
 	"foreign minister": "foreign minister", "minister of foreign affairs": "foreign minister",
