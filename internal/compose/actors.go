@@ -72,6 +72,42 @@ func actors(docs []*doc) []Actor {
 			b.Roles = append(b.Roles, a.Roles...)
 		}
 	}
+	// A surname alone is the person of the story with that surname: an
+	// article that only says "Obama" is about the story's Barack Obama (the
+	// cross-article registry needs more support than one story gives). When
+	// several full names share the surname, it goes to one that holds nine
+	// in ten of their mentions ("Hosni Mubarak" against "Gamal Mubarak"),
+	// else it stays apart; a name seen once is no evidence either way.
+	bySurname := map[string][]string{}
+	for _, k := range order {
+		if w := strings.Fields(strings.TrimPrefix(k, "person:")); strings.HasPrefix(k, "person:") && len(w) >= 2 &&
+			byName[strings.ToLower(byKey[k].Name)] == k && byKey[k].Mentions >= 2 {
+			bySurname[w[len(w)-1]] = append(bySurname[w[len(w)-1]], k)
+		}
+	}
+	for _, k := range order {
+		w := strings.Fields(strings.TrimPrefix(k, "person:"))
+		if !strings.HasPrefix(k, "person:") || len(w) != 1 || byName[strings.ToLower(byKey[k].Name)] != k {
+			continue
+		}
+		top, all := "", 0
+		for _, c := range bySurname[w[0]] {
+			all += byKey[c].Mentions
+			if top == "" || byKey[c].Mentions > byKey[top].Mentions {
+				top = c
+			}
+		}
+		if top == "" || 10*byKey[top].Mentions < 9*all {
+			continue
+		}
+		a, b := byKey[k], byKey[top]
+		b.Mentions += a.Mentions
+		for src, n := range a.BySource {
+			b.BySource[src] += n
+		}
+		b.Roles = append(b.Roles, a.Roles...)
+		byName[strings.ToLower(a.Name)] = "" // merged: not listed
+	}
 	out := make([]Actor, 0, len(order))
 	for _, k := range order {
 		if byName[strings.ToLower(byKey[k].Name)] == k {

@@ -108,3 +108,26 @@ func TestActorsOneName(t *testing.T) {
 		t.Errorf("actors = %+v", got)
 	}
 }
+
+// A surname alone is the story's one person with that surname, and stays
+// apart when two share it.
+func TestActorsSurname(t *testing.T) {
+	mk := func(id int64, ents ...article.Entity) *doc {
+		return &doc{id: id, outlet: fmt.Sprint("outlet ", id), an: &article.Analysis{Entities: ents}}
+	}
+	per := func(key, name string, n int) article.Entity {
+		return article.Entity{Key: key, Name: name, Type: article.PER, Mentions: make([]int, n)}
+	}
+	got := actors([]*doc{mk(1, per("person:barack obama", "Barack Obama", 5)), mk(2, per("person:obama", "Obama", 3))})
+	if len(got) != 1 || got[0].Key != "person:barack obama" || got[0].Mentions != 8 {
+		t.Errorf("one Obama: %+v", got)
+	}
+	got = actors([]*doc{mk(1, per("person:john smith", "John Smith", 2), per("person:mary smith", "Mary Smith", 2)), mk(2, per("person:smith", "Smith", 3))})
+	if len(got) != 3 {
+		t.Errorf("two Smiths: %+v", got)
+	}
+	got = actors([]*doc{mk(1, per("person:hosni mubarak", "Hosni Mubarak", 95), per("person:gamal mubarak", "Gamal Mubarak", 5)), mk(2, per("person:mubarak", "Mubarak", 3))})
+	if len(got) != 2 || got[0].Key != "person:hosni mubarak" || got[0].Mentions != 98 {
+		t.Errorf("the Mubarak of the story: %+v", got)
+	}
+}
