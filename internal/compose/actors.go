@@ -158,18 +158,25 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 				continue // "conceded defeat, saying: "…"": the quoted words are listed as they are
 			}
 			name, key, _ := d.speakerOf(q)
-			name = nm.canonical(strings.TrimSpace(name))
+			short := strings.TrimSpace(name)
+			name = nm.canonical(short)
 			if name == "" {
 				continue
 			}
 			if key == "" {
 				key = strings.ToLower(name)
 			}
-			sq := byKey[key]
+			// Filed under the name: a surname the story names in full
+			// ("Obama" with "Barack Obama") joins the full name's quotes.
+			gk := strings.ToLower(name)
+			sq := byKey[gk]
 			if sq == nil {
 				sq = &SpeakerQuotes{Speaker: name, Key: key}
-				byKey[key] = sq
-				order = append(order, key)
+				byKey[gk] = sq
+				order = append(order, gk)
+			}
+			if name == short && strings.Contains(key, ":") {
+				sq.Key = key // the full name's entity key
 			}
 			span := reportedSpan(d, q)
 			txt := strings.Trim(strings.Join(strings.Fields(span.Of(d.a.Text)), " "), "\"“”'‘’ ")

@@ -131,3 +131,23 @@ func TestActorsSurname(t *testing.T) {
 		t.Errorf("the Mubarak of the story: %+v", got)
 	}
 }
+
+// A surname's quotes join the full name's in a story that names one person
+// of that surname.
+func TestQuotesSurname(t *testing.T) {
+	mk := func(id int64, txt, name, key string) *doc {
+		c := strings.Index(txt, "\u201c")
+		q := article.Quote{Content: article.Span{Start: c, End: len(txt)}, Direct: true, SpeakerEntity: 0, CueVerb: "say"}
+		e := article.Entity{Key: key, Name: name, Type: article.PER}
+		return &doc{id: id, outlet: fmt.Sprint("outlet ", id), a: &article.Article{Text: txt},
+			an: &article.Analysis{Entities: []article.Entity{e}, Quotes: []article.Quote{q}}}
+	}
+	docs := []*doc{
+		mk(1, "Barack Obama said: \u201cWe are watching.\u201d", "Barack Obama", "person:barack obama"),
+		mk(2, "Obama said: \u201cRestraint, please.\u201d", "Obama", "person:obama"),
+	}
+	got := quotes(docs, storyNames(docs))
+	if len(got) != 1 || got[0].Speaker != "Barack Obama" || got[0].Key != "person:barack obama" || len(got[0].Quotes) != 2 {
+		t.Errorf("quotes = %+v", got)
+	}
+}
