@@ -1097,6 +1097,15 @@ func buildRules() []*rule {
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
 	add("clock24", `(?:at|by|until|from|after|before|around)\s+(?P<x>(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?:\s+(?P<tz>(?-i:[A-Z]{1,3}T\b|GMT\b|UTC\b)))?)\b`, nil,
 		func(r *resolver, m *match) (result, bool) { return r.clock(m) })
+	// "1800 GMT", "2130 local time": the wire's four-digit clock, which a
+	// zone or "local time" tells from a year.
+	add("clock-hhmm", `(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])\s+(?:(?P<tz>(?-i:GMT|UTC|[A-Z]{1,2}T))\b|local\s+time\b)`, nil,
+		func(r *resolver, m *match) (result, bool) {
+			if glossOfClock(m.text[:m.start]) {
+				return result{}, false // "10:35 a.m. (0735 GMT)": the same instant again
+			}
+			return r.clock(m)
+		})
 	// "4 in the morning", "10 at night": an hour without a.m./p.m. whose
 	// part of the day says which half it is. Only after a clock preposition,
 	// so "the 4 in the morning session" or a score stays untagged.
@@ -1367,6 +1376,7 @@ var ruleNeeds = map[string][]string{
 	"weekday":          weekdayWords,
 	"clock":            {"am", "pm", "a.m", "p.m"},
 	"clock24":          {":"},
+	"clock-hhmm":       {"gmt", "utc", "local time", "est", "edt", "cet", "bst", "pst", "pdt", "cst", "cdt", "ist"},
 	"clock-pod":        {" in the morning", " in the afternoon", " in the evening", " at night"},
 	"noon":             {"noon", "midnight", "midday"},
 	"holiday":          {"christmas", "new year", "thanksgiving", "independence", "labor day", "memorial", "halloween", "valentine", "election day", "boxing", "veterans", "easter"},
@@ -1453,6 +1463,23 @@ func nextWord(text string, e int) string {
 }
 
 // prevWordIn reports whether the word before the match is one of ws.
+// glossOfClock reports whether text before a clock time ends in another
+// clock time and an opening bracket: "10:35 a.m. (0735 GMT)" restates the
+// instant in another zone, which TimeML annotates once.
+func glossOfClock(before string) bool {
+	b := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(b, "(") {
+		return false
+	}
+	b = strings.ToLower(strings.TrimRight(strings.TrimSuffix(b, "("), " "))
+	for _, end := range []string{"a.m.", "p.m.", "am", "pm", "local time", "gmt", "noon", "midnight"} {
+		if strings.HasSuffix(b, end) {
+			return true
+		}
+	}
+	return false
+}
+
 func prevWordIn(m *match, ws ...string) bool {
 	w := strings.ToLower(lastWord(m.text[:m.start]))
 	for _, x := range ws {

@@ -103,6 +103,10 @@ func TestRelativeToDCT(t *testing.T) {
 		{"The statement came at 10:30 a.m. Monday.", []want{{"10:30 a.m. Monday", "TIME", "2021-06-14T10:30", ""}}},
 		{"The offer expires at 5 p.m. EST Nov. 9.", []want{{"5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00", ""}}},
 		{"It landed around 7:15 p.m. local time.", []want{{"around 7:15 p.m.", "TIME", "2021-06-14T19:15", "APPROX"}}},
+		// the wire's four-digit clock, told from a year by its zone
+		{"The curfew began at 1800 GMT.", []want{{"1800 GMT", "TIME", "2021-06-14T18:00Z", ""}}},
+		{"Troops moved in at 2130 local time.", []want{{"2130 local time", "TIME", "2021-06-14T21:30", ""}}},
+		{"The blast came at 10:35 a.m. (0735 GMT) Monday.", []want{{"10:35 a.m.", "TIME", "2021-06-14T10:35", ""}, {"Monday", "DATE", "2021-06-14", ""}}},
 		// an hour without a.m./p.m. takes its half of the day from the part named
 		{"He will leave at 4 in the morning.", []want{{"4 in the morning", "TIME", "2021-06-14T04:00", ""}}},
 		{"The shops close at 10 at night.", []want{{"10 at night", "TIME", "2021-06-14T22:00", ""}}},
