@@ -64,12 +64,7 @@ func actors(docs []*doc) []Actor {
 	for _, k := range order {
 		a := byKey[k]
 		if keep := byName[strings.ToLower(a.Name)]; keep != k {
-			b := byKey[keep]
-			b.Mentions += a.Mentions
-			for src, n := range a.BySource {
-				b.BySource[src] += n
-			}
-			b.Roles = append(b.Roles, a.Roles...)
+			byKey[keep].absorb(a)
 		}
 	}
 	// A surname alone is the person of the story with that surname: an
@@ -100,13 +95,8 @@ func actors(docs []*doc) []Actor {
 		if top == "" || 10*byKey[top].Mentions < 9*all {
 			continue
 		}
-		a, b := byKey[k], byKey[top]
-		b.Mentions += a.Mentions
-		for src, n := range a.BySource {
-			b.BySource[src] += n
-		}
-		b.Roles = append(b.Roles, a.Roles...)
-		byName[strings.ToLower(a.Name)] = "" // merged: not listed
+		byKey[top].absorb(byKey[k])
+		byName[strings.ToLower(byKey[k].Name)] = "" // merged: not listed
 	}
 	out := make([]Actor, 0, len(order))
 	for _, k := range order {
@@ -132,6 +122,16 @@ func actors(docs []*doc) []Actor {
 		return strings.Compare(a.Key, b.Key)
 	})
 	return out
+}
+
+// absorb adds another actor's mentions, sources and roles to a: the same
+// actor filed under another key.
+func (a *Actor) absorb(o *Actor) {
+	a.Mentions += o.Mentions
+	for src, n := range o.BySource {
+		a.BySource[src] += n
+	}
+	a.Roles = append(a.Roles, o.Roles...)
 }
 
 // entityName returns the name and key of entity i of a source, "" when none.
