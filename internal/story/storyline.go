@@ -196,6 +196,16 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 		}
 		return d / (sqrt(na) * sqrt(nb)), out
 	}
+	// similarity combines term and entity cosine (terms alone when either
+	// side has no entities) and returns the shared terms and entities.
+	similarity := func(a, b *vec) (float64, []string, []string) {
+		ct, st := cos(a.terms, b.terms, a.nt, b.nt)
+		if a.ne == 0 || b.ne == 0 {
+			return ct, st, nil
+		}
+		ce, se := cos(a.ents, b.ents, a.ne, b.ne)
+		return (1-opt.EntityWeight)*ct + opt.EntityWeight*ce, st, se
+	}
 	parent := make([]int, len(stories))
 	for i := range parent {
 		parent[i] = i
@@ -256,16 +266,11 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 			if ok && gap > opt.MaxGap {
 				continue
 			}
-			ct, st := cos(vecs[i].terms, vecs[j].terms, vecs[i].nt, vecs[j].nt)
-			ce, se := cos(vecs[i].ents, vecs[j].ents, vecs[i].ne, vecs[j].ne)
-			sim := ct
-			if vecs[i].ne > 0 && vecs[j].ne > 0 {
-				if len(se) == 0 {
-					// same kind of event, different actors and places:
-					// another earthquake is not the same situation
-					continue
-				}
-				sim = (1-opt.EntityWeight)*ct + opt.EntityWeight*ce
+			sim, st, se := similarity(&vecs[i], &vecs[j])
+			if vecs[i].ne > 0 && vecs[j].ne > 0 && len(se) == 0 {
+				// same kind of event, different actors and places:
+				// another earthquake is not the same situation
+				continue
 			}
 			if sim < opt.Threshold {
 				continue
@@ -300,13 +305,7 @@ func Storylines(stories []Story, opt StorylineOptions) []Storyline {
 		ri, rj := find(c.i), find(c.j)
 		if ri != rj {
 			vi, vj := sumOf(ri), sumOf(rj)
-			ct, _ := cos(vi.terms, vj.terms, vi.nt, vj.nt)
-			sim := ct
-			if vi.ne > 0 && vj.ne > 0 {
-				ce, _ := cos(vi.ents, vj.ents, vi.ne, vj.ne)
-				sim = (1-opt.EntityWeight)*ct + opt.EntityWeight*ce
-			}
-			if sim < opt.MergeThreshold {
+			if sim, _, _ := similarity(vi, vj); sim < opt.MergeThreshold {
 				continue
 			}
 			merged := &vec{}
