@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/article"
@@ -296,4 +297,57 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPossessorIsNotSpeaker checks that a person who owns the speaker
+// ("Merkel's spokesman, ...", "his lawyer", "the party of ...") does not
+// take the quote: the appositive name or the head noun speaks.
+func TestPossessorIsNotSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ments      []article.Mention // Entity indexes ents below
+		ents       []article.Entity
+		wantName   string
+		wantEntity int
+	}{
+		{"a possessor's aide named in apposition",
+			`Merkel's chief of staff, Peter Altmaier, said the deal would hold.`,
+			[]article.Mention{{Text: "Merkel", Type: article.PER, Kind: "name", Entity: 0}, {Text: "Peter Altmaier", Type: article.PER, Kind: "name", Entity: 1}},
+			[]article.Entity{{Name: "Angela Merkel", Type: article.PER}, {Name: "Peter Altmaier", Type: article.PER}},
+			"Peter Altmaier", 1},
+		{"a possessive pronoun's aide named in apposition",
+			`His lawyer, Sara Nunez, said the charges would be dropped.`,
+			[]article.Mention{{Text: "His", Type: article.PER, Kind: "pronoun", Entity: 0}, {Text: "Sara Nunez", Type: article.PER, Kind: "name", Entity: 1}},
+			[]article.Entity{{Name: "Tom Reyes", Type: article.PER}, {Name: "Sara Nunez", Type: article.PER}},
+			"Sara Nunez", 1},
+		{"a person's party",
+			`Orban's Fidesz says it has won a majority.`,
+			[]article.Mention{{Text: "Orban", Type: article.PER, Kind: "name", Entity: 0}, {Text: "Fidesz", Type: article.ORG, Kind: "name", Entity: 1}},
+			[]article.Entity{{Name: "Viktor Orban", Type: article.PER}, {Name: "Fidesz", Type: article.ORG}},
+			"Fidesz", 1},
+		{"the person speaks when named alone",
+			`Merkel said the deal would hold.`,
+			[]article.Mention{{Text: "Merkel", Type: article.PER, Kind: "name", Entity: 0}},
+			[]article.Entity{{Name: "Angela Merkel", Type: article.PER}},
+			"Angela Merkel", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &article.Doc{Article: &article.Article{Text: tc.text}}
+			for i, m := range tc.ments {
+				at := strings.Index(tc.text, m.Text)
+				m.Span = article.Span{Start: at, End: at + len(m.Text)}
+				tc.ents[m.Entity].Mentions = append(tc.ents[m.Entity].Mentions, i)
+				doc.Analysis.Mentions = append(doc.Analysis.Mentions, m)
+			}
+			doc.Analysis.Entities = tc.ents
+			qs := Extract(doc)
+			if len(qs) == 0 {
+				t.Fatal("no quote")
+			}
+			if q := qs[0]; q.SpeakerName != tc.wantName || q.SpeakerEntity != tc.wantEntity {
+				t.Errorf("speaker = %q (entity %d), want %q (entity %d)", q.SpeakerName, q.SpeakerEntity, tc.wantName, tc.wantEntity)
+			}
+		})
+	}
 }

@@ -32,7 +32,7 @@ func (x *extractor) resolve() {
 			continue
 		}
 		// The entity stage knows best.
-		if m := mentionIn(a, sp, headEnd(toks)); m >= 0 {
+		if m := mentionIn(a, x.text, sp, headEnd(toks)); m >= 0 {
 			ment := a.Mentions[m]
 			q.SpeakerEntity = ment.Entity
 			q.SpeakerName = ment.Text
@@ -119,8 +119,10 @@ func headEnd(toks []tok) int {
 // mentionIn returns the mention inside the speaker span that names it: a
 // person anywhere in it (appositives included), another entity only when
 // it heads the phrase ("the White House", not "the United Nations envoy"
-// or "one Western diplomat"); -1 when none does.
-func mentionIn(a *article.Analysis, sp article.Span, head int) int {
+// or "one Western diplomat"); -1 when none does. A possessor is not the
+// speaker: in "Merkel's spokesman, Steffen Seibert" or "his lawyer" the
+// person owns the one who speaks.
+func mentionIn(a *article.Analysis, txt string, sp article.Span, head int) int {
 	best := -1
 	for i, m := range a.Mentions {
 		if !sp.Overlaps(m.Span) {
@@ -129,11 +131,31 @@ func mentionIn(a *article.Analysis, sp article.Span, head int) int {
 		if m.Type != article.PER && m.Span.End != head {
 			continue
 		}
+		if m.Span.End < sp.End && possessor(txt, m) {
+			continue
+		}
 		if best < 0 || (m.Type == article.PER && a.Mentions[best].Type != article.PER) {
 			best = i
 		}
 	}
 	return best
+}
+
+// possessor reports whether a mention owns the noun after it: "Merkel's",
+// "the Smiths'", "his".
+func possessor(txt string, m article.Mention) bool {
+	if m.Kind == "pronoun" {
+		return possessivePronouns[strings.ToLower(m.Text)]
+	}
+	if m.Span.End < 0 || m.Span.End > len(txt) {
+		return false
+	}
+	rest := txt[m.Span.End:]
+	if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+		return true
+	}
+	// A plural's bare apostrophe: "the Smiths' lawyer".
+	return strings.HasSuffix(m.Text, "s") && (strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ "))
 }
 
 // nearestPerson returns the entity, name and end of the last person
