@@ -179,7 +179,7 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 				sq.Key = key // the full name's entity key
 			}
 			span := reportedSpan(d, q)
-			txt := strings.Trim(strings.Join(strings.Fields(span.Of(d.a.Text)), " "), "\"“”'‘’ ")
+			txt := trimQuotation(strings.Join(strings.Fields(span.Of(d.a.Text)), " "))
 			if txt == "" {
 				continue
 			}
@@ -220,6 +220,40 @@ func reportedSpan(d *doc, q article.Quote) article.Span {
 		return c
 	}
 	return article.Span{Start: q.Cue.Start, End: c.End}
+}
+
+// trimQuotation drops the marks around a quotation that is the whole of s
+// (the renderer adds its own) and a stray mark at either end that pairs with
+// nothing, but keeps the marks of a quotation that closes or opens reported
+// content: `she would fight on "street by street"`.
+func trimQuotation(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range [][2]string{{"“", "”"}, {`"`, `"`}, {"‘", "’"}, {"'", "'"}} {
+		open, closing := p[0], p[1]
+		if len(s) < len(open)+len(closing) || !strings.HasPrefix(s, open) || !strings.HasSuffix(s, closing) {
+			continue
+		}
+		inner := s[len(open) : len(s)-len(closing)]
+		one := !strings.Contains(inner, closing) && !strings.Contains(inner, open)
+		if open == "‘" || open == "'" {
+			// An apostrophe inside a word ("Kessel's") closes nothing.
+			one = !strings.Contains(inner, closing+" ") && !strings.Contains(inner, " "+open)
+		}
+		if one {
+			return strings.TrimSpace(inner)
+		}
+	}
+	switch {
+	case strings.HasSuffix(s, "”") && strings.Count(s, "”") > strings.Count(s, "“"):
+		s = strings.TrimSuffix(s, "”")
+	case strings.HasSuffix(s, `"`) && strings.Count(s, `"`)%2 == 1:
+		s = strings.TrimSuffix(s, `"`)
+	case strings.HasPrefix(s, "“") && strings.Count(s, "“") > strings.Count(s, "”"):
+		s = strings.TrimPrefix(s, "“")
+	case strings.HasPrefix(s, `"`) && strings.Count(s, `"`)%2 == 1:
+		s = strings.TrimPrefix(s, `"`)
+	}
+	return strings.TrimSpace(s)
 }
 
 // holdsDirect reports whether reported speech q holds a direct quote of qs

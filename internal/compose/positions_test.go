@@ -151,3 +151,25 @@ func TestQuotesSurname(t *testing.T) {
 		t.Errorf("quotes = %+v", got)
 	}
 }
+
+// A quotation that closes reported content keeps its closing mark; the
+// marks around a direct quote are the renderer's to add.
+func TestTrimQuotation(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"\u201cWe are ready,\u201d", "We are ready,"},
+		{`"a non-starter"`, "a non-starter"},
+		{` the plan was "dead on arrival" `, `the plan was "dead on arrival"`},
+		{`she would fight on "street by street"`, `she would fight on "street by street"`},
+		{"he would \u201cnever give up\u201d", "he would \u201cnever give up\u201d"},
+		{`"We will go to court." `, "We will go to court."},
+		{`the deal was done."`, "the deal was done."},         // a stray closing mark
+		{"\u201cit is over", "it is over"},                      // a stray opening mark
+		{`"calm" and "restraint"`, `"calm" and "restraint"`}, // two quotations are not one
+		{"'the first real step'", "the first real step"},
+	}
+	for _, c := range cases {
+		if got := trimQuotation(c.in); got != c.want {
+			t.Errorf("trimQuotation(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
