@@ -162,8 +162,8 @@ func TestTrimQuotation(t *testing.T) {
 		{`she would fight on "street by street"`, `she would fight on "street by street"`},
 		{"he would \u201cnever give up\u201d", "he would \u201cnever give up\u201d"},
 		{`"We will go to court." `, "We will go to court."},
-		{`the deal was done."`, "the deal was done."},         // a stray closing mark
-		{"\u201cit is over", "it is over"},                      // a stray opening mark
+		{`the deal was done."`, "the deal was done."},        // a stray closing mark
+		{"\u201cit is over", "it is over"},                   // a stray opening mark
 		{`"calm" and "restraint"`, `"calm" and "restraint"`}, // two quotations are not one
 		{"'the first real step'", "the first real step"},
 	}
