@@ -162,6 +162,35 @@ func contradictions(docs []*doc) []Contradiction {
 		})
 	}
 
+	// Margins: one count's margin reported within a couple of days.
+	margins := map[string][]claimAt{}
+	var marginSlots []string
+	for _, d := range docs {
+		for i := range d.sents {
+			s := &d.sents[i]
+			if s.opinion || !s.body() {
+				continue
+			}
+			for _, m := range marginPhrase.FindAllStringSubmatch(s.text, -1) {
+				if m[2] != "" {
+					continue // "about 11,400 votes" agrees with 11,402
+				}
+				slot := "margin in " + strings.ToLower(m[4])
+				if _, ok := margins[slot]; !ok {
+					marginSlots = append(marginSlots, slot)
+				}
+				margins[slot] = append(margins[slot], claimAt{d: d, s: s, value: strings.ReplaceAll(m[3], ",", "")})
+			}
+		}
+	}
+	for _, slot := range marginSlots {
+		for _, run := range sameOccasion(margins[slot]) {
+			emit(ConflictNumber, slot, run, func(vals []string) string {
+				return fmt.Sprintf("sources give different figures for the %s: %s", slot, strings.Join(vals, " vs "))
+			})
+		}
+	}
+
 	// Titles of one person.
 	roles := map[string][]claimAt{}
 	var people []string
@@ -237,10 +266,14 @@ func nearDates(cs []claimAt) []claimAt {
 }
 
 // compatibleTitles: one title naming the other ("foreign minister" and
-// "minister") is no disagreement.
+// "minister") is no disagreement, and neither is a generic "head" or "chief"
+// beside a leading title ("commission head" and "chairman" are one job).
 func compatibleTitles(cs []claimAt) bool {
 	for _, a := range cs {
 		for _, b := range cs {
+			if genericTitles[a.value] || genericTitles[b.value] {
+				continue
+			}
 			if !strings.Contains(a.value, b.value) && !strings.Contains(b.value, a.value) {
 				return false
 			}
@@ -249,12 +282,69 @@ func compatibleTitles(cs []claimAt) bool {
 	return true
 }
 
+// genericTitles say only that a person leads something.
+var genericTitles = map[string]bool{"head": true, "chief": true}
+
 var (
 	// "30-day truce", "a 21-day ceasefire", "two-week pause"
 	durationNoun = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety)[- ](day|week|month|year|hour)(?:s)?[- ](?:long\s+)?([a-z]+)`)
 	// "killed at least 14 civilians", "killing 38 people"
 	tollPhrase = regexp.MustCompile(`(?i)\b(killed|killing|kills|left|leaving)\s+(?:at least |more than |nearly |almost |about |some |around |over )?(\d[\d,]*|[a-z]+)\s+(people|civilians|soldiers|residents|children|protesters|troops|fighters|militants|police|policemen|officers|persons|migrants|passengers|workers|dead)\b`)
 )
+
+// marginPhrase is a stated margin: "a margin of 11,402 votes", "his lead
+// to 3,214 votes", "a majority of 12 seats". A hedge (group 2) makes the
+// figure a round one.
+var marginPhrase = regexp.MustCompile(`(?i)\b(margin|lead|majority)(?: of victory)? (?:of|at|to|by|was|is|stood at) (?:(about|some|nearly|almost|around|roughly|approximately|more than|fewer than|less than|over|under|just over|just under) )?(\d{1,3}(?:,\d{3})+|\d+) (votes|seats|points|percentage points|ballots)\b`)
+
+// sameOccasion splits claims about a figure that changes over a story (a
+// margin before and after a recount) into runs reported within two days of
+// the run's first claim: the sentence's stated day when it has one, else
+// the article's date.
+func sameOccasion(cs []claimAt) [][]claimAt {
+	type dated struct {
+		c   claimAt
+		day string
+	}
+	var ds []dated
+	for _, c := range cs {
+		day := dayOf(c.d.date)
+		for _, x := range c.s.dates {
+			if x.p.precision == PrecisionDay {
+				day = x.p.value
+				break
+			}
+		}
+		if day != "" {
+			ds = append(ds, dated{c, day})
+		}
+	}
+	slices.SortStableFunc(ds, func(a, b dated) int { return strings.Compare(a.day, b.day) })
+	var out [][]claimAt
+	var run []claimAt
+	first := ""
+	for _, x := range ds {
+		if first != "" && daysBetween(first, x.day) > 2 {
+			out = append(out, run)
+			run, first = nil, ""
+		}
+		if first == "" {
+			first = x.day
+		}
+		run = append(run, x.c)
+	}
+	if len(run) > 0 {
+		out = append(out, run)
+	}
+	return out
+}
+
+// daysBetween is the number of days from day a to day b (YYYY-MM-DD).
+func daysBetween(a, b string) float64 {
+	pa, _ := parsePeriod(a, "")
+	pb, _ := parsePeriod(b, "")
+	return pb.start.Sub(pa.start).Hours() / 24
+}
 
 var numberWords = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",

@@ -1,0 +1,77 @@
+package compose
+
+import (
+	"context"
+	"testing"
+)
+
+// Two sources giving a person different titles contradict each other, but a
+// generic "head" or "chief" is what any leading title is, and one title
+// naming the other is no disagreement either.
+func TestCompatibleTitles(t *testing.T) {
+	cases := []struct {
+		titles []string
+		want   bool
+	}{
+		{[]string{"chair", "head"}, true},
+		{[]string{"director", "chief", "director"}, true},
+		{[]string{"foreign minister", "minister"}, true},
+		{[]string{"foreign minister", "finance minister"}, false},
+		{[]string{"chair", "spokesperson"}, false},
+		{[]string{"head", "spokesperson", "chair"}, false},
+	}
+	for _, c := range cases {
+		var cs []claimAt
+		for _, v := range c.titles {
+			cs = append(cs, claimAt{value: v})
+		}
+		if got := compatibleTitles(cs); got != c.want {
+			t.Errorf("compatibleTitles(%q) = %v, want %v", c.titles, got, c.want)
+		}
+	}
+}
+
+// Sources that put one margin (of votes, seats, points) at different exact
+// figures around the same day disagree; a margin that changed over a week
+// (a recount) or a hedged figure ("about 11,000") does not.
+func TestMarginContradictions(t *testing.T) {
+	tests := []struct {
+		name    string
+		sources []Source
+		want    bool
+	}{
+		{"the same count, two figures", []Source{
+			source(1, "Wire A", "2025-05-09", "The board said on Friday that the governor's margin of victory was 1,204 votes after the recount."),
+			source(2, "Paper B", "2025-05-10", "After the recount the board put the governor's margin at 1,420 votes."),
+		}, true},
+		{"the same figure", []Source{
+			source(1, "Wire A", "2025-05-09", "The board said on Friday that the governor's margin was 1,204 votes."),
+			source(2, "Paper B", "2025-05-10", "The recount left the governor with a lead of 1,204 votes."),
+		}, false},
+		{"a margin that changed over a week", []Source{
+			source(1, "Wire A", "2025-05-02", "The first count gave the governor a margin of 5,310 votes."),
+			source(2, "Paper B", "2025-05-10", "The recount cut the governor's lead to 1,204 votes."),
+		}, false},
+		{"a hedged figure", []Source{
+			source(1, "Wire A", "2025-05-09", "The governor won by a margin of 11,402 votes."),
+			source(2, "Paper B", "2025-05-09", "The governor won with a lead of about 11,400 votes."),
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Build(context.Background(), Input{StoryID: 1, Sources: tc.sources})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, c := range d.Contradictions {
+				if c.Kind == ConflictNumber {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("number contradiction = %v, want %v: %+v", got, tc.want, d.Contradictions)
+			}
+		})
+	}
+}
