@@ -38,7 +38,7 @@ func TestAbbreviationByDate(t *testing.T) {
 // A place the article names only in capitals (its dateline) is shown as a
 // name is written.
 func TestShoutedPlaceName(t *testing.T) {
-	doc := tagger{"LONDON": "LOC", "WINSTON-SALEM": "LOC"}.doc("LONDON (Ledger) - Labour won. WINSTON-SALEM was quiet.")
+	doc := tagger{"LONDON": "LOC", "WINSTON-SALEM": "LOC", "WASHINGTON D.C.": "LOC"}.doc("LONDON (Ledger) - Labour won. WINSTON-SALEM was quiet. WASHINGTON D.C. was not.")
 	if err := (entity.Stage{}).Analyse(doc); err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestShoutedPlaceName(t *testing.T) {
 	for _, e := range doc.Analysis.Entities {
 		got[e.Key] = e.Name
 	}
-	if got["place:london"] != "London" || got["place:winston-salem"] != "Winston-Salem" {
+	if got["place:london"] != "London" || got["place:winston-salem"] != "Winston-Salem" || got["place:washington dc"] != "Washington D.C." {
 		t.Errorf("names: %v", got)
 	}
 }
@@ -63,6 +63,24 @@ func TestShoutedPersonName(t *testing.T) {
 		got[e.Key] = e.Name
 	}
 	if got["person:anderson cooper"] != "Anderson Cooper" || got["person:jfk"] != "JFK" {
+		t.Errorf("names: %v", got)
+	}
+}
+
+// A sentence's first word taken into an organisation's name ("The Varenian
+// Brotherhood called ...") is not shown when the article writes the name
+// without it elsewhere; a name always written with its article keeps it.
+func TestLeadingTheNotShown(t *testing.T) {
+	doc := tagger{"The Varenian Brotherhood": "ORG", "Varenian Brotherhood": "ORG", "The Hague": "LOC"}.doc(
+		"The Varenian Brotherhood called for protests. Leaders of the Varenian Brotherhood met in The Hague.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range doc.Analysis.Entities {
+		got[e.Key] = e.Name
+	}
+	if got["org:varenian brotherhood"] != "Varenian Brotherhood" || got["place:hague"] != "The Hague" {
 		t.Errorf("names: %v", got)
 	}
 }

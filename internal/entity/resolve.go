@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/text"
 )
 
 // resolver holds the working state of one article's entity analysis.
@@ -118,6 +119,9 @@ func (r *resolver) collect() {
 		}
 		if m.Type == article.PER && orgLikeName(m.Text) {
 			m.Type = article.ORG
+		}
+		if m.Type != article.LOC && m.Type != article.GPE && r.inDatelinePlace(m.Span) {
+			m.Type = article.LOC // "VELMORA (Harbour Post) -": a tagger unsure of a shouted word says ORG
 		}
 		ta, tb := r.tokenRange(m.Span)
 		if ta >= tb {
@@ -583,6 +587,30 @@ func (r *resolver) keyOf(i int) (key, name, typ, country string, org bool) {
 	return k, text, mt.m.Type, "", mt.m.Type == article.ORG
 }
 
+// inDatelinePlace reports whether sp lies in the place part of a wire
+// dateline opening its sentence: before the bracketed outlet of
+// "VELMORA, Coralia, March 4 (Harbour Post) - ".
+func (r *resolver) inDatelinePlace(sp article.Span) bool {
+	si := r.doc.SentenceAt(sp.Start)
+	if si < 0 {
+		return false
+	}
+	s := r.doc.Sentences[si].Span
+	if s.Start < 0 || s.End > len(r.text) || s.Start >= s.End {
+		return false
+	}
+	st := r.text[s.Start:s.End]
+	n := text.Dateline(st)
+	if n == 0 {
+		return false
+	}
+	head := st[:n]
+	if i := strings.IndexByte(head, '('); i >= 0 {
+		head = head[:i]
+	}
+	return sp.End <= s.Start+len(head)
+}
+
 // dateline reports whether a mention is the dateline at the start of a
 // paragraph ("WASHINGTON (Reuters) -"), never an actor.
 func (r *resolver) dateline(mt *ment) bool {
@@ -782,7 +810,8 @@ var pronounGender = map[string]byte{
 // before them in the same sentence or, when it names none, the sentence
 // before (in the same paragraph), only when exactly one person of
 // compatible gender is there. Pronouns inside quotation marks
-// are left alone: there the speaker's "he" may be anyone.
+// are left alone: there the speaker's "he" may be anyone; and people named
+// inside quotation marks are no antecedents.
 func (r *resolver) pronouns() {
 	mi := 0
 	var prevs [][]int // people of the latest earlier sentences of the paragraph that name any
@@ -807,7 +836,10 @@ func (r *resolver) pronouns() {
 		block = s.Block
 		for k := s.TokStart; k < s.TokEnd; k++ {
 			for mi < len(r.ments) && r.ments[mi].ta <= k {
-				if mt := r.ments[mi]; mt.m.Type == article.PER && mt.m.Entity >= 0 && mt.ta >= s.TokStart {
+				// A person named inside a quotation is rarely what a pronoun
+				// outside it means: in `"I trust Reyes," he said` the
+				// speaker is someone else.
+				if mt := r.ments[mi]; mt.m.Type == article.PER && mt.m.Entity >= 0 && mt.ta >= s.TokStart && !inQuote {
 					if len(cur) == 0 && r.subjectPosition(s.TokStart, mt.ta, mt.m.Role) {
 						subj = mt.m.Entity
 					}
@@ -994,6 +1026,17 @@ func (r *resolver) write() {
 // entity was created with.
 func (r *resolver) displayName(e *ent) string {
 	if e.typ != article.PER {
+		if rest, ok := strings.CutPrefix(e.name, "The "); ok {
+			// "The Muslim Brotherhood called ...": a sentence's first word
+			// taken into the name. Shown as the article writes it elsewhere,
+			// "the Muslim Brotherhood"; a name always written with its
+			// article ("The Hague") keeps it.
+			for _, mi := range e.ments {
+				if t := r.ments[mi].m.Text; strings.EqualFold(t, rest) {
+					return t
+				}
+			}
+		}
 		if !shouting(e.name) {
 			return e.name
 		}
@@ -1032,14 +1075,22 @@ func (r *resolver) displayName(e *ent) string {
 
 // titleWords writes each word (and each part of a hyphenated word) with a
 // capital and the rest in lower case: "WINSTON-SALEM" -> "Winston-Salem".
+// Initials keep their capitals: "N.J.", "D.C." (not "N.j.").
 func titleWords(s string) string {
-	rs := []rune(strings.ToLower(s))
-	for i := range rs {
-		if i == 0 || rs[i-1] == ' ' || rs[i-1] == '-' {
-			rs[i] = unicode.ToUpper(rs[i])
+	words := strings.Split(s, " ")
+	for w, word := range words {
+		if strings.Contains(strings.TrimSuffix(word, "."), ".") {
+			continue
 		}
+		rs := []rune(strings.ToLower(word))
+		for i := range rs {
+			if i == 0 || rs[i-1] == '-' {
+				rs[i] = unicode.ToUpper(rs[i])
+			}
+		}
+		words[w] = string(rs)
 	}
-	return string(rs)
+	return strings.Join(words, " ")
 }
 
 // dedupeRoles keeps one role per title and status, at its first

@@ -36,9 +36,26 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Ent
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	q := `SELECT entity_key, max(name), max(type), count(DISTINCT article_id), count(*) FROM entity_mentions` + where +
-		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d OFFSET %d`, limit, f.Offset)
+	q := entityCountsSQL(`SELECT entity_key, count(DISTINCT article_id) AS articles, count(*) AS mentions FROM entity_mentions` + where +
+		fmt.Sprintf(` GROUP BY entity_key ORDER BY articles DESC, mentions DESC, entity_key LIMIT %d OFFSET %d`, limit, f.Offset))
 	return s.entityCounts(ctx, q, args...)
+}
+
+// entityCountsSQL wraps a query of (entity_key, articles, mentions) rows
+// with each entity's name and type. The name is the one its key spells
+// ("New York" for place:new york, over the datelines' "N.Y."), else the one
+// most of its articles give it, so one article's "The Facebook" does not
+// name the entity everywhere (max(name) picked the alphabetically last);
+// the type is the one most articles give it.
+func entityCountsSQL(counts string) string {
+	return `SELECT k.entity_key,
+		(SELECT m.name FROM entity_mentions m WHERE m.entity_key = k.entity_key
+			GROUP BY m.name ORDER BY lower(m.name) = substr(k.entity_key, instr(k.entity_key, ':') + 1) DESC,
+				count(DISTINCT m.article_id) DESC, count(*) DESC, m.name LIMIT 1),
+		(SELECT m.type FROM entity_mentions m WHERE m.entity_key = k.entity_key
+			GROUP BY m.type ORDER BY count(DISTINCT m.article_id) DESC, count(*) DESC, m.type LIMIT 1),
+		k.articles, k.mentions
+		FROM (` + counts + `) k ORDER BY k.articles DESC, k.mentions DESC, k.entity_key`
 }
 
 func (s *Store) entityCounts(ctx context.Context, q string, args ...any) ([]store.EntityCount, error) {
@@ -84,9 +101,9 @@ func (s *Store) EntityFacets(ctx context.Context, ids []int64, limit int) ([]sto
 	for i, id := range ids {
 		args[i] = id
 	}
-	q := `SELECT entity_key, max(name), max(type), count(DISTINCT article_id), count(*) FROM entity_mentions
+	q := entityCountsSQL(`SELECT entity_key, count(DISTINCT article_id) AS articles, count(*) AS mentions FROM entity_mentions
 		WHERE article_id IN (` + ph + `)` +
-		fmt.Sprintf(` GROUP BY entity_key ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity_key LIMIT %d`, limit)
+		fmt.Sprintf(` GROUP BY entity_key ORDER BY articles DESC, mentions DESC, entity_key LIMIT %d`, limit))
 	return s.entityCounts(ctx, q, args...)
 }
 

@@ -51,7 +51,7 @@ func testEntities(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	analysed(t, s, "one", day(1), entMerkel, entNATO)
 	analysed(t, s, "two", day(2), entNATO)
-	analysed(t, s, "three", day(3), entNATO, entMacron)
+	three := analysed(t, s, "three", day(3), entNATO, entMacron)
 	got, err := s.Entities(ctx, store.EntityFilter{})
 	if err != nil || len(got) != 3 || got[0].Key != "org:nato" || got[0].Articles != 3 {
 		t.Fatalf("most mentioned first: %+v %v", got, err)
@@ -67,6 +67,24 @@ func testEntities(t *testing.T, s store.Store) {
 	got, _ = s.Entities(ctx, store.EntityFilter{Prefix: "%"})
 	if len(got) != 0 {
 		t.Errorf("a wildcard in the prefix matched: %+v", got)
+	}
+	// The name and type most articles give an entity name it, whatever
+	// their alphabetical order.
+	four := analysed(t, s, "four", day(4), [3]string{"org:nato", "The NATO", "PER"})
+	got, _ = s.Entities(ctx, store.EntityFilter{Limit: 1})
+	if len(got) != 1 || got[0].Name != "NATO" || got[0].Type != "ORG" || got[0].Articles != 4 {
+		t.Errorf("one article's odd name and type: %+v", got)
+	}
+	// The name the key spells wins over a commoner abbreviation.
+	analysed(t, s, "five", day(5), [3]string{"per:angela merkel", "A. Merkel", "PER"})
+	analysed(t, s, "six", day(6), [3]string{"per:angela merkel", "A. Merkel", "PER"})
+	got, _ = s.Entities(ctx, store.EntityFilter{Type: "PER", Prefix: "a", Limit: 1})
+	if len(got) != 1 || got[0].Name != "Angela Merkel" || got[0].Articles != 3 {
+		t.Errorf("the key's own spelling: %+v", got)
+	}
+	got, _ = s.EntityFacets(ctx, []int64{three, four}, 1)
+	if len(got) != 1 || got[0].Name != "NATO" || got[0].Type != "ORG" {
+		t.Errorf("facets, one article's odd name and type: %+v", got)
 	}
 }
 
