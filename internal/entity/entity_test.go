@@ -172,6 +172,10 @@ func TestResolution(t *testing.T) {
 			"Olaf Scholz": "person:olaf scholz", "Tom Reyes": "person:tom reyes"}},
 		{"pronoun in quote", `Olaf Scholz said: "He is wrong."`, map[string]string{
 			"Olaf Scholz": "person:olaf scholz"}},
+		{"a person named inside a quotation is not the speaker's pronoun", `Olaf Scholz spoke on Monday. "I trust Tom Reyes completely," he said.`, map[string]string{
+			"Olaf Scholz": "person:olaf scholz", "Tom Reyes": "person:tom reyes", "he": "person:olaf scholz"}},
+		{"a person named inside a quotation is no one's antecedent", `Anna Berg spoke. "Tom Reyes lied," she said.`, map[string]string{
+			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes", "she": "person:anna berg"}},
 		{"first name", "Olaf Scholz arrived. Olaf smiled.", map[string]string{
 			"Olaf Scholz": "person:olaf scholz", "Olaf": "person:olaf scholz"}},
 		{"pronoun too far", "Olaf Scholz arrived. It rained. He left.", map[string]string{
@@ -215,6 +219,23 @@ func TestDatelineIsPlace(t *testing.T) {
 	want := map[string]string{"MOSCOW": "place:moscow", "Moscow": "country:RUS"}
 	if diff := cmp.Diff(want, resolved(doc)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// A dateline's place in capitals is a place whatever the tagger made of it:
+// a tagger unsure of a shouted word often calls it an organisation.
+func TestDatelinePlaceTaggedOrg(t *testing.T) {
+	for _, txt := range []string{
+		"VELMORA (Harbour Post) - The strike ended on Monday.",
+		"VELMORA, Coralia, March 4 (Harbour Post) - The strike ended on Monday.",
+	} {
+		doc := tagger{"VELMORA": "ORG", "Harbour Post": "ORG", "Coralia": "LOC"}.doc(txt)
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := resolved(doc)["VELMORA"]; got != "place:velmora" {
+			t.Errorf("%q: VELMORA = %q, want place:velmora", txt, got)
+		}
 	}
 }
 
