@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -63,6 +64,9 @@ func noName(s string) bool {
 	if !strings.ContainsAny(strings.TrimSpace(s), " \t\n") && lowerCaseWords(s) {
 		return true // "the interior ministry said": a lone word names something only with a capital
 	}
+	if calendarWords(s) {
+		return true
+	}
 	words := 0
 	for w := range strings.FieldsSeq(s) {
 		w = strings.Trim(w, ".,;:")
@@ -86,6 +90,47 @@ func noName(s string) bool {
 		words++
 	}
 	return words > 0
+}
+
+// timeWords are month and weekday names, their abbreviations, and the time
+// zones wire copy writes after a clock time.
+var timeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		gmt utc et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// calendarWords reports whether s is two or more words, all of them month,
+// weekday or time-zone words ("ET February", from "1:54 a.m. ET February
+// 1"; "Sunday Sept."), or a weekday alone: a time, not an organisation. A
+// month alone may be a name ("May", "June").
+func calendarWords(s string) bool {
+	n, day := 0, false
+	var buf [9]byte // "wednesday", "september": the longest
+	for w := range strings.FieldsSeq(s) {
+		w = strings.Trim(w, ".,;:")
+		if len(w) > len(buf) {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if !timeWords[string(buf[:len(w)])] {
+			return false
+		}
+		day = bytes.HasSuffix(buf[:len(w)], []byte("day"))
+		n++
+	}
+	return n >= 2 || n == 1 && day
 }
 
 // lowerCaseWords reports whether s has letters, none of them a capital, and
