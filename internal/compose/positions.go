@@ -120,14 +120,8 @@ func positions(docs []*doc, nm *names) []Position {
 			s := &d.sents[si]
 			// The stance is in the quoted words and the verb that frames them,
 			// not in the rest of the sentence (which may be someone else's).
-			low := strings.ToLower(q.Content.Of(d.a.Text) + " " + q.CueVerb)
-			var stance string
-			switch {
-			case containsAny(low, opposeWords):
-				stance = Opposes
-			case containsAny(low, supportWords):
-				stance = Supports
-			default:
+			stance := quoteStance(strings.ToLower(q.Content.Of(d.a.Text) + " " + q.CueVerb))
+			if stance == "" {
 				continue
 			}
 			issue := issueOf(d, si, s.text, issues)
@@ -148,6 +142,68 @@ func positions(docs []*doc, nm *names) []Position {
 		return strings.Compare(a.Issue, b.Issue)
 	})
 	return out
+}
+
+// quoteStance is the stance lower-case quoted words show: opposing words
+// first, then supporting ones; a negation just before a stance word turns
+// support into opposition ("we will not accept a result …") and makes
+// opposition no stance ("we do not reject the offer").
+func quoteStance(low string) string {
+	stance := ""
+	for _, group := range []struct {
+		words  []string
+		stance string
+	}{{opposeWords, Opposes}, {supportWords, Supports}} {
+		for _, w := range group.words {
+			for off := 0; ; {
+				i := strings.Index(low[off:], w)
+				if i < 0 {
+					break
+				}
+				at := off + i
+				off = at + len(w)
+				if w == "back " && !verbBack(low[:at]) {
+					continue // "in the back rooms", "came back"
+				}
+				if !negatedBefore(low[:at]) {
+					return group.stance
+				}
+				if group.stance == Supports && stance == "" {
+					stance = Opposes
+				}
+			}
+		}
+	}
+	return stance
+}
+
+// verbBack reports whether "back" after s is the verb of support: after a
+// subject pronoun, a modal or "to" ("we back the plan", "will back it").
+func verbBack(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "i", "we", "they", "you", "to", "will", "would", "could", "can", "not", "fully", "strongly", "also", "and":
+		return true
+	}
+	return false
+}
+
+// negatedBefore reports whether the last two words of s negate what follows.
+func negatedBefore(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 2 {
+		ws = ws[len(ws)-2:]
+	}
+	for _, w := range ws {
+		switch w {
+		case "not", "never", "cannot", "won't", "can't", "don't", "didn't", "wouldn't", "won’t", "can’t", "don’t", "didn’t", "wouldn’t", "no":
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs []string) bool {
@@ -187,12 +243,29 @@ func issueOf(d *doc, si int, after string, terms []string) string {
 // firstIssue returns the issue noun of the first word of text whose stem is
 // one of terms (any issue noun when terms is nil), "" when none.
 func firstIssue(text string, terms []string) string {
-	for _, w := range words(text) {
-		if n := issueWord(w, terms); n != "" {
+	ws := words(text)
+	for i, w := range ws {
+		if n := issueWord(w, terms); n != "" && !legalOrder(ws, i) {
 			return n
 		}
 	}
 	return ""
+}
+
+// legalOrder reports whether ws[i] is "law" as the legal order rather than
+// a bill: "allowed by law", "the rule of law", "under Coralian law", "law
+// enforcement".
+func legalOrder(ws []string, i int) bool {
+	if ws[i] != "law" {
+		return false
+	}
+	if i+1 < len(ws) && (ws[i+1] == "enforcement" || ws[i+1] == "firm" || ws[i+1] == "school") {
+		return true
+	}
+	if i > 0 && (ws[i-1] == "by" || ws[i-1] == "of" || ws[i-1] == "international" || ws[i-1] == "martial") {
+		return true
+	}
+	return i > 0 && ws[i-1] == "under" || i > 1 && ws[i-2] == "under"
 }
 
 // lastIssue is firstIssue from the end: the issue named last is the one a
@@ -200,7 +273,7 @@ func firstIssue(text string, terms []string) string {
 func lastIssue(text string, terms []string) string {
 	ws := words(text)
 	for i := len(ws) - 1; i >= 0; i-- {
-		if n := issueWord(ws[i], terms); n != "" {
+		if n := issueWord(ws[i], terms); n != "" && !legalOrder(ws, i) {
 			return n
 		}
 	}
@@ -227,7 +300,7 @@ func issueWord(w string, terms []string) string {
 // negotiate" is about the talks).
 const issueGroups = `talks negotiations negotiate negotiating | ceasefire truce | proposal plan offer text |
 	agreement deal accord pact | monitors | strikes | sanctions | aid relief | election vote | bill law |
-	reform | tariff | treaty | peace | agenda | withdrawal | referendum | budget | resolution |
+	ruling verdict judgment judgement | reform | tariff | treaty | peace | agenda | withdrawal | referendum | budget | resolution |
 	rescue evacuation | vaccine | lockdown`
 
 // issueNounOf maps each word form that names an issue (the word and its

@@ -23,6 +23,12 @@ func TestIssueOf(t *testing.T) {
 		{"a verb names no issue", nil, "Malan said what was proposed was unacceptable.", ""},
 		{"the issue named last before", []string{"The talks opened on Thursday.", "The rebels turned down a proposed truce."},
 			"Malan said it was unacceptable.", "ceasefire"},
+		{"law as the legal order names no bill", nil, "The party would file its appeal on Monday, the last day allowed by law.", ""},
+		{"a country's law names no bill", nil, "Under Coralian law a recount is automatic.", ""},
+		{"the rule of law", nil, "Malan said the rule of law was at stake.", ""},
+		{"a law passed is a bill", nil, "The senate rejected the law.", "bill"},
+		{"a court's ruling", nil, "The observers welcomed the ruling.", "ruling"},
+		{"a verdict is a ruling", nil, "He said he would accept the verdict of the court.", "ruling"},
 		{"no more than two sentences back", []string{"The talks opened on Thursday.", "It rained.", "Nothing happened."},
 			"Malan said it was unacceptable.", ""},
 	}
@@ -170,6 +176,39 @@ func TestTrimQuotation(t *testing.T) {
 	for _, c := range cases {
 		if got := trimQuotation(c.in); got != c.want {
 			t.Errorf("trimQuotation(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A negated stance word takes the other side: "will not accept" opposes.
+func TestQuoteStance(t *testing.T) {
+	cases := []struct{ words, want string }{
+		{"we accept the plan", Supports},
+		{"we will not accept a result decided in back rooms", Opposes},
+		{"we won't accept it", Opposes},
+		{"we can never support such a deal", Opposes},
+		{"a non-starter say", Opposes},
+		{"we do not reject the offer", ""},
+		{"the weather was fine", ""},
+		{"nobody can say we did not try, and we welcome the deal", Supports},
+	}
+	for _, c := range cases {
+		if got := quoteStance(c.words); got != c.want {
+			t.Errorf("quoteStance(%q) = %q, want %q", c.words, got, c.want)
+		}
+	}
+}
+
+func TestQuoteStanceBack(t *testing.T) {
+	cases := []struct{ words, want string }{
+		{"we back the plan", Supports},
+		{"decided in the back rooms", ""},
+		{"they came back from the talks", ""},
+		{"we will not back the deal", Opposes},
+	}
+	for _, c := range cases {
+		if got := quoteStance(c.words); got != c.want {
+			t.Errorf("quoteStance(%q) = %q, want %q", c.words, got, c.want)
 		}
 	}
 }
