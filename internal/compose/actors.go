@@ -149,6 +149,13 @@ func (d *doc) entityName(i int) (name, key string) {
 func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 	byKey := map[string]*SpeakerQuotes{}
 	var order []string
+	// A report's words are listed once: a key-facts bullet repeats the
+	// body, a syndicated copy repeats the original.
+	type said struct {
+		group         int64
+		speaker, text string
+	}
+	listed := map[said]bool{}
 	for _, d := range docs {
 		for _, q := range d.an.Quotes {
 			if q.Scare || q.Stance || (!q.Direct && !quote.ReportsWords(q.CueVerb)) {
@@ -182,6 +189,11 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 			txt := trimQuotation(strings.Join(strings.Fields(span.Of(d.a.Text)), " "))
 			if txt == "" {
 				continue
+			}
+			if k := (said{d.group(), gk, strings.ToLower(txt)}); listed[k] {
+				continue
+			} else {
+				listed[k] = true
 			}
 			sq.Quotes = append(sq.Quotes, QuoteEntry{Text: txt, Direct: q.Direct, Article: d.id, Source: d.outlet, Span: span})
 		}

@@ -212,3 +212,41 @@ func TestQuoteStanceBack(t *testing.T) {
 		}
 	}
 }
+
+// A quote an article repeats (a key-facts bullet and the body) or a copy of
+// the article carries is listed once.
+func TestQuotesOnceAReport(t *testing.T) {
+	mk := func(id, group int64, txt string) *doc {
+		var qs []article.Quote
+		for off := 0; ; {
+			c := strings.Index(txt[off:], "\u201c")
+			if c < 0 {
+				break
+			}
+			c += off
+			e := c + strings.Index(txt[c:], "\u201d") + len("\u201d")
+			qs = append(qs, article.Quote{Content: article.Span{Start: c, End: e}, Direct: true, SpeakerEntity: 0, CueVerb: "call"})
+			off = e
+		}
+		e := article.Entity{Key: "person:ana lopez", Name: "Ana Lopez", Type: article.PER}
+		return &doc{id: id, outlet: fmt.Sprint("outlet ", id), a: &article.Article{Text: txt}, member: Member{DupGroup: group},
+			an: &article.Analysis{Entities: []article.Entity{e}, Quotes: qs}}
+	}
+	txt := "- Lopez called the ruling \u201chalf a victory\u201d.\n\nLopez called the ruling \u201chalf a victory\u201d and vowed to fight on."
+	docs := []*doc{
+		mk(1, 1, txt),
+		mk(2, 1, txt),                                                 // a syndicated copy
+		mk(3, 3, "Ana Lopez called the ruling \u201chalf a victory\u201d."), // another report
+	}
+	got := quotes(docs, storyNames(docs))
+	if len(got) != 1 {
+		t.Fatalf("quotes = %+v", got)
+	}
+	var arts []int64
+	for _, q := range got[0].Quotes {
+		arts = append(arts, q.Article)
+	}
+	if fmt.Sprint(arts) != "[1 3]" {
+		t.Errorf("quotes from articles %v, want [1 3]", arts)
+	}
+}
