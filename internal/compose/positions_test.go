@@ -235,7 +235,7 @@ func TestQuotesOnceAReport(t *testing.T) {
 	txt := "- Lopez called the ruling \u201chalf a victory\u201d.\n\nLopez called the ruling \u201chalf a victory\u201d and vowed to fight on."
 	docs := []*doc{
 		mk(1, 1, txt),
-		mk(2, 1, txt),                                                 // a syndicated copy
+		mk(2, 1, txt), // a syndicated copy
 		mk(3, 3, "Ana Lopez called the ruling \u201chalf a victory\u201d."), // another report
 	}
 	got := quotes(docs, storyNames(docs))
