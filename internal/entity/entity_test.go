@@ -239,6 +239,21 @@ func TestDatelinePlaceTaggedOrg(t *testing.T) {
 	}
 }
 
+// A known organisation whose name holds a place ("... in Europe") is one
+// mention even when the tagger cut the place off.
+func TestSplitOrgNameJoined(t *testing.T) {
+	doc := tagger{"Organization for Security and Co-operation": "ORG", "Europe": "LOC", "Bank": "ORG", "England": "LOC"}.doc(
+		"Observers from the Organization for Security and Co-operation in Europe said the vote was orderly. A Bank in England said so too.")
+	if err := (entity.Stage{}).Analyse(doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Organization for Security and Co-operation in Europe": "org:OSCE", "Bank": "org:bank", "England": "place:england"}
+	if diff := cmp.Diff(want, resolved(doc)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	checkDoc(t, doc)
+}
+
 // checkDoc verifies the links between mentions and entities.
 func checkDoc(t *testing.T, doc *article.Doc) {
 	t.Helper()

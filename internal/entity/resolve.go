@@ -1148,6 +1148,20 @@ func (r *resolver) joinSplitNames() {
 			cur.m.Span.End = r.toks[cur.tb-1].Span.End
 			cur.m.Text = r.text[cur.m.Span.Start:cur.m.Span.End]
 		}
+		// "Organization for Security and Co-operation" "in" "Europe": a
+		// known organisation's name the tagger cut at a place.
+		for cur.m.Type != article.PER && i+1 < len(r.ments) {
+			next := r.ments[i+1]
+			if next.sent != cur.sent || next.ta != cur.tb+1 || !orgJoiners[r.toks[cur.tb].Text] {
+				break
+			}
+			joined := r.text[cur.m.Span.Start:next.m.Span.End]
+			if _, ok := r.gaz.Org(joined); !ok {
+				break
+			}
+			cur.m.Span.End, cur.m.Text, cur.m.Type, cur.tb = next.m.Span.End, joined, article.ORG, next.tb
+			i++
+		}
 		for cur.m.Type == article.PER && i+1 < len(r.ments) {
 			next := r.ments[i+1]
 			if next.sent != cur.sent || next.ta < cur.tb || !r.joinable(cur, next) {
@@ -1162,6 +1176,11 @@ func (r *resolver) joinSplitNames() {
 	}
 	r.ments = out
 }
+
+// orgJoiners are the words an organisation's name may hold between two
+// names: "Organization for Security and Co-operation in Europe", "League
+// of Arab States".
+var orgJoiners = map[string]bool{"in": true, "of": true, "for": true, "and": true, "on": true}
 
 // particleName reports whether a token is a surname written with an Arabic
 // article: "el-Sisi", "al-Sudani", "Al-Thani".
