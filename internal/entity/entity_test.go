@@ -25,6 +25,7 @@ var people = tagger{
 	"America": "LOC", "Germany": "LOC", "Egypt": "LOC", "Qatar": "LOC", "German": "MISC", "Egyptian": "MISC",
 	"UN": "ORG", "U.N.": "ORG", "United Nations": "ORG", "NATO": "ORG", "World Health Organization": "ORG", "WHO": "ORG",
 	"Acme Corp.": "ORG", "Acme": "ORG", "Acme Foods Group": "ORG", "Acme Foods": "ORG", "Acme Steel": "ORG", "Northern Grain Cooperative": "ORG", "NGC": "ORG",
+	"Northern Grain Commission": "ORG", "Southern Grain Commission": "ORG", "Commission": "ORG",
 }
 
 func analyse(t *testing.T, txt string) *article.Doc {
@@ -194,6 +195,10 @@ func TestResolution(t *testing.T) {
 			"Northern Grain Cooperative": "org:northern grain cooperative", "NGC": "org:northern grain cooperative"}},
 		{"short org name", "Acme said. Acme Foods Group said.", map[string]string{
 			"Acme": "org:acme foods", "Acme Foods Group": "org:acme foods"}},
+		{"an institution named by its head noun", "The Northern Grain Commission met. Commission staff agreed.", map[string]string{
+			"Northern Grain Commission": "org:northern grain commission", "Commission": "org:northern grain commission"}},
+		{"an institution's head noun shared by two", "The Northern Grain Commission and the Southern Grain Commission met. Commission staff agreed.", map[string]string{
+			"Northern Grain Commission": "org:northern grain commission", "Southern Grain Commission": "org:southern grain commission", "Commission": "org:commission"}},
 		{"short org name unclear", "Acme Foods and Acme Steel said. Acme agreed.", map[string]string{
 			"Acme": "org:acme", "Acme Foods": "org:acme foods", "Acme Steel": "org:acme steel"}},
 		{"company suffix", "Acme Corp. said profit rose. Acme said more.", map[string]string{

@@ -656,18 +656,21 @@ func (r *resolver) acronymOf(acr string) (int, bool) {
 }
 
 // shortOrgOf finds the one organisation whose name begins with the words
-// of a shorter name: "Boeing" for "Boeing Commercial Airplanes".
+// of a shorter name: "Boeing" for "Boeing Commercial Airplanes"; or, for
+// the noun of a kind of institution, ends with it: "Commission" for the
+// "Central Electoral Commission".
 func (r *resolver) shortOrgOf(key string) (int, bool) {
 	short, ok := strings.CutPrefix(key, "org:")
 	if !ok || short == "" {
 		return 0, false
 	}
+	head := institutionHeads[short]
 	found := -1
 	for ei, e := range r.ents {
 		if !e.org {
 			continue
 		}
-		if long := strings.TrimPrefix(e.key, "org:"); strings.HasPrefix(long, short+" ") {
+		if long := strings.TrimPrefix(e.key, "org:"); strings.HasPrefix(long, short+" ") || head && strings.HasSuffix(long, " "+short) {
 			if found >= 0 {
 				return 0, false // "Acme" with "Acme Foods" and "Acme Steel": unclear
 			}
@@ -675,6 +678,14 @@ func (r *resolver) shortOrgOf(key string) (int, bool) {
 		}
 	}
 	return found, found >= 0
+}
+
+// institutionHeads are nouns for a kind of institution that, capitalised
+// alone, stand for the one institution of that kind an article names.
+var institutionHeads = map[string]bool{
+	"commission": true, "court": true, "council": true, "committee": true, "ministry": true,
+	"parliament": true, "assembly": true, "agency": true, "board": true, "tribunal": true,
+	"senate": true, "congress": true, "cabinet": true, "authority": true, "directorate": true,
 }
 
 // holdsTitle reports whether the entity has a role with this title (or one
