@@ -1,7 +1,9 @@
 package compose
 
 import (
+	"bytes"
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -73,5 +75,30 @@ func TestMarginContradictions(t *testing.T) {
 				t.Errorf("number contradiction = %v, want %v: %+v", got, tc.want, d.Contradictions)
 			}
 		})
+	}
+}
+
+// The Markdown dossier counts in the singular when there is one, and says
+// so when no position was found rather than printing an empty table.
+func TestMarkdownCounts(t *testing.T) {
+	d, err := Build(context.Background(), Input{StoryID: 3, Sources: []Source{
+		source(1, "Wire A", "2025-05-09", "The storm reached the coast on Friday."),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Actors = []Actor{{Name: "Ana Lopez", Type: "PER", Mentions: 1}}
+	var m bytes.Buffer
+	if err := WriteMarkdown(&m, d); err != nil {
+		t.Fatal(err)
+	}
+	out := m.String()
+	for _, want := range []string{"1 article.", "(PER, 1 mention)", "No positions found."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "| actor | issue |") {
+		t.Errorf("Markdown prints an empty positions table:\n%s", out)
 	}
 }

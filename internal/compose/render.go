@@ -62,7 +62,7 @@ func WriteMarkdown(w io.Writer, d *Dossier) error {
 		return "[" + strings.Join(ids, ", ") + "]"
 	}
 	p("# %s\n\n", mdEscape(d.Headline))
-	p("Story %d, %s to %s, %d articles.\n\n", d.StoryID, d.First, d.Last, len(d.Articles))
+	p("Story %d, %s to %s, %s.\n\n", d.StoryID, d.First, d.Last, count(len(d.Articles), "article"))
 	p("## Summary\n\n")
 	for _, s := range d.Summary {
 		p("- %s %s\n", mdEscape(s.Text), cites(s.Citations))
@@ -81,13 +81,18 @@ func WriteMarkdown(w io.Writer, d *Dossier) error {
 	p("\n## Actors\n\n")
 	for _, a := range d.Actors {
 		roles := a.RoleLabels()
-		p("- %s (%s, %d mentions)", mdEscape(a.Name), a.Type, a.Mentions)
+		p("- %s (%s, %s)", mdEscape(a.Name), a.Type, count(a.Mentions, "mention"))
 		if len(roles) > 0 {
 			p(": %s", mdEscape(strings.Join(roles, "; ")))
 		}
 		p("\n")
 	}
-	p("\n## Positions\n\n| actor | issue | stance | evidence |\n|---|---|---|---|\n")
+	p("\n## Positions\n\n")
+	if len(d.Positions) == 0 {
+		p("No positions found.\n")
+	} else {
+		p("| actor | issue | stance | evidence |\n|---|---|---|---|\n")
+	}
 	for _, x := range d.Positions {
 		p("| %s | %s | %s | %s |\n", mdCell(x.Actor), mdCell(x.Issue), x.Stance, cites(x.Evidence))
 	}
@@ -261,4 +266,13 @@ func TimelineSVG(entries []TimelineEntry) template.HTML {
 		left, width-right, left, lo.Format("2006-01-02"), width-right, hi.Format("2006-01-02"))
 	return template.HTML(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="100%%" role="img" aria-label="timeline chart">%s%s</svg>`,
 		width, h, axis, b.String()))
+}
+
+// count writes n with its noun, in the singular for one: "1 article",
+// "3 articles".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
