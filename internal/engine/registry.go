@@ -74,7 +74,14 @@ func (e *Engine) linkPeople(ctx context.Context, ents []article.Entity) error {
 	if len(surnames) == 0 {
 		return nil
 	}
-	known, err := e.Store.People(ctx, store.PeopleQuery{Surnames: surnames, Titles: titles, Context: keys})
+	// How often each person was seen matters only to choose between
+	// people of one surname: counted only when the query finds several.
+	q := store.PeopleQuery{Surnames: surnames, Titles: titles, Context: keys}
+	known, err := e.Store.People(ctx, q)
+	if err == nil && len(known) > 1 {
+		q.Counts = true
+		known, err = e.Store.People(ctx, q)
+	}
 	if err != nil {
 		return fmt.Errorf("linking people: %w", err)
 	}

@@ -351,14 +351,75 @@ func (r *Registry) canonical(e article.Entity, ents []article.Entity) string {
 			}
 		}
 	}
-	if len(cands) != 1 {
-		return e.Key // unknown, or several people share the surname
+	if len(cands) != 1 && strings.HasPrefix(forms[0], acronymForm) {
+		return e.Key // initials are too short a name to choose between organisations
 	}
-	rec := r.people[cands[0]]
-	if r.supports(rec, e, ents) {
-		return rec.key
+	// Only the people the article's context supports count; of those, one
+	// must remain, up to spellings of one name ("Barack Obama", "Barack
+	// Hussein Obama", "Barrack Obama"), which go to the most seen.
+	var best *personRecord
+	var supported []*personRecord
+	for _, k := range cands {
+		rec := r.people[k]
+		if !r.supports(rec, e, ents) {
+			continue
+		}
+		supported = append(supported, rec)
+		if best == nil || rec.articles > best.articles || rec.articles == best.articles && rec.key < best.key {
+			best = rec
+		}
 	}
-	return e.Key
+	if best == nil {
+		return e.Key // unknown, or no support
+	}
+	for _, rec := range supported {
+		if rec == best || spellingsOfOneName(personWords(best.key), personWords(rec.key)) {
+			continue
+		}
+		if rec.articles*dominance > best.articles {
+			return e.Key // two people of that surname fit: never guess
+		}
+		// One fits far more often: in a corpus on the Egypt crisis, "Obama"
+		// is Barack Obama, not the tagger's "Reply dear Obama" from a
+		// comment thread, seen once.
+	}
+	return best.key
+}
+
+// dominance is how many times more articles the most seen person of a
+// surname needs than another the context also supports to take the
+// surname alone.
+const dominance = 5
+
+// spellingsOfOneName reports whether two full names may be spellings of one name:
+// the same surname and the same first name, but for a middle name ("Barack
+// Hussein Obama") or one slip in a first name of four letters or more
+// ("Barrack Obama"). "John Smith" and "Mary Smith" are two people.
+func spellingsOfOneName(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	fa, fb := a[0], b[0]
+	return fa == fb || min(len(fa), len(fb)) >= 4 && oneEdit(fa, fb)
+}
+
+// oneEdit reports whether a and b differ by one inserted, deleted or
+// replaced byte.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // supports reports whether an article's context backs linking a surname to

@@ -78,6 +78,48 @@ func TestRegistry(t *testing.T) {
 
 // TestConcurrent runs the stage and the registry from several goroutines
 // (meaningful under -race).
+// Of several people of one surname, the one the article's context supports
+// is meant; spellings of one name (a middle name, a slip in the first name)
+// are one person, filed under the most seen.
+func TestRegistrySupportedSpelling(t *testing.T) {
+	tg := tagger{"Barack Obama": "PER", "Barack Hussein Obama": "PER", "Barrack Obama": "PER", "Michelle Obama": "PER",
+		"Obama": "PER", "Mubarak": "PER", "Cairo": "LOC", "Egypt": "LOC", "Chicago": "LOC", "Lincoln School": "ORG"}
+	reg := entity.NewRegistry()
+	reg.Link(entitiesOf(t, tg, "Barack Obama called Mubarak about Egypt and Cairo."))
+	reg.Link(entitiesOf(t, tg, "Barack Obama said Mubarak must listen to Egypt and Cairo."))
+	reg.Link(entitiesOf(t, tg, "Barack Hussein Obama warned Mubarak over Cairo."))
+	reg.Link(entitiesOf(t, tg, "Barrack Obama urged Mubarak to leave Cairo."))
+	reg.Link(entitiesOf(t, tg, "Michelle Obama visited the Lincoln School in Chicago."))
+	tests := []struct{ text, want string }{
+		{"Obama told Mubarak the people of Cairo must be heard.", "person:barack obama"},
+		{"Obama toured the Lincoln School in Chicago.", "person:michelle obama"},
+		{"Obama met Mubarak in Cairo and spoke at the Lincoln School in Chicago.", "person:obama"}, // both fit
+		{"Obama won.", "person:obama"},
+	}
+	canonical := func(text string) string {
+		ents := entitiesOf(t, tg, text)
+		for _, e := range ents {
+			if e.Name == "Obama" {
+				return reg.Canonical(e, ents)
+			}
+		}
+		return ""
+	}
+	for _, tc := range tests {
+		if got := canonical(tc.text); got != tc.want {
+			t.Errorf("%q: Canonical(Obama) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	// Seen five times as often as the other Obama the context supports,
+	// Barack Obama takes the surname alone.
+	for range 3 {
+		reg.Link(entitiesOf(t, tg, "Barack Obama spoke of Egypt and Cairo."))
+	}
+	if got, want := canonical(tests[2].text), "person:barack obama"; got != want {
+		t.Errorf("%q with a dominant Barack Obama: Canonical(Obama) = %q, want %q", tests[2].text, got, want)
+	}
+}
+
 func TestConcurrent(t *testing.T) {
 	reg := entity.NewRegistry()
 	done := make(chan []article.Entity)

@@ -52,9 +52,12 @@ type PeopleQuery struct {
 	// index probe each however often the person was seen: Titles and
 	// Context cut the person's to these, and Name and Articles stay empty.
 	// Everything reports the name, the article count and all titles and
-	// context, reading all of the person's sightings.
+	// context, reading all of the person's sightings. Counts reports the
+	// article count alone (one sum over the person's sightings), for
+	// choosing between people of one surname.
 	Titles, Context []string
 	Everything      bool
+	Counts          bool
 }
 
 // Person is one person of the registry: the name of its sighting in the

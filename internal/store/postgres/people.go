@@ -116,10 +116,15 @@ func (s *Store) People(ctx context.Context, q store.PeopleQuery) ([]store.Person
 	out := make([]store.Person, 0, len(keys))
 	for _, k := range keys {
 		p := store.Person{Key: k}
-		if q.Everything {
+		switch {
+		case q.Everything:
 			if err := s.pool.QueryRow(ctx, `SELECT (SELECT name FROM person_sightings WHERE person_key = $1 ORDER BY article_id LIMIT 1),
 				(SELECT SUM(times) FROM person_sightings WHERE person_key = $1)`, k).Scan(&p.Name, &p.Articles); err != nil {
 				return nil, fmt.Errorf("reading person %s: %w", k, err)
+			}
+		case q.Counts:
+			if err := s.pool.QueryRow(ctx, `SELECT SUM(times) FROM person_sightings WHERE person_key = $1`, k).Scan(&p.Articles); err != nil {
+				return nil, fmt.Errorf("counting person %s: %w", k, err)
 			}
 		}
 		if p.Titles, err = s.sightingSet(ctx, "person_titles", "title", k, q.Titles, q.Everything); err != nil {

@@ -68,6 +68,12 @@ func testPeopleSum(t *testing.T, s store.Store) {
 	if got := people(t, s, q); !cmp.Equal(got, cut) {
 		t.Errorf("by surname, cut to the article:\n%s", cmp.Diff(cut, got))
 	}
+	// Counts adds the article count, and nothing else, to the cut.
+	q.Counts = true
+	cut[0].Articles = 2
+	if got := people(t, s, q); !cmp.Equal(got, cut) {
+		t.Errorf("by surname, cut, with counts:\n%s", cmp.Diff(cut, got))
+	}
 	all := people(t, s, store.PeopleQuery{All: true, Everything: true})
 	if len(all) != 2 || all[0].Key != "person:anna smith" || all[0].Articles != 2 || all[1].Key != "person:olaf scholz" {
 		t.Errorf("all people: %+v", all)
