@@ -102,3 +102,24 @@ func TestMarkdownCounts(t *testing.T) {
 		t.Errorf("Markdown prints an empty positions table:\n%s", out)
 	}
 }
+
+// A timeline entry reads as the event, without the wire dateline that opens
+// the article's first sentence (the citation keeps the sentence whole).
+func TestTimelineWithoutDateline(t *testing.T) {
+	d, err := Build(context.Background(), Input{StoryID: 1, Sources: []Source{
+		source(1, "Wire A", "2025-05-09", "PORTHAVEN, May 9 (Wire A) - The dockers' strike ended on Friday after a pay deal."),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Timeline) == 0 {
+		t.Fatal("no timeline")
+	}
+	e := d.Timeline[0]
+	if want := "The dockers' strike ended on Friday after a pay deal."; e.Description != want {
+		t.Errorf("description = %q, want %q", e.Description, want)
+	}
+	if len(e.Citations) == 0 || !strings.HasPrefix(e.Citations[0].Text, "PORTHAVEN") {
+		t.Errorf("citation = %+v, want the whole sentence", e.Citations)
+	}
+}

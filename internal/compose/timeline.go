@@ -191,7 +191,7 @@ func describe(items []candidate) string {
 			best, bestScore = i, score
 		}
 	}
-	return oneLine(items[best].s.text, 200)
+	return oneLine(withoutDateline(items[best].s.text), 200)
 }
 
 // oneLine collapses white space and cuts at a word boundary.
