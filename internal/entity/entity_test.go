@@ -259,6 +259,34 @@ func TestSplitOrgNameJoined(t *testing.T) {
 	checkDoc(t, doc)
 }
 
+// A one-word name the tagger called a person is a place when the article
+// uses it as one: after "in" or "from", as the stem of a demonym, or owning
+// what only a country has. A surname stays a person.
+func TestPlaceTaggedPerson(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"after in", "Velmora held a vote. Turnout in Velmora was low.", "place:velmora"},
+		{"a demonym", "Velmora held a vote. Under Velmoran law the count is public.", "place:velmora"},
+		{"a country's president", "Velmora's incumbent president kept a narrow lead.", "place:velmora"},
+		{"a country's regions", "The recount in Velmora's three northern regions ended.", "place:velmora"},
+		{"a person's aide", "Velmora's chief of staff said the count was fair.", "person:velmora"},
+		{"a surname", "Anna Velmora arrived. Velmora spoke in Cairo.", "person:anna velmora"},
+		{"in with a possessive", "In Velmora's view the count was fair.", "person:velmora"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tagger{"Velmora": "PER", "Anna Velmora": "PER", "Cairo": "LOC"}.doc(tc.text)
+			if err := (entity.Stage{}).Analyse(doc); err != nil {
+				t.Fatal(err)
+			}
+			if got := resolved(doc)["Velmora"]; got != tc.want {
+				t.Errorf("Velmora = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // checkDoc verifies the links between mentions and entities.
 func checkDoc(t *testing.T, doc *article.Doc) {
 	t.Helper()
@@ -419,6 +447,11 @@ func TestTaggerNoise(t *testing.T) {
 		{"administration tagged as a place", tagger{"Biden": "LOC"}, "The Biden administration said no.", map[string]string{
 			"Biden administration": "country:USA"}},
 		{"separate people stay apart", tagger{"Anna Berg": "PER", "Tom Reyes": "PER"}, "Anna Berg and Tom Reyes spoke.", map[string]string{
+			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes"}},
+		{"name cut before a separate particle", tagger{"Zine El Abidine": "PER", "Ben Ali": "PER", "Ludwig": "PER", "van Beethoven": "PER"},
+			"Zine El Abidine Ben Ali fled. Ludwig van Beethoven wrote it.", map[string]string{
+				"Zine El Abidine Ben Ali": "person:zine el abidine ben ali", "Ludwig van Beethoven": "person:ludwig van beethoven"}},
+		{"adjacent names without a particle stay apart", tagger{"Anna Berg": "PER", "Tom Reyes": "PER"}, "Anna Berg Tom Reyes spoke.", map[string]string{
 			"Anna Berg": "person:anna berg", "Tom Reyes": "person:tom reyes"}},
 	}
 	for _, tc := range tests {

@@ -81,6 +81,7 @@ func (r *resolver) run() {
 	// Tidying may leave no name ("interior ministry said" cut to "interior").
 	r.ments = slices.DeleteFunc(r.ments, func(mt ment) bool { return noName(mt.m.Text) })
 	r.harmoniseTypes()
+	r.placesTaggedPeople()
 	r.joinSplitNames()
 	r.roleOnlyMentions()
 	for i := range r.ments {
@@ -130,6 +131,106 @@ func (r *resolver) collect() {
 		r.ments = append(r.ments, ment{m: m, ta: ta, tb: tb, sent: r.doc.SentenceAt(m.Span.Start), roleOf: -1})
 	}
 	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].m.Span.Start < r.ments[j].m.Span.Start })
+}
+
+// placesTaggedPeople makes a place of a one-word name tagged a person that
+// the article uses as a place, a tagger's common error on a country or
+// region it does not know: after "in" or "from" ("turnout in Velmora"), as
+// the stem of a demonym ("Velmoran law"), or owning what only a country
+// has ("Velmora's president", "Velmora's three northern regions"). A name
+// that is also the surname of a fuller person mention stays a person.
+func (r *resolver) placesTaggedPeople() {
+	surnames := map[string]bool{}
+	for _, mt := range r.ments {
+		if f := strings.Fields(mt.m.Text); mt.m.Type == article.PER && len(f) > 1 {
+			surnames[f[len(f)-1]] = true
+		}
+	}
+	place := map[string]bool{}
+	for _, mt := range r.ments {
+		n := mt.m.Text
+		if mt.m.Type != article.PER || strings.ContainsAny(n, " .-") || surnames[n] || shouting(n) || place[n] {
+			continue
+		}
+		place[n] = r.usedAsPlace(mt.m.Span)
+	}
+	for i := range r.ments {
+		if mt := &r.ments[i]; mt.m.Type == article.PER && place[mt.m.Text] {
+			mt.m.Type = article.LOC
+		}
+	}
+	for n, ok := range place {
+		if !ok && r.demonymOf(n) {
+			for i := range r.ments {
+				if mt := &r.ments[i]; mt.m.Type == article.PER && mt.m.Text == n {
+					mt.m.Type = article.LOC
+				}
+			}
+		}
+	}
+}
+
+// usedAsPlace reports whether the name at sp reads as a place there: after
+// "in" or "from" (not owning something: "in Smith's view"), or owning a
+// country's president, capital, regions and the like.
+func (r *resolver) usedAsPlace(sp article.Span) bool {
+	rest := r.text[sp.End:]
+	owner := ""
+	for _, p := range []string{"'s ", "’s "} {
+		if after, ok := strings.CutPrefix(rest, p); ok {
+			owner = after
+		}
+	}
+	if owner == "" {
+		before := strings.ToLower(r.text[max(0, sp.Start-6):sp.Start])
+		return strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " from ") ||
+			strings.HasSuffix(before, "\nin ") || before == "in " || before == "from "
+	}
+	// Up to two modifiers, then what a country owns.
+	ws := strings.FieldsFunc(strings.ToLower(owner), func(c rune) bool { return !unicode.IsLetter(c) && c != '-' })
+	for i := 0; i < len(ws) && i < 4; i++ {
+		if i+1 < len(ws) && countryHolds[ws[i]+" "+ws[i+1]] {
+			return true
+		}
+		if countryHolds[ws[i]] {
+			return true
+		}
+		if i >= 2 {
+			break
+		}
+	}
+	return false
+}
+
+// countryHolds are what a country has and a person does not.
+var countryHolds = map[string]bool{
+	"president": true, "capital": true, "region": true, "regions": true, "provinces": true,
+	"parliament": true, "constitution": true, "borders": true, "top court": true,
+	"constitutional court": true, "supreme court": true, "central bank": true,
+}
+
+// demonymOf reports whether the article writes the name's demonym, a
+// capitalised adjective before a lower-case word ("Velmoran law",
+// "Kenyan officials").
+func (r *resolver) demonymOf(name string) bool {
+	for _, suf := range []string{"n ", "an ", "ian "} {
+		d := name + suf
+		for off := 0; ; {
+			i := strings.Index(r.text[off:], d)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(d)
+			if at > 0 && unicode.IsLetter(rune(r.text[at-1])) {
+				continue
+			}
+			if c, _ := utf8.DecodeRuneInString(r.text[off:]); unicode.IsLower(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // harmoniseTypes gives every mention of one name in the article the type
@@ -1188,6 +1289,15 @@ func (r *resolver) joinSplitNames() {
 	r.ments = out
 }
 
+// wordParticles begin surnames as words of their own ("Ben Ali", "bin
+// Laden", "van Gogh", "de la Rua"): a name right after another that starts
+// with one continues it.
+var wordParticles = map[string]bool{
+	"ben": true, "bin": true, "ibn": true, "abu": true, "ould": true, "bou": true, "el": true, "al": true,
+	"van": true, "von": true, "de": true, "da": true, "di": true, "del": true, "della": true, "der": true,
+	"den": true, "du": true, "dos": true, "das": true, "le": true, "la": true,
+}
+
 // orgJoiners are the words an organisation's name may hold between two
 // names: "Organization for Security and Co-operation in Europe", "League
 // of Arab States".
@@ -1213,7 +1323,10 @@ func (r *resolver) joinable(a, b ment) bool {
 				return true
 			}
 		}
-		return false
+		// "Zine El Abidine" "Ben Ali", "Ludwig" "van Beethoven": a tagger
+		// starts a new name at a surname's particle written apart.
+		first, _, _ := strings.Cut(w, " ")
+		return wordParticles[first] && strings.Contains(w, " ")
 	}
 	for t := a.tb; t < b.ta; t++ {
 		if !nameJoiners[strings.ToLower(r.toks[t].Text)] {
