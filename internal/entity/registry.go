@@ -151,11 +151,29 @@ func SurnameForms(key string) []string {
 func registered(e article.Entity) bool {
 	switch e.Type {
 	case article.PER:
-		return len(personWords(e.Key)) >= 2
+		sn, _ := surnameOnly(e)
+		return sn == "" && len(personWords(e.Key)) >= 2
 	case article.ORG:
 		return initialsOf(e.Key) != ""
 	}
 	return false
+}
+
+// surnameOnly returns the surname of a person named by surname alone:
+// "Scholz", or a surname with a particle written as a word ("Ben Ali",
+// "van Gogh"), whose words are returned as whole, which a full name must
+// end with.
+func surnameOnly(e article.Entity) (surname string, whole []string) {
+	if e.Type != article.PER {
+		return "", nil
+	}
+	switch w := personWords(e.Key); {
+	case len(w) == 1:
+		return w[0], nil
+	case len(w) == 2 && wordParticles[w[0]]:
+		return w[1], w
+	}
+	return "", nil
 }
 
 // acronymForm prefixes the initials an organisation is filed under, so they
@@ -230,11 +248,11 @@ func LinkQuery(ents []article.Entity) (surnames, titles, keys []string) {
 			}
 			continue
 		}
-		w := personWords(e.Key)
-		if e.Type != article.PER || len(w) != 1 {
+		sn, _ := surnameOnly(e)
+		if sn == "" {
 			continue
 		}
-		for _, f := range surnameForms(w[0]) {
+		for _, f := range surnameForms(sn) {
 			if !slices.Contains(surnames, f) {
 				surnames = append(surnames, f)
 			}
@@ -335,17 +353,21 @@ func (r *Registry) Canonical(e article.Entity, ents []article.Entity) string {
 }
 
 func (r *Registry) canonical(e article.Entity, ents []article.Entity) string {
-	var forms []string
+	var forms, whole []string
 	if a := acronymOnly(e); a != "" {
 		forms = []string{acronymForm + a}
-	} else if w := personWords(e.Key); e.Type == article.PER && len(w) == 1 {
-		forms = surnameForms(w[0])
+	} else if sn, tail := surnameOnly(e); sn != "" {
+		forms = surnameForms(sn)
+		whole = tail
 	} else {
 		return e.Key
 	}
 	var cands []string
 	for _, f := range forms {
 		for _, k := range r.bySurname[f] {
+			if w := personWords(k); len(whole) > 0 && (len(w) <= len(whole) || !slices.Equal(w[len(w)-len(whole):], whole)) {
+				continue // "Ben Ali" is "Zine El Abidine Ben Ali", not "Muhammad Ali"
+			}
 			if !slices.Contains(cands, k) {
 				cands = append(cands, k)
 			}

@@ -120,6 +120,24 @@ func TestRegistrySupportedSpelling(t *testing.T) {
 	}
 }
 
+// A surname with a particle written apart ("Ben Ali") links to the full
+// name that ends with it, not to another person of the last word alone.
+func TestRegistryParticleSurname(t *testing.T) {
+	tg := tagger{"Zine El Abidine Ben Ali": "PER", "Muhammad Ali": "PER", "Ben Ali": "PER",
+		"Tunisia": "LOC", "Tunis": "LOC", "Louisville": "LOC", "Boxing Hall": "ORG"}
+	reg := entity.NewRegistry()
+	reg.Link(entitiesOf(t, tg, "Zine El Abidine Ben Ali ruled Tunisia from Tunis."))
+	reg.Link(entitiesOf(t, tg, "Muhammad Ali of Louisville entered the Boxing Hall, as did fans from Tunis and Tunisia."))
+	ents := entitiesOf(t, tg, "Ben Ali left Tunisia. Crowds in Tunis cheered.")
+	if got := reg.Canonical(entityNamed(ents, "Ben Ali"), ents); got != "person:zine el abidine ben ali" {
+		t.Errorf("Canonical(Ben Ali) = %q", got)
+	}
+	surnames, _, _ := entity.LinkQuery(ents)
+	if !slices.Contains(surnames, "ali") {
+		t.Errorf("LinkQuery surnames %v: want ali", surnames)
+	}
+}
+
 func TestConcurrent(t *testing.T) {
 	reg := entity.NewRegistry()
 	done := make(chan []article.Entity)
