@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Pattern fragments shared by the rules.
@@ -404,6 +405,9 @@ func buildRules() []*rule {
 			s, e := m.start, m.end
 			if s > 0 && strings.ContainsAny(m.text[s-1:s], "$#£€¥/:.,-") {
 				return false
+			}
+			if glossOfClock(m.text[:s]) {
+				return false // "12:10 p.m. (1910 in Egypt)": the same instant, another clock
 			}
 			rest := m.text[e:]
 			if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, ":") ||
@@ -1466,15 +1470,26 @@ func nextWord(text string, e int) string {
 // glossOfClock reports whether text before a clock time ends in another
 // clock time and an opening bracket: "10:35 a.m. (0735 GMT)" restates the
 // instant in another zone, which TimeML annotates once.
+//
+// The bracket may be a Penn Treebank escape ("-LRB-"), and the clock may
+// carry a zone ("12:10 p.m. ET (1910 in Egypt)").
 func glossOfClock(before string) bool {
 	b := strings.TrimRight(before, " ")
-	if !strings.HasSuffix(b, "(") {
+	switch {
+	case strings.HasSuffix(b, "("):
+		b = strings.TrimSuffix(b, "(")
+	case strings.HasSuffix(b, "-LRB-"):
+		b = strings.TrimSuffix(b, "-LRB-")
+	default:
 		return false
 	}
-	b = strings.ToLower(strings.TrimRight(strings.TrimSuffix(b, "("), " "))
+	b = strings.ToLower(strings.TrimRight(b, " "))
+	if w := lastWord(b); w == "et" || w == "est" || w == "edt" || w == "gmt" || w == "utc" || w == "cet" || w == "bst" {
+		b = strings.TrimRight(strings.TrimSuffix(b, w), " ")
+	}
 	for _, end := range []string{"a.m.", "p.m.", "am", "pm", "local time", "gmt", "noon", "midnight"} {
-		if strings.HasSuffix(b, end) {
-			return true
+		if rest, ok := strings.CutSuffix(b, end); ok && (rest == "" || !unicode.IsLetter(rune(rest[len(rest)-1]))) {
+			return true // "10:35 a.m.", "10:35am"; not "the program"
 		}
 	}
 	return false

@@ -107,6 +107,9 @@ func TestRelativeToDCT(t *testing.T) {
 		{"The curfew began at 1800 GMT.", []want{{"1800 GMT", "TIME", "2021-06-14T18:00Z", ""}}},
 		{"Troops moved in at 2130 local time.", []want{{"2130 local time", "TIME", "2021-06-14T21:30", ""}}},
 		{"The blast came at 10:35 a.m. (0735 GMT) Monday.", []want{{"10:35 a.m.", "TIME", "2021-06-14T10:35", ""}, {"Monday", "DATE", "2021-06-14", ""}}},
+		{"Updated 12:10 p.m. (1910 in Egypt) Clinton called for restraint.", []want{{"12:10 p.m.", "TIME", "2021-06-14T12:10", ""}}},
+		{"Updated 1:21 p.m. ET -LRB- 2021 in Egypt -RRB- Crowds grew.", []want{{"1:21 p.m. ET", "TIME", "2021-06-14T13:21", ""}}},
+		{"The program (1990) ended in 1991.", []want{{"1990", "DATE", "1990", ""}, {"1991", "DATE", "1991", ""}}},
 		// an hour without a.m./p.m. takes its half of the day from the part named
 		{"He will leave at 4 in the morning.", []want{{"4 in the morning", "TIME", "2021-06-14T04:00", ""}}},
 		{"The shops close at 10 at night.", []want{{"10 at night", "TIME", "2021-06-14T22:00", ""}}},
