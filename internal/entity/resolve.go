@@ -171,7 +171,7 @@ func (r *resolver) placesTaggedPeople() {
 }
 
 // usedAsPlace reports whether the name at sp reads as a place there: after
-// "in" or "from" (not owning something: "in Smith's view"), or owning a
+// "in" (not owning something: "in Smith's view"), or owning a
 // country's president, capital, regions and the like.
 func (r *resolver) usedAsPlace(sp article.Span) bool {
 	rest := r.text[sp.End:]
@@ -182,24 +182,39 @@ func (r *resolver) usedAsPlace(sp article.Span) bool {
 		}
 	}
 	if owner == "" {
-		before := strings.ToLower(r.text[max(0, sp.Start-6):sp.Start])
-		return strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " from ") ||
-			strings.HasSuffix(before, "\nin ") || before == "in " || before == "from "
+		// Not "from": "a call from Smith" is a person's.
+		before := strings.ToLower(r.text[max(0, sp.Start-4):sp.Start])
+		if before != " in " && before != "\nin " && (sp.Start != 3 || before != "in ") {
+			return false
+		}
+		// "a stake in Donohue", "confidence in Smith": a company's or a
+		// person's.
+		ws := strings.Fields(strings.ToLower(r.text[max(0, sp.Start-40):sp.Start-3]))
+		return len(ws) == 0 || !notPlaceBeforeIn[strings.Trim(ws[len(ws)-1], ",.;:")]
 	}
-	// Up to two modifiers, then what a country owns.
-	ws := strings.FieldsFunc(strings.ToLower(owner), func(c rune) bool { return !unicode.IsLetter(c) && c != '-' })
-	for i := 0; i < len(ws) && i < 4; i++ {
-		if i+1 < len(ws) && countryHolds[ws[i]+" "+ws[i+1]] {
+	// Up to two lower-case modifiers, then what a country owns, in lower
+	// case ("Scott's said Capital Food" is a company's) or, for a court or
+	// bank, capitalised.
+	ws := strings.FieldsFunc(owner, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' })
+	for i := 0; i < len(ws) && i < 3; i++ {
+		if i+1 < len(ws) && countryHolds[strings.ToLower(ws[i]+" "+ws[i+1])] {
 			return true
 		}
 		if countryHolds[ws[i]] {
 			return true
 		}
-		if i >= 2 {
+		if c, _ := utf8.DecodeRuneInString(ws[i]); !unicode.IsLower(c) {
 			break
 		}
 	}
 	return false
+}
+
+// notPlaceBeforeIn are nouns whose "in X" names a company or a person.
+var notPlaceBeforeIn = map[string]bool{
+	"stake": true, "stakes": true, "interest": true, "interests": true, "shares": true, "holding": true,
+	"holdings": true, "investment": true, "investments": true, "confidence": true, "faith": true,
+	"trust": true, "role": true, "part": true, "belief": true, "believe": true,
 }
 
 // countryHolds are what a country has and a person does not.
@@ -209,28 +224,39 @@ var countryHolds = map[string]bool{
 	"constitutional court": true, "supreme court": true, "central bank": true,
 }
 
-// demonymOf reports whether the article writes the name's demonym, a
-// capitalised adjective before a lower-case word ("Velmoran law",
-// "Kenyan officials").
+// demonymOf reports whether the article writes the demonym of a name in
+// -a ("Velmora", "Kenya"): the name and n before a lower-case noun
+// ("Velmoran law", "Kenyan officials"), not a verb ("Evan said" is a man).
 func (r *resolver) demonymOf(name string) bool {
-	for _, suf := range []string{"n ", "an ", "ian "} {
-		d := name + suf
-		for off := 0; ; {
-			i := strings.Index(r.text[off:], d)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(d)
-			if at > 0 && unicode.IsLetter(rune(r.text[at-1])) {
-				continue
-			}
-			if c, _ := utf8.DecodeRuneInString(r.text[off:]); unicode.IsLower(c) {
-				return true
-			}
+	if !strings.HasSuffix(name, "a") || len(name) < 4 {
+		return false
+	}
+	d := name + "n "
+	for off := 0; ; {
+		i := strings.Index(r.text[off:], d)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		off = at + len(d)
+		if at > 0 && unicode.IsLetter(rune(r.text[at-1])) {
+			continue
+		}
+		next := r.text[off:]
+		if j := strings.IndexFunc(next, func(c rune) bool { return !unicode.IsLetter(c) }); j >= 0 {
+			next = next[:j]
+		}
+		if c, _ := utf8.DecodeRuneInString(next); unicode.IsLower(c) && !notNounAfterName[next] {
+			return true
 		}
 	}
-	return false
+}
+
+// notNounAfterName are words that follow a person's name as its verb.
+var notNounAfterName = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "was": true, "is": true, "has": true,
+	"had": true, "who": true, "and": true, "or": true, "would": true, "will": true, "did": true,
+	"does": true, "went": true, "came": true, "wrote": true, "asked": true,
 }
 
 // harmoniseTypes gives every mention of one name in the article the type
