@@ -189,7 +189,7 @@ func (r *resolver) usedAsPlace(sp article.Span) bool {
 		}
 		// "a stake in Donohue", "confidence in Smith": a company's or a
 		// person's.
-		ws := strings.Fields(strings.ToLower(r.text[max(0, sp.Start-40):sp.Start-3]))
+		ws := strings.Fields(strings.ToLower(r.text[max(0, sp.Start-40) : sp.Start-3]))
 		return len(ws) == 0 || !notPlaceBeforeIn[strings.Trim(ws[len(ws)-1], ",.;:")]
 	}
 	// Up to two lower-case modifiers, then what a country owns, in lower
