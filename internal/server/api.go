@@ -398,16 +398,32 @@ func (s *Server) apiDossier(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, d)
 }
 
+// apiStorylines pages like apiStories: at a million articles the whole
+// list with its links is some 150 MB.
 func (s *Server) apiStorylines(w http.ResponseWriter, r *http.Request) {
-	list, err := s.opts.Store.Storylines(r.Context())
+	q := r.URL.Query()
+	limit, offset, err := paging(q)
+	if err != nil {
+		s.failOrBad(w, r, err)
+		return
+	}
+	var minStories int
+	if v := q.Get("min_stories"); v != "" {
+		if minStories, err = strconv.Atoi(v); err != nil || minStories < 0 {
+			s.failOrBad(w, r, badParam("min_stories", "want a non-negative integer"))
+			return
+		}
+	}
+	list, total, err := s.opts.Store.StorylinesPage(r.Context(), store.StorylineFilter{Limit: limit, Offset: offset, MinStories: minStories})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if list == nil {
-		list = []store.Storyline{}
+	p := page[store.Storyline]{Items: nonNil(list)}
+	if offset+len(list) < total {
+		p.NextCursor = cursorAt(offset + len(list))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	writeJSON(w, http.StatusOK, p)
 }
 
 func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {

@@ -21,6 +21,11 @@ type ServerStore interface {
 	// StoriesPage is one page of Stories (newest development first) and the
 	// number of stories in all, for listings that must not load every story.
 	StoriesPage(ctx context.Context, limit, offset int) (page []Story, total int, err error)
+	// StorylinesPage is one page of storylines, newest development first
+	// (Last descending, then ID descending; undated ones last), and the
+	// number of storylines the filter selects in all. The page is read
+	// through an index, so its cost does not grow with the number stored.
+	StorylinesPage(ctx context.Context, f StorylineFilter) (page []Storyline, total int, err error)
 	// StoryOf returns an article's membership in the story layer;
 	// ErrNotFound when the article is in no story (not clustered yet).
 	StoryOf(ctx context.Context, articleID int64) (Member, error)
@@ -40,6 +45,15 @@ type EntityFilter struct {
 	Type   string
 	Limit  int // 0 means 50
 	Offset int
+}
+
+// StorylineFilter selects a page of storylines.
+type StorylineFilter struct {
+	Limit  int // 0 means 50
+	Offset int
+	// MinStories keeps the storylines of at least this many stories: 2
+	// leaves out the one-story storylines, most of them in a young store.
+	MinStories int
 }
 
 // EntityCount is one entity with how often it is mentioned.

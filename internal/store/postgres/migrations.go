@@ -141,4 +141,20 @@ CREATE TABLE person_surnames (
 	PRIMARY KEY (surname, person_key)
 );
 `,
+	// 6: storylines page like stories: the columns a page is ordered and
+	// filtered by, beside the JSON, and an index in page order. Existing
+	// rows are filled from their JSON, so a store read before the next
+	// clustering run pages correctly; every run rewrites all storylines
+	// anyway.
+	`
+ALTER TABLE storylines
+	ADD COLUMN stories INTEGER NOT NULL DEFAULT 0,
+	ADD COLUMN first TIMESTAMPTZ,
+	ADD COLUMN last TIMESTAMPTZ;
+UPDATE storylines SET
+	stories = CASE WHEN json_typeof(data::json->'stories') = 'array' THEN json_array_length(data::json->'stories') ELSE 0 END,
+	first = (data::json->>'first')::timestamptz,
+	last = (data::json->>'last')::timestamptz;
+CREATE INDEX storylines_page ON storylines(last DESC NULLS LAST, id DESC, stories);
+`,
 }

@@ -42,7 +42,7 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		if err != nil {
 			return err
 		}
-		lineRows[i] = []any{l.ID, pgText(string(data))}
+		lineRows[i] = []any{l.ID, len(l.Stories), nullTime(l.First), nullTime(l.Last), pgText(string(data))}
 	}
 	// A merge keeps the older story: apply the newest first so chains
 	// (5 into 3, 3 into 1) end in the survivor.
@@ -98,7 +98,7 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		}{
 			{"stories", []string{"id", "headline", "size", "groups", "first", "last", "storyline", "data"}, storyRows},
 			{"story_members", []string{"article_id", "story_id", "dup_group", "canonical", "duplicate", "kind", "score"}, memberRows},
-			{"storylines", []string{"id", "data"}, lineRows},
+			{"storylines", []string{"id", "stories", "first", "last", "data"}, lineRows},
 		} {
 			if len(c.rows) == 0 {
 				continue

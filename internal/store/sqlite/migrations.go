@@ -145,4 +145,21 @@ CREATE TABLE person_surnames (
 	PRIMARY KEY (surname, person_key)
 ) WITHOUT ROWID;
 `,
+	// 6: storylines page like stories: the columns a page is ordered and
+	// filtered by, beside the JSON, and an index in page order (SQLite
+	// reads it backwards for last DESC, id DESC; NULLs sort first in an
+	// ascending index, so undated storylines come last). Existing rows are
+	// filled from their JSON, which holds the times as formatTime writes
+	// them (RFC 3339 UTC), so a store read before the next clustering run
+	// pages correctly; every run rewrites all storylines anyway.
+	`
+ALTER TABLE storylines ADD COLUMN stories INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE storylines ADD COLUMN first TEXT;
+ALTER TABLE storylines ADD COLUMN last TEXT;
+UPDATE storylines SET
+	stories = coalesce(json_array_length(data, '$.stories'), 0),
+	first = json_extract(data, '$.first'),
+	last = json_extract(data, '$.last');
+CREATE INDEX storylines_page ON storylines(last, id, stories);
+`,
 }

@@ -137,6 +137,40 @@ func (s *Store) StoriesPage(ctx context.Context, limit, offset int) ([]store.Sto
 	return out, total, rows.Err()
 }
 
+// StorylinesPage implements store.ServerStore.
+func (s *Store) StorylinesPage(ctx context.Context, f store.StorylineFilter) ([]store.Storyline, int, error) {
+	limit, offset := f.Limit, max(f.Offset, 0)
+	if limit <= 0 {
+		limit = 50
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM storylines WHERE stories >= ?`, f.MinStories).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("counting storylines: %w", err)
+	}
+	// The inner query walks the storylines_page index backwards and stops
+	// after one page; only that page's JSON is read and decoded.
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM storylines WHERE id IN (
+		SELECT id FROM storylines WHERE stories >= ? ORDER BY last DESC, id DESC LIMIT ? OFFSET ?)
+		ORDER BY last DESC, id DESC`, f.MinStories, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing storylines: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Storyline
+	for rows.Next() {
+		var data string
+		var l store.Storyline
+		if err := rows.Scan(&data); err != nil {
+			return nil, 0, err
+		}
+		if err := json.Unmarshal([]byte(data), &l); err != nil {
+			return nil, 0, fmt.Errorf("decoding storyline: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, total, rows.Err()
+}
+
 // StoryOf implements store.ServerStore.
 func (s *Store) StoryOf(ctx context.Context, articleID int64) (store.Member, error) {
 	var m store.Member

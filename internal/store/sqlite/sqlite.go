@@ -557,7 +557,8 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO storylines (id, data) VALUES (?, ?)`, l.ID, string(data)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO storylines (id, stories, first, last, data) VALUES (?, ?, ?, ?, ?)`,
+			l.ID, len(l.Stories), formatTime(l.First), formatTime(l.Last), string(data)); err != nil {
 			return fmt.Errorf("storing storyline %d: %w", l.ID, err)
 		}
 	}

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -19,6 +20,7 @@ var serverTests = []struct {
 	{"EntityArticles", testEntityArticles},
 	{"EntityFacets", testEntityFacets},
 	{"StoriesPage", testStoriesPage},
+	{"StorylinesPage", testStorylinesPage},
 	{"StoryOf", testStoryOf},
 	{"PutFeed", testPutFeed},
 	{"Feeds", testFeeds},
@@ -161,6 +163,62 @@ func testUpdateFeed(t *testing.T, s store.Store) {
 	}
 	if err := s.UpdateFeed(ctx, store.Feed{ID: 999}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing feed: %v", err)
+	}
+}
+
+func testStorylinesPage(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	ids := func(ls []store.Storyline) []int64 {
+		out := []int64{}
+		for _, l := range ls {
+			out = append(out, l.ID)
+		}
+		return out
+	}
+	line := func(id int64, stories int, last time.Time) store.Storyline {
+		l := store.Storyline{ID: id, Title: "line", First: last.AddDate(0, 0, -1), Last: last}
+		for i := range stories {
+			l.Stories = append(l.Stories, id*10+int64(i))
+		}
+		return l
+	}
+	// 4 and 2 end on the same day (the higher ID first); 6 has no date
+	// (last); 3 and 5 hold one story each.
+	lines := []store.Storyline{line(1, 2, day(1)), line(2, 3, day(4)), line(3, 1, day(5)), line(4, 2, day(4)), line(5, 1, day(2)), line(6, 2, time.Time{})}
+	lines[1].Links = []store.StorylineLink{{From: 20, To: 21, Similarity: 0.5, Terms: []string{"quake"}, GapDays: 1}}
+	lines[5].First = time.Time{}
+	if err := s.SaveStories(ctx, store.StoryUpdate{Replace: true, Lines: lines}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		f     store.StorylineFilter
+		want  []int64
+		total int
+	}{
+		{"all, newest development first", store.StorylineFilter{}, []int64{3, 4, 2, 5, 1, 6}, 6},
+		{"a page", store.StorylineFilter{Limit: 2, Offset: 1}, []int64{4, 2}, 6},
+		{"two stories or more", store.StorylineFilter{MinStories: 2}, []int64{4, 2, 1, 6}, 4},
+		{"last page of the filtered", store.StorylineFilter{MinStories: 2, Limit: 3, Offset: 3}, []int64{6}, 4},
+		{"past the end", store.StorylineFilter{Limit: 5, Offset: 9}, []int64{}, 6},
+		{"more stories than any", store.StorylineFilter{MinStories: 4}, []int64{}, 0},
+	} {
+		got, total, err := s.StorylinesPage(ctx, tc.f)
+		if err != nil || !slices.Equal(ids(got), tc.want) || total != tc.total {
+			t.Errorf("%s: %v total %d (%v), want %v total %d", tc.name, ids(got), total, err, tc.want, tc.total)
+		}
+	}
+	got, _, _ := s.StorylinesPage(ctx, store.StorylineFilter{Limit: 1, Offset: 2})
+	if len(got) != 1 || !got[0].Last.Equal(day(4)) || !got[0].First.Equal(day(3)) || len(got[0].Stories) != 3 || len(got[0].Links) != 1 || got[0].Links[0].Terms[0] != "quake" {
+		t.Errorf("storyline read whole: %+v", got)
+	}
+	// The next run rewrites the storylines: the page follows the new ones.
+	if err := s.SaveStories(ctx, store.StoryUpdate{Lines: []store.Storyline{line(3, 2, day(1)), line(5, 4, day(9))}}); err != nil {
+		t.Fatal(err)
+	}
+	got, total, err := s.StorylinesPage(ctx, store.StorylineFilter{MinStories: 2})
+	if err != nil || !slices.Equal(ids(got), []int64{5, 3}) || total != 2 {
+		t.Errorf("after a rewrite: %v total %d (%v)", ids(got), total, err)
 	}
 }
 
