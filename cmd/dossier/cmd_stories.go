@@ -117,23 +117,48 @@ func newStoryCmd(g *globalOptions) *cobra.Command {
 
 func newStorylinesCmd(g *globalOptions) *cobra.Command {
 	var asJSON bool
+	var f store.StorylineFilter
 	cmd := &cobra.Command{
 		Use:   "storylines",
-		Short: "List storylines: stories about one ongoing situation, linked over time, with the evidence",
-		Args:  cobra.NoArgs,
+		Short: "List storylines, newest development first: stories about one ongoing situation, linked over time, with the evidence",
+		Long: `Lists one page of storylines, newest development first, with the links
+joining their stories, and says how many the filter selects in all. By default
+the newest 20 of two stories or more: most storylines are a single story.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.Limit < 1 {
+				return fmt.Errorf("--limit %d: want at least 1", f.Limit)
+			}
+			if f.MinStories < 0 || f.Offset < 0 {
+				return fmt.Errorf("--min-stories and --offset: want 0 or more")
+			}
 			s, err := g.openStore(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			lines, err := s.Storylines(cmd.Context())
+			lines, total, err := s.StorylinesPage(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return json.NewEncoder(g.stdout).Encode(lines)
+				if lines == nil {
+					lines = []store.Storyline{}
+				}
+				return json.NewEncoder(g.stdout).Encode(struct {
+					Total int               `json:"total"`
+					Items []store.Storyline `json:"items"`
+				}{total, lines})
 			}
+			what := "storylines"
+			if f.MinStories > 1 {
+				what = fmt.Sprintf("storylines of %d stories or more", f.MinStories)
+			}
+			if total == 0 {
+				fmt.Fprintf(g.stdout, "no %s (run 'dossier cluster' to group the stored articles; --min-stories 0 lists every storyline)\n", what)
+				return nil
+			}
+			fmt.Fprintf(g.stdout, "%d %s in all; %d to %d, newest development first:\n\n", total, what, min(f.Offset+1, total), f.Offset+len(lines))
 			for _, l := range lines {
 				fmt.Fprintf(g.stdout, "Storyline %d (%d stories, %s): %s\n", l.ID, len(l.Stories), span(l.First, l.Last), l.Title)
 				for _, k := range l.Links {
@@ -141,10 +166,16 @@ func newStorylinesCmd(g *globalOptions) *cobra.Command {
 						k.From, k.To, k.Similarity, k.GapDays, strings.Join(append(append([]string{}, k.Entities...), k.Terms...), ", "))
 				}
 			}
+			if rest := total - f.Offset - len(lines); rest > 0 {
+				fmt.Fprintf(g.stdout, "\n%d more: --offset %d\n", rest, f.Offset+len(lines))
+			}
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().IntVar(&f.Limit, "limit", 20, "storylines to list")
+	cmd.Flags().IntVar(&f.Offset, "offset", 0, "skip this many of the newest first")
+	cmd.Flags().IntVar(&f.MinStories, "min-stories", 2, "only storylines of at least this many stories (0 or 1: all)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {total, items}")
 	return cmd
 }
 
