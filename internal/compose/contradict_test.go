@@ -3,6 +3,7 @@ package compose
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,5 +122,23 @@ func TestTimelineWithoutDateline(t *testing.T) {
 	}
 	if len(e.Citations) == 0 || !strings.HasPrefix(e.Citations[0].Text, "PORTHAVEN") {
 		t.Errorf("citation = %+v, want the whole sentence", e.Citations)
+	}
+}
+
+// A stance taken in the story's background (a sentence dated years before
+// its first report) is history, not a position in the story.
+func TestPositionsLeaveOutBackground(t *testing.T) {
+	d, err := Build(context.Background(), Input{StoryID: 1, Sources: []Source{
+		source(1, "Wire A", "2025-05-09", "Prime Minister Ana Lopez welcomed the deal on Friday. President Omar Diallo welcomed a similar deal in 2009."),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actors []string
+	for _, p := range d.Positions {
+		actors = append(actors, p.Actor)
+	}
+	if fmt.Sprint(actors) != "[Ana Lopez]" {
+		t.Errorf("positions held by %v, want [Ana Lopez]: %+v", actors, d.Positions)
 	}
 }

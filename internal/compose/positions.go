@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
 
 // stanceOf maps a PLOVER event category to the stance its source actor
@@ -42,6 +43,12 @@ func positions(docs []*doc, nm *names) []Position {
 	byKey := map[key]*Position{}
 	var order []key
 	outlets := outletNames(docs)
+	var first time.Time
+	for _, d := range docs {
+		if !d.date.IsZero() && (first.IsZero() || d.date.Before(first)) {
+			first = d.date
+		}
+	}
 	add := func(actor, actorKey, issue, stance string, c Citation) {
 		actor = nm.canonical(actor)
 		if outlets[strings.ToLower(actor)] {
@@ -64,7 +71,7 @@ func positions(docs []*doc, nm *names) []Position {
 				continue
 			}
 			si := d.sentenceOf(ev.Trigger.Start)
-			if si < 0 || d.sents[si].opinion {
+			if si < 0 || d.sents[si].opinion || background(&d.sents[si], first) {
 				continue
 			}
 			s := &d.sents[si]
@@ -114,7 +121,7 @@ func positions(docs []*doc, nm *names) []Position {
 				continue
 			}
 			si := d.sentenceOf(q.Content.Start)
-			if si < 0 || d.sents[si].opinion {
+			if si < 0 || d.sents[si].opinion || background(&d.sents[si], first) {
 				continue
 			}
 			s := &d.sents[si]
@@ -204,6 +211,21 @@ func negatedBefore(s string) bool {
 		}
 	}
 	return false
+}
+
+// background reports whether a sentence is about the story's past: every
+// period it names ends more than a week before the story's first report
+// (the timeline's rule), as "welcomed a similar deal in 2009" does.
+func background(s *sent, first time.Time) bool {
+	if first.IsZero() || len(s.dates) == 0 {
+		return false
+	}
+	for _, ds := range s.dates {
+		if !ds.p.end.Before(first.AddDate(0, 0, -7)) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsAny(s string, subs []string) bool {
