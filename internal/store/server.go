@@ -24,7 +24,9 @@ type ServerStore interface {
 	// StorylinesPage is one page of storylines, newest development first
 	// (Last descending, then ID descending; undated ones last), and the
 	// number of storylines the filter selects in all. The page is read
-	// through an index, so its cost does not grow with the number stored.
+	// through an index in page order and the total from the count of
+	// storylines per size, so neither grows with the number stored (a
+	// MinStories that few storylines reach walks more of the index).
 	StorylinesPage(ctx context.Context, f StorylineFilter) (page []Storyline, total int, err error)
 	// StoryOf returns an article's membership in the story layer;
 	// ErrNotFound when the article is in no story (not clustered yet).

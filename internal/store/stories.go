@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -101,4 +102,20 @@ type StorylineLink struct {
 	Terms      []string `json:"terms,omitempty"`
 	Entities   []string `json:"entities,omitempty"`
 	GapDays    float64  `json:"gap_days"`
+}
+
+// StorylineSizes counts storylines by their number of stories, as pairs
+// (stories, storylines) in ascending order: what a backend keeps beside
+// the storylines so that StorylinesPage's total does not count them all.
+func StorylineSizes(lines []Storyline) [][2]int {
+	n := map[int]int{}
+	for _, l := range lines {
+		n[len(l.Stories)]++
+	}
+	out := make([][2]int, 0, len(n))
+	for size, count := range n {
+		out = append(out, [2]int{size, count})
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
 }

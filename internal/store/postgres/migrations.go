@@ -157,4 +157,14 @@ UPDATE storylines SET
 	last = (data::json->>'last')::timestamptz;
 CREATE INDEX storylines_page ON storylines(last DESC NULLS LAST, id DESC, stories);
 `,
+	// 7: how many storylines there are of each number of stories, rewritten
+	// with the storylines by every clustering run, so a page's total costs
+	// a handful of rows instead of counting every storyline.
+	`
+CREATE TABLE storyline_sizes (
+	stories INTEGER PRIMARY KEY,
+	lines   INTEGER NOT NULL
+);
+INSERT INTO storyline_sizes (stories, lines) SELECT stories, count(*) FROM storylines GROUP BY stories;
+`,
 }

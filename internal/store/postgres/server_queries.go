@@ -26,7 +26,7 @@ func (s *Store) StorylinesPage(ctx context.Context, f store.StorylineFilter) ([]
 		limit = 50
 	}
 	var total int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM storylines WHERE stories >= $1`, f.MinStories).Scan(&total); err != nil {
+	if err := s.pool.QueryRow(ctx, `SELECT coalesce(sum(lines), 0) FROM storyline_sizes WHERE stories >= $1`, f.MinStories).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting storylines: %w", err)
 	}
 	list, err := decodeAll[store.Storyline](ctx, s, "storylines",

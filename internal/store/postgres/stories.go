@@ -44,6 +44,10 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		}
 		lineRows[i] = []any{l.ID, len(l.Stories), nullTime(l.First), nullTime(l.Last), pgText(string(data))}
 	}
+	var sizeRows [][]any
+	for _, sz := range store.StorylineSizes(u.Lines) {
+		sizeRows = append(sizeRows, []any{sz[0], sz[1]})
+	}
 	// A merge keeps the older story: apply the newest first so chains
 	// (5 into 3, 3 into 1) end in the survivor.
 	merged := make([]int64, 0, len(u.Merged))
@@ -68,7 +72,7 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		if u.Replace {
 			clear = []string{"DELETE FROM story_members", "DELETE FROM stories"}
 		}
-		clear = append(clear, "DELETE FROM storylines", "DELETE FROM cluster_state")
+		clear = append(clear, "DELETE FROM storylines", "DELETE FROM storyline_sizes", "DELETE FROM cluster_state")
 		for _, q := range clear {
 			if _, err := tx.Exec(ctx, q); err != nil {
 				return fmt.Errorf("saving stories: %w", err)
@@ -99,6 +103,7 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 			{"stories", []string{"id", "headline", "size", "groups", "first", "last", "storyline", "data"}, storyRows},
 			{"story_members", []string{"article_id", "story_id", "dup_group", "canonical", "duplicate", "kind", "score"}, memberRows},
 			{"storylines", []string{"id", "stories", "first", "last", "data"}, lineRows},
+			{"storyline_sizes", []string{"stories", "lines"}, sizeRows},
 		} {
 			if len(c.rows) == 0 {
 				continue

@@ -144,7 +144,7 @@ func (s *Store) StorylinesPage(ctx context.Context, f store.StorylineFilter) ([]
 		limit = 50
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM storylines WHERE stories >= ?`, f.MinStories).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(lines), 0) FROM storyline_sizes WHERE stories >= ?`, f.MinStories).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting storylines: %w", err)
 	}
 	// The inner query walks the storylines_page index backwards and stops

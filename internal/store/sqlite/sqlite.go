@@ -513,7 +513,7 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 	if u.Replace {
 		clear = []string{"DELETE FROM story_members", "DELETE FROM stories"}
 	}
-	clear = append(clear, "DELETE FROM storylines", "DELETE FROM cluster_state")
+	clear = append(clear, "DELETE FROM storylines", "DELETE FROM storyline_sizes", "DELETE FROM cluster_state")
 	for _, q := range clear {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("saving stories: %w", err)
@@ -560,6 +560,11 @@ func (s *Store) SaveStories(ctx context.Context, u store.StoryUpdate) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO storylines (id, stories, first, last, data) VALUES (?, ?, ?, ?, ?)`,
 			l.ID, len(l.Stories), formatTime(l.First), formatTime(l.Last), string(data)); err != nil {
 			return fmt.Errorf("storing storyline %d: %w", l.ID, err)
+		}
+	}
+	for _, sz := range store.StorylineSizes(u.Lines) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO storyline_sizes (stories, lines) VALUES (?, ?)`, sz[0], sz[1]); err != nil {
+			return fmt.Errorf("storing storyline sizes: %w", err)
 		}
 	}
 	if u.State != nil {
