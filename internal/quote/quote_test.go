@@ -36,6 +36,11 @@ func TestExtract(t *testing.T) {
 			[]want{
 				{content: `Berlin for the missiles in May`, speaker: "Zelensky", cue: "ask"},
 				{content: `that the government was examining the request`, speaker: "Foreign Minister Annalena Baerbock", cue: "say"}}},
+		{"a second cue verb of the same speaker ends the content",
+			`The governor confirmed the closure of the mill and said the plant would not reopen.`,
+			[]want{
+				{content: `the closure of the mill`, speaker: "The governor", cue: "confirm"},
+				{content: `the plant would not reopen`, speaker: "The governor", cue: "say"}}},
 		{"X said after quote",
 			`“We will not back down,” Smith said.`,
 			[]want{{content: `“We will not back down,”`, speaker: "Smith", cue: "say", name: "Smith", direct: true}}},
