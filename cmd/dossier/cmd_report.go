@@ -63,22 +63,12 @@ contradictions and anachronistic titles, and an extractive summary.`,
 			defer closeFn()
 			var in compose.Input
 			if storyline {
-				lines, err := e.Store.Storylines(ctx)
+				l, err := e.Store.Storyline(ctx, id)
 				if err != nil {
 					return err
 				}
-				found := false
-				for _, l := range lines {
-					if l.ID == id {
-						in, err = e.StorylineInput(ctx, l)
-						if err != nil {
-							return err
-						}
-						found = true
-					}
-				}
-				if !found {
-					return fmt.Errorf("storyline %d: not found", id)
+				if in, err = e.StorylineInput(ctx, l); err != nil {
+					return err
 				}
 			} else if in, err = e.DossierInput(ctx, id); err != nil {
 				return err

@@ -23,6 +23,9 @@ type StoryStore interface {
 	Stories(ctx context.Context) ([]Story, error)
 	Story(ctx context.Context, id int64) (Story, []Member, error)
 	Storylines(ctx context.Context) ([]Storyline, error)
+	// Storyline returns one storyline; ErrNotFound when there is none of
+	// the ID.
+	Storyline(ctx context.Context, id int64) (Storyline, error)
 }
 
 // StoryUpdate is what one clustering run changes in the story layer.

@@ -207,6 +207,23 @@ func scanMember(r pgx.Row) (store.Member, error) {
 	return m, err
 }
 
+// Storyline implements store.StoryStore.
+func (s *Store) Storyline(ctx context.Context, id int64) (store.Storyline, error) {
+	var l store.Storyline
+	var data string
+	err := s.pool.QueryRow(ctx, `SELECT data FROM storylines WHERE id = $1`, id).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return l, fmt.Errorf("storyline %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return l, fmt.Errorf("reading storyline %d: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(data), &l); err != nil {
+		return l, fmt.Errorf("decoding storyline %d: %w", id, err)
+	}
+	return l, nil
+}
+
 // Storylines implements store.StoryStore.
 func (s *Store) Storylines(ctx context.Context) ([]store.Storyline, error) {
 	return decodeAll[store.Storyline](ctx, s, "storylines", `SELECT data FROM storylines ORDER BY id`)

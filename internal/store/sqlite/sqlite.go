@@ -662,6 +662,23 @@ func (s *Store) Story(ctx context.Context, id int64) (store.Story, []store.Membe
 	return x, ms, rows.Err()
 }
 
+// Storyline implements store.StoryStore.
+func (s *Store) Storyline(ctx context.Context, id int64) (store.Storyline, error) {
+	var l store.Storyline
+	var data string
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM storylines WHERE id = ?`, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, fmt.Errorf("storyline %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return l, fmt.Errorf("reading storyline %d: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(data), &l); err != nil {
+		return l, fmt.Errorf("decoding storyline %d: %w", id, err)
+	}
+	return l, nil
+}
+
 // Storylines implements store.StoryStore.
 func (s *Store) Storylines(ctx context.Context) ([]store.Storyline, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT data FROM storylines ORDER BY id`)

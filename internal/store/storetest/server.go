@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/dossier-news/dossier/internal/article"
 	"github.com/dossier-news/dossier/internal/store"
 )
@@ -211,6 +213,12 @@ func testStorylinesPage(t *testing.T, s store.Store) {
 	got, _, _ := s.StorylinesPage(ctx, store.StorylineFilter{Limit: 1, Offset: 2})
 	if len(got) != 1 || !got[0].Last.Equal(day(4)) || !got[0].First.Equal(day(3)) || len(got[0].Stories) != 3 || len(got[0].Links) != 1 || got[0].Links[0].Terms[0] != "quake" {
 		t.Errorf("storyline read whole: %+v", got)
+	}
+	if one, err := s.Storyline(ctx, 2); err != nil || len(got) != 1 || !cmp.Equal(one, got[0]) {
+		t.Errorf("Storyline(2) = %+v, %v; the page read %+v", one, err, got)
+	}
+	if _, err := s.Storyline(ctx, 99); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Storyline(99): %v, want ErrNotFound", err)
 	}
 	// The next run rewrites the storylines: the page follows the new ones.
 	if err := s.SaveStories(ctx, store.StoryUpdate{Lines: []store.Storyline{line(3, 2, day(1)), line(5, 4, day(9))}}); err != nil {
