@@ -356,3 +356,20 @@ func TestPossessorIsNotSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// A relative clause after the speaker ("…, who include nationals of Italy
+// and Japan,") is no appositive: its last name does not speak.
+func TestRelativeClauseNamesNoSpeaker(t *testing.T) {
+	text := `Relatives of the hostages, who include nationals of Italy and Japan, welcomed the news of the deal.`
+	qs := extractText(text)
+	if len(qs) == 0 {
+		t.Fatal("no quote")
+	}
+	if got := qs[0].SpeakerName; got == "Japan" || got == "Italy" {
+		t.Errorf("speaker name = %q, want the relatives", got)
+	}
+	text = `The envoy, Lars Petersen, said the talks would resume.`
+	if qs := extractText(text); len(qs) == 0 || qs[0].SpeakerName != "Lars Petersen" {
+		t.Errorf("appositive name lost: %s", describe(text, qs))
+	}
+}

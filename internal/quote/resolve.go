@@ -228,6 +228,9 @@ func nameOf(toks []tok) string {
 		if i < len(toks) && toks[i].text != "," && toks[i].text != "(" {
 			continue
 		}
+		if start < i && relPronouns[toks[start].lower()] {
+			return "" // "…, who include nationals of Italy": a relative clause, no name
+		}
 		if n := headName(toks[start:i]); n != "" {
 			return n
 		}
