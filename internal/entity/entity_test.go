@@ -271,6 +271,9 @@ func TestPlaceTaggedPerson(t *testing.T) {
 		{"a country's president", "Velmora's incumbent president kept a narrow lead.", "place:velmora"},
 		{"a country's regions", "The recount in Velmora's three northern regions ended.", "place:velmora"},
 		{"a person's aide", "Velmora's chief of staff said the count was fair.", "person:velmora"},
+		{"a country's minister", "Velmora's interior minister, Nadia Farouk, spoke.", "place:velmora"},
+		{"the government of", "Prisoners held by the government of Velmora were freed.", "place:velmora"},
+		{"a person's government", "Velmora's government fell.", "person:velmora"},
 		{"a surname", "Anna Velmora arrived. Velmora spoke in Cairo.", "person:anna velmora"},
 		{"in with a possessive", "In Velmora's view the count was fair.", "person:velmora"},
 	}

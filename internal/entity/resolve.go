@@ -182,6 +182,13 @@ func (r *resolver) usedAsPlace(sp article.Span) bool {
 		}
 	}
 	if owner == "" {
+		// "the government of Velmora", "citizens of Velmora".
+		wide := strings.ToLower(r.text[max(0, sp.Start-16):sp.Start])
+		for _, p := range placeOf {
+			if strings.HasSuffix(wide, p) {
+				return true
+			}
+		}
 		// Not "from": "a call from Smith" is a person's.
 		before := strings.ToLower(r.text[max(0, sp.Start-4):sp.Start])
 		if before != " in " && before != "\nin " && (sp.Start != 3 || before != "in ") {
@@ -222,7 +229,13 @@ var countryHolds = map[string]bool{
 	"president": true, "capital": true, "region": true, "regions": true, "provinces": true,
 	"parliament": true, "constitution": true, "borders": true, "top court": true,
 	"constitutional court": true, "supreme court": true, "central bank": true,
+	"interior minister": true, "foreign minister": true, "defence minister": true, "defense minister": true,
+	"finance minister": true, "justice minister": true, "foreign ministry": true, "interior ministry": true,
 }
+
+// placeOf are the words before "of" that make what follows a country:
+// "the government of Velmora".
+var placeOf = []string{"government of ", "citizens of ", "people of ", "capital of ", "president of ", "north of ", "south of ", "east of ", "west of "}
 
 // demonymOf reports whether the article writes the demonym of a name in
 // -a ("Velmora", "Kenya"): the name and n before a lower-case noun
