@@ -184,9 +184,41 @@ func contradictions(docs []*doc) []Contradiction {
 		}
 	}
 	for _, slot := range marginSlots {
-		for _, run := range sameOccasion(margins[slot]) {
+		for _, run := range sameOccasion(margins[slot], true) {
 			emit(ConflictNumber, slot, run, func(vals []string) string {
 				return fmt.Sprintf("sources give different figures for the %s: %s", slot, strings.Join(vals, " vs "))
+			})
+		}
+	}
+
+	// People to be freed in one exchange or release, as of each report: a
+	// sentence's date there is often the day of the handover, not of the
+	// deal.
+	freed := map[string][]claimAt{}
+	var freedSlots []string
+	for _, d := range docs {
+		for i := range d.sents {
+			s := &d.sents[i]
+			if s.opinion || !s.body() {
+				continue
+			}
+			for _, m := range releasePhrase.FindAllStringSubmatch(s.text, -1) {
+				v := normNumber(m[2])
+				if m[1] != "" || v == "" {
+					continue // "about 100 prisoners" agrees with 120
+				}
+				slot := releasedNoun[strings.ToLower(m[3])] + " freed"
+				if _, ok := freed[slot]; !ok {
+					freedSlots = append(freedSlots, slot)
+				}
+				freed[slot] = append(freed[slot], claimAt{d: d, s: s, value: v})
+			}
+		}
+	}
+	for _, slot := range freedSlots {
+		for _, run := range sameOccasion(freed[slot], false) {
+			emit(ConflictNumber, slot, run, func(vals []string) string {
+				return fmt.Sprintf("sources give different numbers of %s: %s", slot, strings.Join(vals, " vs "))
 			})
 		}
 	}
@@ -297,11 +329,24 @@ var (
 // figure a round one.
 var marginPhrase = regexp.MustCompile(`(?i)\b(margin|lead|majority)(?: of victory)? (?:of|at|to|by|was|is|stood at) (?:(about|some|nearly|almost|around|roughly|approximately|more than|fewer than|less than|over|under|just over|just under) )?(\d{1,3}(?:,\d{3})+|\d+) (votes|seats|points|percentage points|ballots)\b`)
 
+// releasePhrase is a count of people to be freed: "free 120 prisoners",
+// "in exchange for 150 prisoners", "release 14 foreign detainees". A hedge
+// (group 1) makes the count a round one; "the first group of 60 prisoners"
+// is a phase and does not match.
+var releasePhrase = regexp.MustCompile(`(?i)\b(?:free|frees|freed|freeing|release|releases|released|releasing|exchange for|return for|swap for)\s+(?:(about|some|nearly|almost|around|roughly|more than|fewer than|less than|over|under|up to|at least)\s+)?(\d{1,3}(?:,\d{3})+|\d+|[a-z]+)\s+(?:[a-z]+\s+)?(prisoners|hostages|detainees|captives|inmates)\b`)
+
+// releasedNoun puts the words for people held on one side of a swap
+// together.
+var releasedNoun = map[string]string{
+	"prisoners": "prisoners", "inmates": "prisoners",
+	"hostages": "hostages", "detainees": "hostages", "captives": "hostages",
+}
+
 // sameOccasion splits claims about a figure that changes over a story (a
 // margin before and after a recount) into runs reported within two days of
-// the run's first claim: the sentence's stated day when it has one, else
-// the article's date.
-func sameOccasion(cs []claimAt) [][]claimAt {
+// the run's first claim: with sentenceDates the sentence's stated day when
+// it has one, else the article's date.
+func sameOccasion(cs []claimAt, sentenceDates bool) [][]claimAt {
 	type dated struct {
 		c   claimAt
 		day string
@@ -310,7 +355,7 @@ func sameOccasion(cs []claimAt) [][]claimAt {
 	for _, c := range cs {
 		day := dayOf(c.d.date)
 		for _, x := range c.s.dates {
-			if x.p.precision == PrecisionDay {
+			if sentenceDates && x.p.precision == PrecisionDay {
 				day = x.p.value
 				break
 			}
@@ -348,7 +393,8 @@ func daysBetween(a, b string) float64 {
 
 var numberWords = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+	"sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
 	"forty": "40", "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100", "dozens": "", "hundreds": "",
 	"thousands": "",
 }

@@ -142,3 +142,48 @@ func TestPositionsLeaveOutBackground(t *testing.T) {
 		t.Errorf("positions held by %v, want [Ana Lopez]: %+v", actors, d.Positions)
 	}
 }
+
+// Sources that give one exchange different counts of people to be freed
+// within two days disagree; a later phase ("the first group of 60") and a
+// hedged count do not.
+func TestReleaseCountContradictions(t *testing.T) {
+	tests := []struct {
+		name    string
+		sources []Source
+		want    bool
+	}{
+		{"two counts of one swap", []Source{
+			source(1, "Wire A", "2025-06-02", "The militia will free nine hostages in exchange for 120 prisoners, mediators said on Monday."),
+			source(2, "Paper B", "2025-06-03", "Nine hostages will be freed on Thursday in exchange for 150 prisoners, officials said."),
+		}, true},
+		{"one count in words and digits", []Source{
+			source(1, "Wire A", "2025-06-02", "The militia agreed to release fourteen hostages, mediators said on Monday."),
+			source(2, "Paper B", "2025-06-03", "The militia will release 14 hostages on Thursday, officials said."),
+		}, false},
+		{"a phase of the release", []Source{
+			source(1, "Wire A", "2025-06-02", "The government will free 120 prisoners in return, mediators said on Monday."),
+			source(2, "Paper B", "2025-06-03", "The government released the first group of 60 prisoners on Tuesday."),
+		}, false},
+		{"a hedged count", []Source{
+			source(1, "Wire A", "2025-06-02", "The government will free 120 prisoners in return, mediators said on Monday."),
+			source(2, "Paper B", "2025-06-03", "The government will release about 100 prisoners, officials said."),
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Build(context.Background(), Input{StoryID: 1, Sources: tc.sources})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, c := range d.Contradictions {
+				if c.Kind == ConflictNumber {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("number contradiction = %v, want %v: %+v", got, tc.want, d.Contradictions)
+			}
+		})
+	}
+}
