@@ -45,6 +45,8 @@ var titles = map[string]string{
 	"adviser": "adviser", "advisor": "adviser", "negotiator": "negotiator", "chief negotiator": "chief negotiator",
 	"mediator": "mediator", "commissioner": "commissioner", "high commissioner": "high commissioner",
 	"first lady": "first lady", "police chief": "police chief", "governor-general": "governor-general",
+	"intelligence chief": "intelligence chief", "spy chief": "intelligence chief", "campaign chief": "campaign chief",
+	"campaign manager": "campaign manager", "campaign chairman": "campaign chair",
 	// Departments written before "secretary" or "minister", and the British
 	// finance minister's title, whose last word alone names no office.
 	"chancellor of the exchequer": "chancellor of the exchequer", "exchequer secretary": "exchequer secretary",
