@@ -179,6 +179,7 @@ func npLeft(toks []tok, end, floor int) (int, bool) {
 		return 0, false
 	}
 	first = extendAgent(toks, first, floor)
+	first = coordinatedNames(toks, first, end, floor)
 	// Trim a leading preposition left over ("of", "for") and check the
 	// phrase can be a speaker.
 	for first < end && toks[first].word && (toks[first].lower() == "of" || toks[first].lower() == "for" || toks[first].lower() == "with" || toks[first].lower() == "from") {
@@ -879,4 +880,35 @@ func nameSpan(toks []tok, f, m int) article.Span {
 		s--
 	}
 	return spanOf(toks, s, m)
+}
+
+// coordinatedNames extends a speaker that is a name to a name joined to it
+// by "and" ("Qatar and Egypt said", "Anna Berg and Tom Reyes said"): the
+// run of capitalised words before the "and", when nothing but the start of
+// the clause precedes it. A speaker headed by a common noun ("Varenia and
+// Kessel rebels agree") is left as it is: the conjuncts need not both
+// speak.
+func coordinatedNames(toks []tok, first, end, floor int) int {
+	if first-2 < floor || toks[first-1].lower() != "and" {
+		return first
+	}
+	for _, t := range toks[first:end] {
+		if !t.word || !t.isCap() || t.title {
+			return first
+		}
+	}
+	k := first - 2
+	for k >= floor && k > first-6 && toks[k].word && toks[k].isCap() && !npBreakers[toks[k].lower()] && !determiners[toks[k].lower()] {
+		k--
+	}
+	if k == first-2 {
+		return first // no name before the "and"
+	}
+	if k >= floor && toks[k].word && !determiners[toks[k].lower()] {
+		return first // "Zelensky thanked Biden and Scholz said": a clause before
+	}
+	if k >= floor && determiners[toks[k].lower()] {
+		return k // "the United States and Britain said"
+	}
+	return k + 1
 }

@@ -373,3 +373,33 @@ func TestRelativeClauseNamesNoSpeaker(t *testing.T) {
 		t.Errorf("appositive name lost: %s", describe(text, qs))
 	}
 }
+
+// Speakers joined by "and" speak together: neither alone takes the quote.
+func TestCoordinatedSpeakers(t *testing.T) {
+	tests := []struct {
+		text     string
+		names    []string // mentions, in order
+		typ      string
+		wantName string
+	}{
+		{`Qatar and Egypt said on Monday that the deal would hold.`, []string{"Qatar", "Egypt"}, article.GPE, "Qatar and Egypt"},
+		{`Anna Berg and Tom Reyes said the deal would hold.`, []string{"Anna Berg", "Tom Reyes"}, article.PER, "Anna Berg and Tom Reyes"},
+		{`Law and Justice said the deal would hold.`, []string{"Law and Justice"}, article.ORG, "Law and Justice"},
+	}
+	for _, tc := range tests {
+		doc := &article.Doc{Article: &article.Article{Text: tc.text}}
+		for i, n := range tc.names {
+			at := strings.Index(tc.text, n)
+			doc.Analysis.Mentions = append(doc.Analysis.Mentions, article.Mention{Span: article.Span{Start: at, End: at + len(n)}, Text: n, Type: tc.typ, Kind: "name", Entity: i})
+			doc.Analysis.Entities = append(doc.Analysis.Entities, article.Entity{Name: n, Type: tc.typ, Mentions: []int{i}})
+		}
+		qs := Extract(doc)
+		if len(qs) == 0 {
+			t.Errorf("%q: no quote", tc.text)
+			continue
+		}
+		if q := qs[0]; q.SpeakerName != tc.wantName {
+			t.Errorf("%q: speaker = %q (entity %d), want %q", tc.text, q.SpeakerName, q.SpeakerEntity, tc.wantName)
+		}
+	}
+}

@@ -31,6 +31,12 @@ func (x *extractor) resolve() {
 		if len(toks) == 0 {
 			continue
 		}
+		// "Qatar and Egypt said": speakers joined by "and" speak together;
+		// neither alone takes the quote.
+		if head := headEnd(toks); head > 0 && coordinated(a, toks, head) {
+			q.SpeakerName = strings.TrimSpace(x.text[sp.Start:head])
+			continue
+		}
 		// The entity stage knows best.
 		if m := mentionIn(a, x.text, sp, headEnd(toks)); m >= 0 {
 			ment := a.Mentions[m]
@@ -139,6 +145,36 @@ func mentionIn(a *article.Analysis, txt string, sp article.Span, head int) int {
 		}
 	}
 	return best
+}
+
+// coordinated reports whether the speaker phrase up to head joins two
+// named speakers with "and": an entity mention ends right before the "and"
+// and another ends at head ("Qatar and Egypt"), the "and" inside neither
+// ("Law and Justice" is one party).
+func coordinated(a *article.Analysis, toks []tok, head int) bool {
+	for k, t := range toks {
+		if t.start >= head {
+			break
+		}
+		if t.lower() != "and" && t.text != "&" || k == 0 {
+			continue
+		}
+		before, after := false, false
+		for _, m := range a.Mentions {
+			if m.Kind == "pronoun" || m.Span.Start < toks[0].start {
+				continue
+			}
+			if m.Span.Start < t.start && m.Span.End > t.start {
+				return false // the "and" belongs to a name
+			}
+			before = before || m.Span.End == toks[k-1].end
+			after = after || m.Span.End == head && m.Span.Start > t.start
+		}
+		if before && after {
+			return true
+		}
+	}
+	return false
 }
 
 // possessor reports whether a mention owns the noun after it: "Merkel's",
