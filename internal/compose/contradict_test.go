@@ -187,3 +187,23 @@ func TestReleaseCountContradictions(t *testing.T) {
 		})
 	}
 }
+
+// A meeting takes no stance: a consulting actor's neutral position needs an
+// issue the sentence names, not whatever object the sources share ("hosted
+// delegations from both sides" is no position on "sides").
+func TestNeutralPositionNeedsIssue(t *testing.T) {
+	d, err := Build(context.Background(), Input{StoryID: 1, Sources: []Source{
+		eventSource(t, 1, "Wire A", "2025-06-02", "Rashad hosted delegations from both sides in Cairo.",
+			act{trigger: "hosted", plover: "CONSULT", sources: []string{"Rashad=EGYGOV"}}),
+		eventSource(t, 2, "Paper B", "2025-06-03", "Rashad met envoys from both sides.",
+			act{trigger: "met", plover: "CONSULT", sources: []string{"Rashad=EGYGOV"}}),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d.Positions {
+		if p.Stance == Neutral {
+			t.Errorf("neutral position on %q: %+v", p.Issue, p)
+		}
+	}
+}

@@ -100,9 +100,11 @@ func positions(docs []*doc, nm *names) []Position {
 			if issue == "" && stance == Mediates && len(issues) > 0 {
 				issue = issueNounOfStem[issues[0]] // a mediator mediates the story's main issue
 			}
-			if issue == "" && ev.Plover != "AID" {
+			if issue == "" && ev.Plover != "AID" && stance != Neutral {
 				// No word for an issue: the object the sources share
 				// ("ruled out sending Taurus cruise missiles": missiles).
+				// A meeting takes no stance on what it shares ("hosted
+				// delegations from both sides").
 				issue = sharedObject(s.text[after:], shared)
 			}
 			if issue == "" {
