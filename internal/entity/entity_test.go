@@ -416,6 +416,8 @@ func FuzzAnalyse(f *testing.F) {
 		"", "the the the", "President", ", the president of", "Mr. Mrs. Bush",
 		"Chancellor of the Exchequer Nigel Lawson said. Exchequer Lawson's Co's unit.",
 		"Boeing Co <BA> and <Qantas Airways Ltd> with GM's Bank's proposal in Madison, Wisc, and West Germany.",
+		"VELMORA, Coralia (Wire) - Velmora's interior minister said. Turnout in Velmora, the government of Velmora and Velmoran law. \"I trust Reyes,\" he said. Commission staff agreed.",
+		"in A", "A's", "Xa's top court", "Organization for Security and Co-operation in Europe",
 	} {
 		f.Add(s)
 	}

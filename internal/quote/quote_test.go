@@ -283,6 +283,8 @@ func FuzzExtract(f *testing.F) {
 		"He’s claiming that. The plan was widely lauded by. Black Lawmakers Rip",
 		"Climate change, Mr. Obama often says, is\n\nThe governor added:\n\n",
 		"X made the following comment:", "by", ", said", "As put it,", "\"", "Lamenting, they",
+		"Qatar and Egypt said the deal held. The governor confirmed the closure of the mill and said it would shut.",
+		"and said", "A and B said", "Relatives, who include X and Y, welcomed it.", "Merkel's spokesman, Seibert, said so.",
 	} {
 		f.Add(s)
 	}
