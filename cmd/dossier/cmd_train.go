@@ -35,7 +35,7 @@ func newTrainNERCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ner --data TRAIN [--dev DEV] [-o FILE]",
 		Short: "Train the named-entity tagger on CoNLL-2003 files",
-		Long: `Trains the two-pass averaged-perceptron entity tagger on a CoNLL-2003 file
+		Long: `Trains the two-pass averaged structured-perceptron entity tagger on a CoNLL-2003 file
 and writes the gzip'd model. With the defaults and the same data the output is
 byte-for-byte the committed internal/ner/model/ner.bin.gz:
 

@@ -1,6 +1,6 @@
 // Package ner owns dossier's named-entity recogniser: a two-pass
-// averaged-perceptron tagger over BILOU labels, decoded by a narrow beam
-// search over locally normalised scores, for the CoNLL-2003 types (PER,
+// averaged structured-perceptron tagger over BILOU labels, trained and
+// decoded by the same narrow beam search over whole sentences, for the CoNLL-2003 types (PER,
 // ORG, LOC, MISC, with GPE split from LOC by a gazetteer post-pass), the
 // features it uses (word forms, shapes, affixes, context, word clusters and
 // word vectors, gazetteers of names and titles, runs of capitalised words,

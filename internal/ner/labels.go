@@ -89,7 +89,7 @@ func chunksFromBILOU(labels []int) []Chunk {
 }
 
 // allowed reports whether label cur may follow prev in a well-formed BILOU
-// sequence; greedy decoding restricts itself to these.
+// sequence; decoding and training restrict themselves to these.
 func allowed(prev, cur int) bool {
 	prevOpen := prev != labelO && (labelPos(prev) == posB || labelPos(prev) == posI)
 	if cur == labelO {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Model is the trained tagger's parameters: one row of per-label weights for
@@ -29,10 +30,12 @@ type Model struct {
 	tab1, tab2 *labelTable
 }
 
-// Models with dense weights are written as v2; v1 files have none.
+// modelMagic opens a model file. v3 models are trained on whole sentences
+// and decoded by raw scores; v1 and v2 files hold locally trained weights,
+// which that decoding misreads, and are refused.
 const (
-	modelMagic   = "dossier-ner-v1\n"
-	modelMagicV2 = "dossier-ner-v2\n"
+	modelMagic    = "dossier-ner-v3\n"
+	oldModelMagic = "dossier-ner-v"
 )
 
 // NumFeatures is the number of feature rows in the model.
@@ -136,11 +139,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	slices.Sort(keys)
 	var buf bytes.Buffer
-	if m.dw1 != nil {
-		buf.WriteString(modelMagicV2)
-	} else {
-		buf.WriteString(modelMagic)
-	}
+	buf.WriteString(modelMagic)
 	var tmp [binary.MaxVarintLen64]byte
 	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(keys)))])
 	prev := uint64(0)
@@ -161,7 +160,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
-	if m.dw1 != nil {
+	if m.dw1 == nil {
+		buf.WriteByte(0) // no dense weights
+	} else {
 		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(m.denseDim))])
 		for _, dw := range [][]float32{m.dw1, m.dw2}[:len(passes)] {
 			for _, x := range dw {
@@ -191,7 +192,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV2) {
+	switch _, err := io.ReadFull(br, magic); {
+	case err == nil && string(magic) == modelMagic:
+	case err == nil && strings.HasPrefix(string(magic), oldModelMagic):
+		return nil, fmt.Errorf("reading model: format %q is from an older dossier, trained on local decisions; retrain it with dossier train ner", strings.TrimSpace(string(magic)))
+	default:
 		return nil, errors.New("reading model: not a dossier NER model")
 	}
 	n, err := binary.ReadUvarint(br)
@@ -228,11 +233,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 		}
 	}
-	if string(magic) == modelMagicV2 {
-		dd, err := binary.ReadUvarint(br)
-		if err != nil || dd == 0 || dd > 1<<16 {
-			return nil, fmt.Errorf("reading model: bad dense dimension: %w", err)
-		}
+	dd, err := binary.ReadUvarint(br)
+	if err != nil || dd > 1<<16 {
+		return nil, fmt.Errorf("reading model: bad dense dimension: %w", err)
+	}
+	if dd > 0 {
 		m.denseDim = int(dd)
 		m.dw1 = make([]float32, m.denseDim*numLabels)
 		dws := [][]float32{m.dw1}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -154,6 +155,14 @@ func TestModelRoundTrip(t *testing.T) {
 	if _, err := ReadModel(strings.NewReader("not a model")); err == nil {
 		t.Error("ReadModel on garbage: want an error")
 	}
+	// A model of the locally trained format is refused with a way out.
+	var old bytes.Buffer
+	zw := gzip.NewWriter(&old)
+	zw.Write([]byte("dossier-ner-v2\n\x00"))
+	zw.Close()
+	if _, err := ReadModel(&old); err == nil || !strings.Contains(err.Error(), "retrain") {
+		t.Errorf("ReadModel on a v2 model: %v, want an error saying to retrain", err)
+	}
 }
 
 // TestDevF1 checks the committed model on CoNLL-2003 dev (51k tokens, about
@@ -169,7 +178,7 @@ func TestDevF1(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := tg.Evaluate(docs)
-	const floor = 0.93
+	const floor = 0.94
 	t.Logf("dev F1 %.4f (P %.4f R %.4f), %.0f tokens/s", r.Scores.All.F1(), r.Scores.All.Precision(), r.Scores.All.Recall(), r.TokensPerSecond())
 	if f := r.Scores.All.F1(); f < floor {
 		t.Errorf("dev F1 %.4f below the floor %.2f", f, floor)
@@ -192,7 +201,7 @@ func TestMEANTIMEF1(t *testing.T) {
 	}
 	r := Evaluate(tg, docs, func(t string) bool { return t == "PER" || t == "ORG" || t == "LOC" })
 	t.Logf("MEANTIME F1 %.4f, head F1 %.4f", r.Scores.All.F1(), r.Head.All.F1())
-	if f := r.Scores.All.F1(); f < 0.75 {
-		t.Errorf("MEANTIME F1 %.4f below the floor 0.75", f)
+	if f := r.Scores.All.F1(); f < 0.78 {
+		t.Errorf("MEANTIME F1 %.4f below the floor 0.78", f)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"time"
 )
 
@@ -42,7 +43,8 @@ type trainDoc struct {
 }
 
 // Train fits the two-pass tagger on gold documents. The first pass is an
-// averaged perceptron over static and previous-label features. The second
+// averaged structured perceptron over static and previous-label features,
+// trained on whole sentences (see trainPass). The second
 // pass adds features of first-pass labels (the token's and its neighbours',
 // and those of the same word elsewhere in the document); it is trained on
 // first-pass labels produced by models that did not see the document
@@ -145,8 +147,8 @@ func (o *TrainOptions) logDev(m *Model, what string) {
 }
 
 // trainRuns averages the weights of opt.Runs perceptrons trained on
-// different shuffles of the same data. A single greedy perceptron's dev F1
-// moves by several tenths with the shuffle; the average of a few is steadier
+// different shuffles of the same data. A single perceptron's dev F1 moves
+// by several tenths with the shuffle; the average of a few is steadier
 // (and, the model being linear, is itself a linear model of the same size
 // order).
 func trainRuns(lx *lexicon, td []*trainDoc, sel []int, keys2 [][][][]uint64, opt TrainOptions, rng *rand.Rand) (map[uint64]int32, []float32, []float32) {
@@ -256,15 +258,28 @@ func (p *perceptron) averagedDense() []float32 {
 	return out
 }
 
-// trainPass trains one pass on the documents sel; keys2, when set, replaces
-// the static keys (the second pass).
+// bh is one hypothesis of the training beam.
+type bh struct {
+	prev, prev2 int
+	score       float32
+	parent      int
+	gold        bool
+}
+
+// trainPass trains one pass on the documents sel (keys2, when set, replaces
+// the static keys: the second pass) as a structured perceptron: each
+// sentence is decoded by the same beam search as tagging, over the sums of
+// the raw scores of whole labellings, and where the best labelling in the
+// beam leads the gold one by most (max-violation, Huang et al. 2012), the
+// weights move from the one prefix's features to the other's. Trained on
+// local decisions instead (each label given the predicted previous ones),
+// the model scored CoNLL-2003 dev F1 0.9345 with both passes, against 0.9456
+// trained this way (one pass, one run: 0.9225 and 0.9371).
 func trainPass(lx *lexicon, td []*trainDoc, sel []int, keys2 [][][][]uint64, epochs int, rng *rand.Rand) (map[uint64]int32, []float32, []float32) {
 	p := &perceptron{index: map[uint64]int32{}}
 	dd := lx.denseDim()
-	var x []float32
 	if dd > 0 {
 		p.dw, p.du = make([]float32, dd*numLabels), make([]float64, dd*numLabels)
-		x = make([]float32, dd)
 	}
 	type sentRef struct {
 		doc, sent int
@@ -287,54 +302,144 @@ func trainPass(lx *lexicon, td []*trainDoc, sel []int, keys2 [][][][]uint64, epo
 			sents = append(sents, sentRef{doc: di, sent: si, rows: rows})
 		}
 	}
-	var dyn []uint64
-	var dynRows []int32
+	const k = decodeBeam
+	var (
+		base  [][numLabels]float32
+		xs    [][]float32
+		hasX  []bool
+		steps []bh
+		cands []bh
+		dyn   []uint64
+		pred  []int
+	)
+	dynScore := func(t *tokInfo, prev, prev2 int) (sc [numLabels]float32) {
+		dyn = dynamicFeatures(t, prev, prev2, dyn[:0])
+		for _, key := range dyn {
+			if r := p.find(key); r >= 0 {
+				row := p.w[int(r)*numLabels : int(r)*numLabels+numLabels]
+				for l := range sc {
+					sc[l] += row[l]
+				}
+			}
+		}
+		return sc
+	}
+	updDyn := func(t *tokInfo, prev, prev2, l int, d float32) {
+		dyn = dynamicFeatures(t, prev, prev2, dyn[:0])
+		for _, key := range dyn {
+			p.update(p.rowOf(key), l, d)
+		}
+	}
 	for e := 0; e < epochs; e++ {
 		rng.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
 		for _, sr := range sents {
 			info := td[sr.doc].infos[sr.sent]
 			gold := td[sr.doc].gold[sr.sent]
-			prev, prev2 := labelO, 31
-			for i := range info {
-				var sc [numLabels]float32
-				addRows(&sc, p.w, sr.rows[i])
-				hasX := dd > 0 && lx.denseInput(info, i, x)
-				if hasX {
-					addDense(&sc, p.dw, x)
-				}
-				dyn = dynamicFeatures(&info[i], prev, prev2, dyn[:0])
-				dynRows = dynRows[:0]
-				for _, k := range dyn {
-					r := p.find(k)
-					dynRows = append(dynRows, r)
-					if r >= 0 {
-						row := p.w[int(r)*numLabels : int(r)*numLabels+numLabels]
-						for l := range sc {
-							sc[l] += row[l]
-						}
-					}
-				}
-				pred := bestAllowed(&sc, prev)
-				if g := gold[i]; pred != g {
-					for _, r := range sr.rows[i] {
-						p.update(r, g, 1)
-						p.update(r, pred, -1)
-					}
-					for j, r := range dynRows {
-						if r < 0 {
-							r = p.rowOf(dyn[j])
-						}
-						p.update(r, g, 1)
-						p.update(r, pred, -1)
-					}
-					if hasX {
-						p.updateDense(x, g, 1)
-						p.updateDense(x, pred, -1)
-					}
-				}
-				p.c++
-				prev2, prev = prev, pred
+			n := len(info)
+			if n == 0 {
+				continue
 			}
+			base = growBase(base, n)
+			for len(xs) < n {
+				xs = append(xs, make([]float32, dd))
+				hasX = append(hasX, false)
+			}
+			for i := range info {
+				base[i] = [numLabels]float32{}
+				addRows(&base[i], p.w, sr.rows[i])
+				hasX[i] = dd > 0 && lx.denseInput(info, i, xs[i])
+				if hasX[i] {
+					addDense(&base[i], p.dw, xs[i])
+				}
+			}
+			steps = steps[:0]
+			cur := []bh{{prev: labelO, prev2: 31, parent: -1, gold: true}}
+			curStart := -1
+			gp, gp2 := labelO, 31
+			var gs float32
+			maxV, maxHyp := float32(0), -1
+			for i := range info {
+				ok := allowedTable(i == n-1, info[i].innerOnly)
+				cands = cands[:0]
+				for attempt := 0; attempt < 2 && len(cands) == 0; attempt++ {
+					if attempt == 1 {
+						ok = allowedTable(i == n-1, false)
+					}
+					for hi, h := range cur {
+						ds := dynScore(&info[i], h.prev, h.prev2)
+						parent := -1
+						if curStart >= 0 {
+							parent = curStart + hi
+						}
+						for l := range numLabels {
+							if ok[h.prev][l] {
+								cands = append(cands, bh{prev: l, prev2: h.prev, score: h.score + base[i][l] + ds[l], parent: parent, gold: h.gold && l == gold[i]})
+							}
+						}
+					}
+				}
+				sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+				curStart = len(steps)
+				nc := 0
+				for _, c := range cands {
+					dup := false
+					for _, x := range steps[curStart:] {
+						if x.prev == c.prev && x.prev2 == c.prev2 {
+							dup = true
+							break
+						}
+					}
+					if dup {
+						continue
+					}
+					steps = append(steps, c)
+					nc++
+					if nc == k {
+						break
+					}
+				}
+				cur = steps[curStart:]
+				ds := dynScore(&info[i], gp, gp2)
+				gs += base[i][gold[i]] + ds[gold[i]]
+				gp2, gp = gp, gold[i]
+				if !cur[0].gold {
+					if v := cur[0].score - gs; v >= maxV {
+						maxV, maxHyp = v, curStart
+					}
+				}
+			}
+			if maxHyp >= 0 {
+				// Follow the violating hypothesis back.
+				pred = pred[:0]
+				for at := maxHyp; at >= 0; at = steps[at].parent {
+					pred = append(pred, steps[at].prev)
+				}
+				for a, b := 0, len(pred)-1; a < b; a, b = a+1, b-1 {
+					pred[a], pred[b] = pred[b], pred[a]
+				}
+				qp, qp2 := labelO, 31
+				gp, gp2 := labelO, 31
+				for j, q := range pred {
+					g := gold[j]
+					if g != q || gp != qp || gp2 != qp2 {
+						if g != q {
+							for _, r := range sr.rows[j] {
+								p.update(r, g, 1)
+								p.update(r, q, -1)
+							}
+							if hasX[j] {
+								p.updateDense(xs[j], g, 1)
+								p.updateDense(xs[j], q, -1)
+							}
+						}
+						updDyn(&info[j], gp, gp2, g, 1)
+						updDyn(&info[j], qp, qp2, q, -1)
+					}
+					qp2, qp = qp, q
+					gp2, gp = gp, g
+				}
+			}
+			p.c += float64(n)
 		}
 	}
 	return p.index, p.averaged(), p.averagedDense()
