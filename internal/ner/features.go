@@ -84,6 +84,8 @@ const (
 	// static, added later (kept last so the keys above stay as they were)
 	tTitleBefore
 	tClus4
+	tDocCapLabel
+	tDocCapMaj
 )
 
 // Capitalisation classes.
@@ -564,10 +566,11 @@ func tokenDynamicFeatures(t *tokInfo, prev int, out []uint64) []uint64 {
 type docLabels struct {
 	words map[uint64]*[numLabels]uint16
 	runs  map[uint64]*[numLabels]uint16
+	caps  map[uint64]*[numLabels]uint16 // capitalised forms, case kept, not sentence-initial
 }
 
 func newDocLabels(sents [][]tokInfo, labels [][]int) docLabels {
-	d := docLabels{words: map[uint64]*[numLabels]uint16{}, runs: map[uint64]*[numLabels]uint16{}}
+	d := docLabels{words: map[uint64]*[numLabels]uint16{}, runs: map[uint64]*[numLabels]uint16{}, caps: map[uint64]*[numLabels]uint16{}}
 	count := func(m map[uint64]*[numLabels]uint16, k uint64, l int) {
 		c := m[k]
 		if c == nil {
@@ -582,6 +585,9 @@ func newDocLabels(sents [][]tokInfo, labels [][]int) docLabels {
 				continue
 			}
 			count(d.words, s[i].lower, labels[si][i])
+			if i > 0 && s[i].cls == clsTitle {
+				count(d.caps, s[i].word, labels[si][i])
+			}
 			if s[i].runPos != 0 && s[i].runLen > 1 {
 				count(d.runs, s[i].runKey, labels[si][i])
 			}
@@ -647,6 +653,18 @@ func secondPassFeatures(s []tokInfo, l1 []int, i int, dl docLabels, out []uint64
 				}
 			}
 			out = append(out, mix(tDocRunMaj, majority(&rc)))
+		}
+	}
+	if t.cls == clsTitle {
+		// The same capitalised form inside sentences elsewhere: "Jobs" after
+		// "Steve Jobs", whatever the common noun "jobs" does.
+		if cc, n := others(dl.caps[t.word], l1[i]); n > 0 {
+			for l := 1; l < numLabels; l++ {
+				if cc[l] > 0 {
+					out = append(out, mix(mix(tDocCapLabel, uint64(l)), b2u(i == 0)))
+				}
+			}
+			out = append(out, mix(mix(tDocCapMaj, majority(&cc)), b2u(i == 0)))
 		}
 	}
 	c, total := others(dl.words[t.lower], l1[i])
