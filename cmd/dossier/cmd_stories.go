@@ -77,7 +77,7 @@ func newStoryCmd(g *globalOptions) *cobra.Command {
 			}
 			w := g.stdout
 			fmt.Fprintf(w, "Story %d: %s\n", st.ID, st.Headline)
-			fmt.Fprintf(w, "  %d articles, %d independent reports, %s\n", st.Size, st.Groups, span(st.First, st.Last))
+			fmt.Fprintf(w, "  %s, %s, %s\n", countOf(st.Size, "article"), countOf(st.Groups, "independent report"), span(st.First, st.Last))
 			fmt.Fprintf(w, "  sources:  %s\n", strings.Join(st.Sources, ", "))
 			if len(st.Entities) > 0 {
 				fmt.Fprintf(w, "  entities: %s\n", strings.Join(st.Entities, ", "))
@@ -211,4 +211,13 @@ clustered), every article is clustered from scratch.`,
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "cluster every stored article from scratch")
 	return cmd
+}
+
+// countOf writes n with its noun, in the singular for one: "1 article",
+// "3 articles".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

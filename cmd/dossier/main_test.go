@@ -191,6 +191,19 @@ func TestDemoRuns(t *testing.T) {
 	}
 }
 
+// A one-article story is counted in the singular.
+func TestStorySingular(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "one.db")
+	var out, errb bytes.Buffer
+	if code := run([]string{"--db", db, "ingest", "-"}, strings.NewReader("source: Piped\nPiped headline\n\nThe ministers met in Geneva on Monday.\n"), &out, &errb); code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errb.String())
+	}
+	storyOut, errOut, code := runCLI("--db", db, "story", "1")
+	if code != 0 || !strings.Contains(storyOut, "1 article, 1 independent report,") {
+		t.Errorf("story exit %d: %s %s", code, storyOut, errOut)
+	}
+}
+
 func TestIngestStdin(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "stdin.db")
 	var out, errb bytes.Buffer
