@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/compose"
 	"github.com/dossier-news/dossier/internal/demo"
 	"github.com/dossier-news/dossier/internal/engine"
 	"github.com/dossier-news/dossier/internal/ingest"
@@ -223,11 +224,11 @@ func printList(w io.Writer, title string, items []string, n int) {
 
 func roleString(r article.Role) string {
 	s := r.Title
-	if r.Country != "" {
-		s = r.Country + " " + s
-	}
 	if r.Org != "" {
 		s = r.Org + " " + s
+	}
+	if r.Country != "" {
+		s += " (" + compose.CountryName(r.Country) + ")" // "foreign minister (Qatar)", not "QAT foreign minister"
 	}
 	if r.Status != "" && r.Status != "current" {
 		s += " (" + r.Status + ")"

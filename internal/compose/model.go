@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/internal/article"
+	"github.com/dossier-news/dossier/internal/entity"
 )
 
 // Input is what Build needs: the articles of one story (or of every story of
@@ -126,7 +127,7 @@ type Actor struct {
 // RoleLabels are the actor's roles as a reader names them, each once
 // however many articles give it: status (but "current"), title, and the
 // country of the role when an article names it ("former chancellor",
-// "president (UKR)").
+// "president (Ukraine)").
 func (a Actor) RoleLabels() []string {
 	var out []string
 	at := map[string]int{}
@@ -142,10 +143,19 @@ func (a Actor) RoleLabels() []string {
 			out = append(out, l)
 		}
 		if r.Country != "" && !strings.HasSuffix(out[i], ")") {
-			out[i] += " (" + r.Country + ")"
+			out[i] += " (" + CountryName(r.Country) + ")"
 		}
 	}
 	return out
+}
+
+// CountryName is the gazetteer's name of an ISO country code ("QAT" ->
+// "Qatar"), or the code when the gazetteer does not know it.
+func CountryName(code string) string {
+	if c, ok := entity.Default().CountryByCode(code); ok {
+		return c.Name
+	}
+	return code
 }
 
 // ActorRole is a title an actor holds in the story's sources.

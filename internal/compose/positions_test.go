@@ -97,7 +97,7 @@ func TestRoleLabels(t *testing.T) {
 		{Title: "chancellor", Status: "current"},
 	}}
 	got := strings.Join(a.RoleLabels(), "; ")
-	if want := "chancellor (DEU); former finance minister"; got != want {
+	if want := "chancellor (Germany); former finance minister"; got != want {
 		t.Errorf("RoleLabels = %q, want %q", got, want)
 	}
 }
