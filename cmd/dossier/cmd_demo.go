@@ -199,7 +199,7 @@ func printDemoStory(ctx context.Context, w io.Writer, s store.Store, st store.St
 			if len(roles) > 0 {
 				extra = " — " + strings.Join(roles, "; ")
 			}
-			fmt.Fprintf(w, "     %-4s %s (%d mentions)%s\n", ac.typ, ac.name, ac.count, extra)
+			fmt.Fprintf(w, "     %-4s %s (%s)%s\n", ac.typ, ac.name, countOf(ac.count, "mention"), extra)
 		}
 	}
 	printList(w, "When (time expressions resolved against each article's date):", dates, 10)

@@ -184,7 +184,7 @@ func TestDemoRuns(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"8 new", "stories in", "Varenia and Kessel rebels agree to ceasefire talks in Doha"} {
+	for _, want := range []string{"8 new", "stories in", "Varenia and Kessel rebels agree to ceasefire talks in Doha", "(1 mention)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
