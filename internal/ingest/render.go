@@ -129,6 +129,15 @@ func (r *renderer) flush() {
 	if r.title != "" && !r.b.HasBody() && strings.EqualFold(normSpace(text), r.title) {
 		return // the page repeats its headline
 	}
+	if r.kind != article.BlockHeading && !r.b.HasBody() && leadOnly(lines) {
+		// A byline or date stamp above the first paragraph ("Published
+		// Wednesday 11 November 2026, 20:15") that the extractor kept: the
+		// page's metadata already says it, and it is no sentence of the story.
+		return
+	}
+	if r.kind == article.BlockParagraph && structure.WireSignoff(text) {
+		return // "(Reporting by …; editing by …)": the agency's staff, not the story's actors
+	}
 	switch r.kind {
 	case article.BlockHeading:
 		if r.b.Len() == 0 && r.level == 1 {
@@ -142,6 +151,16 @@ func (r *renderer) flush() {
 	default:
 		r.b.Paragraph(text)
 	}
+}
+
+// leadOnly reports whether every line is lead metadata (structure.LeadLine).
+func leadOnly(lines []string) bool {
+	for _, l := range lines {
+		if _, ok := structure.LeadLine(l); !ok {
+			return false
+		}
+	}
+	return len(lines) > 0
 }
 
 // normSpace collapses white-space runs to one space and trims.

@@ -63,6 +63,7 @@ func parseBlocks(text string) ([]article.Block, []int, Meta) {
 	line, start := p.parseMeta()
 	p.parseBody(line, start)
 	p.classify()
+	p.leadMeta()
 	blocks := make([]article.Block, len(p.blocks))
 	levels := make([]int, len(p.blocks))
 	for i, c := range p.blocks {

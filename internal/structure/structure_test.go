@@ -155,7 +155,16 @@ func TestParseCases(t *testing.T) {
 		{"bullets", "Facts\n\n- one\n- two\n* three\n• four", "Hbbbb"},
 		{"dash number is not bullet", "Head line\n\n-5 degrees was the low.", "Hp"},
 		{"trailing short line is not heading", "Head line\n\nBody text here.\n\nReuter", "Hpp"},
-		{"byline is not heading", "Head line\n\nBy Ann Lee\n\nBody text.", "Hpp"},
+		{"byline is metadata, not heading", "Head line\n\nBy Ann Lee\n\nBody text.", "Hmp"},
+		{"byline and date lines", "Head line\n\nBy Karin Aalto, The Valdmar Herald\n13 November 2026\n\nBody text.", "Hmmp"},
+		{"outlet and date in emphasis", "# Head line\n\n*Dalmora Today, 10 November 2026*\n\nBody text.", "Hmp"},
+		{"date stamp", "Head line\n\nPublished Wednesday 11 November 2026, 20:15\n\nBody text.", "Hmp"},
+		{"byline without headline", "By Erik Dahl\n\nThe deal will be sold as a victory.", "mp"},
+		{"sentence opening with By is body", "Head line\n\nBy Monday evening at least 14 ships were waiting.", "Hp"},
+		{"By and a name in a sentence is body", "Head line\n\nBy Friday, Anders Lund had met both sides.", "Hp"},
+		{"date line later in the body is body", "Head line\n\nBody text.\n\nMore text.\n\n13 November 2026", "Hppp"},
+		{"wire sign-off is metadata", "Head line\n\nBody text.\n\n(Reporting by Sofia Lindqvist; editing by Paul Hart)", "Hpm"},
+		{"closing parenthesis that is prose stays", "Head line\n\nBody text.\n\n(The figures were revised on Friday.)", "Hpp"},
 		{"heading", "Head line\n\nBody text.\n\nBackground\n\nMore text.", "Hphp"},
 		{"markdown heading levels", "# Title\n\n## A\n\ntext\n\n### B\n\ntext", "Hhphp"},
 		{"rule is dropped", "Head line\n\n---\n\nBody.", "Hp"},
@@ -170,6 +179,71 @@ func TestParseCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestLeadLine(t *testing.T) {
+	tests := []struct {
+		in                   string
+		ok                   bool
+		author, source, date string
+	}{
+		{"By Karin Aalto, The Valdmar Herald", true, "Karin Aalto", "", ""},
+		{"By Karin Aalto · 13 November 2026 · Updated 19:30", true, "Karin Aalto", "", "2026-11-13"},
+		{"*By Tomás Ferreira, 12 January 2024*", true, "Tomás Ferreira", "", "2024-01-12"},
+		{"BY JOHN SMITH", true, "JOHN SMITH", "", ""},
+		{"13 November 2026", true, "", "", "2026-11-13"},
+		{"*Dalmora Today, 10 November 2026*", true, "", "Dalmora Today", "2026-11-10"},
+		{"Published Wednesday 11 November 2026, 20:15", true, "", "", "2026-11-11"},
+		{"Updated: 2024-03-01 10:00 GMT", true, "", "", "2024-03-01"},
+		{"Dalmora Today", false, "", "", ""},
+		{"By Monday evening at least 14 ships were waiting.", false, "", "", ""},
+		{"By Friday, Anders Lund had met both sides.", false, "", "", ""},
+		{"The strike began on 9 November 2026", false, "", "", ""},
+		{"Estoria, Valdmar, 13 November 2026", false, "", "", ""},
+		{"", false, "", "", ""},
+	}
+	for _, tc := range tests {
+		m, ok := LeadLine(tc.in)
+		date := ""
+		if !m.Date.IsZero() {
+			date = m.Date.Format("2006-01-02")
+		}
+		if ok != tc.ok || m.Author != tc.author || m.Source != tc.source || date != tc.date {
+			t.Errorf("LeadLine(%q) = %+v, %v; want author %q source %q date %q, %v", tc.in, m, ok, tc.author, tc.source, tc.date, tc.ok)
+		}
+	}
+}
+
+func TestWireSignoff(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"(Reporting by Sofia Lindqvist; editing by Paul Hart)", true},
+		{"(Additional reporting by Ann Lee in Paris; Writing by Tom Reyes)", true},
+		{"(Editing by Paul Hart)", true},
+		{"Reporting by Sofia Lindqvist", false},
+		{"(The figures were revised on Friday.)", false},
+		{"(reporting by)", false},
+	}
+	for _, tc := range tests {
+		if got := WireSignoff(tc.in); got != tc.ok {
+			t.Errorf("WireSignoff(%q) = %v, want %v", tc.in, got, tc.ok)
+		}
+	}
+}
+
+func FuzzLeadLine(f *testing.F) {
+	for _, s := range []string{"By Karin Aalto, The Valdmar Herald", "*Dalmora Today, 10 November 2026*", "Published Wednesday 11 November 2026, 20:15", "By , ,", "Updated 19:30", "(Reporting by X)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, ok := LeadLine(s)
+		if !ok && m != (Meta{}) {
+			t.Errorf("LeadLine(%q) rejected the line but stated %+v", s, m)
+		}
+		_ = WireSignoff(s)
+	})
 }
 
 func TestOpinionHeading(t *testing.T) {
