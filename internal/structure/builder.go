@@ -146,6 +146,19 @@ func (b *Builder) Finish() (string, article.Structure) {
 		st.Blocks = []article.Block{}
 	}
 	fillSections(text, &st, b.levels)
+	// A headline labelled "Opinion: …" or "Analysis | …" makes the whole
+	// piece opinion, as it does for parsed text: pages, feeds and JSON
+	// exports label their columns the same way.
+	for _, bl := range st.Blocks {
+		if bl.Kind == article.BlockHeadline {
+			if opinionLabel(bl.Content.Of(text)) {
+				for i := range st.Blocks {
+					st.Blocks[i].Opinion = true
+				}
+			}
+			break
+		}
+	}
 	return text, st
 }
 

@@ -196,13 +196,32 @@ func (p *parser) leadMeta() {
 			break
 		}
 		var repl []cand
-		for _, l := range p.blockLines(b.Span) {
+		lines := p.blockLines(b.Span)
+		metas := make([]Meta, len(lines))
+		bad, dated, prose := -1, false, false
+		for j, l := range lines {
 			m, ok := LeadLine(p.text[l.start:l.end])
-			if !ok {
-				repl = nil
-				break
+			switch {
+			case ok:
+				dated = dated || !m.Date.IsZero() && m.Author == ""
+			case bad < 0 && nameLike(strings.Trim(p.text[l.start:l.end], "*_ ")):
+				// An outlet on its own line above the date ("Dalmora
+				// Today" / "13 November 2026"), decided below.
+				bad, m.Source = j, strings.Trim(p.text[l.start:l.end], "*_ ")
+			default:
+				prose = true
 			}
+			metas[j] = m
+		}
+		if prose || bad >= 0 && (!dated || len(lines) < 2) {
+			break
+		}
+		for j, l := range lines {
+			m := metas[j]
 			key := "date"
+			if m.Date.IsZero() && m.Author == "" {
+				key = "source"
+			}
 			switch {
 			case m.Author != "":
 				key = "author"

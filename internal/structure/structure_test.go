@@ -158,6 +158,9 @@ func TestParseCases(t *testing.T) {
 		{"byline is metadata, not heading", "Head line\n\nBy Ann Lee\n\nBody text.", "Hmp"},
 		{"byline and date lines", "Head line\n\nBy Karin Aalto, The Valdmar Herald\n13 November 2026\n\nBody text.", "Hmmp"},
 		{"outlet and date in emphasis", "# Head line\n\n*Dalmora Today, 10 November 2026*\n\nBody text.", "Hmp"},
+		{"outlet line above a date line", "Head line\n\nDalmora Today\n13 November 2026\n\nBody text.", "Hmmp"},
+		{"name line without a date is body", "Head line\n\nDalmora Today\nAnna Petrova\n\nBody text.", "Hpp"},
+		{"prose line above a date line is body", "Head line\n\nThe strike went on for five days.\n13 November 2026\n\nBody text.", "Hpp"},
 		{"date stamp", "Head line\n\nPublished Wednesday 11 November 2026, 20:15\n\nBody text.", "Hmp"},
 		{"byline without headline", "By Erik Dahl\n\nThe deal will be sold as a victory.", "mp"},
 		{"sentence opening with By is body", "Head line\n\nBy Monday evening at least 14 ships were waiting.", "Hp"},
@@ -210,6 +213,30 @@ func TestLeadLine(t *testing.T) {
 		}
 		if ok != tc.ok || m.Author != tc.author || m.Source != tc.source || date != tc.date {
 			t.Errorf("LeadLine(%q) = %+v, %v; want author %q source %q date %q, %v", tc.in, m, ok, tc.author, tc.source, tc.date, tc.ok)
+		}
+	}
+}
+
+func TestBuilderOpinionHeadline(t *testing.T) {
+	tests := []struct {
+		headline string
+		opinion  bool
+	}{
+		{"Opinion: The Valdmar deal buys peace, not a future", true},
+		{"Analysis | What the port deal means", true},
+		{"COMMENT-Why the strike matters", true},
+		{"Valdmar dockworkers and port agree pay deal", false},
+		{"Opinions split over the port deal", false},
+	}
+	for _, tc := range tests {
+		var b Builder
+		b.Headline(tc.headline)
+		b.Paragraph("The deal agreed at Valdmar last week will be sold as a victory.")
+		_, st := b.Finish()
+		for _, bl := range st.Blocks {
+			if bl.Opinion != tc.opinion {
+				t.Errorf("%q: %s block opinion = %v, want %v", tc.headline, bl.Kind, bl.Opinion, tc.opinion)
+			}
 		}
 	}
 }
