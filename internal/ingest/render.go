@@ -135,8 +135,8 @@ func (r *renderer) flush() {
 		// page's metadata already says it, and it is no sentence of the story.
 		return
 	}
-	if r.kind == article.BlockParagraph && structure.WireSignoff(text) {
-		return // "(Reporting by …; editing by …)": the agency's staff, not the story's actors
+	if r.kind == article.BlockParagraph && structure.ClosingCredit(text) {
+		return // a wire sign-off or a republication note: credits, not the story
 	}
 	switch r.kind {
 	case article.BlockHeading:

@@ -179,10 +179,41 @@ func WireSignoff(s string) bool {
 	return false
 }
 
+// republishOpenings open the note a syndicated copy ends with.
+var republishOpenings = []string{
+	"this article first appeared", "this article was first published", "this article was originally published",
+	"this article originally appeared", "this article is republished", "this article was republished",
+	"this story first appeared", "this story was first published", "this story was originally published",
+	"this story originally appeared", "this story is republished", "this story was republished",
+	"originally published in ", "originally published on ", "originally published by ", "republished with permission",
+}
+
+// ClosingCredit reports whether an article's last paragraph is a credit
+// rather than its prose: a wire sign-off (WireSignoff) or a syndicated
+// copy's note on where it first appeared ("This article first appeared in
+// The Valdmar Herald and is republished by the Coastal Post with
+// permission."). The outlets it names are no actors in the story.
+func ClosingCredit(s string) bool {
+	if WireSignoff(s) {
+		return true
+	}
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_()"))
+	if len(t) > 300 || strings.Count(t, ". ") > 1 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	for _, w := range republishOpenings {
+		if strings.HasPrefix(lt, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // leadMeta turns the paragraphs right after the headline (or opening the
 // body when there is none) into metadata blocks when each of their lines is
-// a LeadLine, at most two blocks; and the closing wire sign-off into a
-// "credit" metadata block.
+// a LeadLine, at most two blocks; and a closing credit (ClosingCredit) into
+// a "credit" metadata block.
 func (p *parser) leadMeta() {
 	i := p.body
 	if i < len(p.blocks) && p.blocks[i].Kind == article.BlockHeadline {
@@ -251,7 +282,7 @@ func (p *parser) leadMeta() {
 		}
 	}
 	if last := len(p.blocks) - 1; last > p.body && p.blocks[last].Kind == article.BlockParagraph &&
-		WireSignoff(p.text[p.blocks[last].Content.Start:p.blocks[last].Content.End]) {
+		ClosingCredit(p.text[p.blocks[last].Content.Start:p.blocks[last].Content.End]) {
 		b := &p.blocks[last]
 		b.Kind, b.Key, b.level = article.BlockMeta, "credit", 0
 	}

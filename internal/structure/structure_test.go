@@ -167,6 +167,8 @@ func TestParseCases(t *testing.T) {
 		{"By and a name in a sentence is body", "Head line\n\nBy Friday, Anders Lund had met both sides.", "Hp"},
 		{"date line later in the body is body", "Head line\n\nBody text.\n\nMore text.\n\n13 November 2026", "Hppp"},
 		{"wire sign-off is metadata", "Head line\n\nBody text.\n\n(Reporting by Sofia Lindqvist; editing by Paul Hart)", "Hpm"},
+		{"republication note is metadata", "Head line\n\nBody text.\n\nThis article first appeared in The Valdmar Herald and is republished by the Coastal Post with permission.", "Hpm"},
+		{"sentence on first appearance inside the body stays", "Head line\n\nThis article first appeared in print. More text.\n\nBody text.", "Hpp"},
 		{"closing parenthesis that is prose stays", "Head line\n\nBody text.\n\n(The figures were revised on Friday.)", "Hpp"},
 		{"heading", "Head line\n\nBody text.\n\nBackground\n\nMore text.", "Hphp"},
 		{"markdown heading levels", "# Title\n\n## A\n\ntext\n\n### B\n\ntext", "Hhphp"},
@@ -260,6 +262,25 @@ func TestWireSignoff(t *testing.T) {
 	}
 }
 
+func TestClosingCredit(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"(Reporting by Sofia Lindqvist; editing by Paul Hart)", true},
+		{"This article first appeared in The Valdmar Herald and is republished by the Coastal Post with permission.", true},
+		{"This article is republished from The Conversation under a Creative Commons license. Read the original article.", true},
+		{"*Originally published in the Harbour Times.*", true},
+		{"This article first appeared to be a hoax, the police said. They later confirmed it. Nobody was hurt.", false},
+		{"The deal first appeared in doubt on Friday.", false},
+	}
+	for _, tc := range tests {
+		if got := ClosingCredit(tc.in); got != tc.ok {
+			t.Errorf("ClosingCredit(%q) = %v, want %v", tc.in, got, tc.ok)
+		}
+	}
+}
+
 func FuzzLeadLine(f *testing.F) {
 	for _, s := range []string{"By Karin Aalto, The Valdmar Herald", "*Dalmora Today, 10 November 2026*", "Published Wednesday 11 November 2026, 20:15", "By , ,", "Updated 19:30", "(Reporting by X)"} {
 		f.Add(s)
@@ -269,7 +290,7 @@ func FuzzLeadLine(f *testing.F) {
 		if !ok && m != (Meta{}) {
 			t.Errorf("LeadLine(%q) rejected the line but stated %+v", s, m)
 		}
-		_ = WireSignoff(s)
+		_ = ClosingCredit(s)
 	})
 }
 
