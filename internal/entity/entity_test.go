@@ -93,6 +93,10 @@ func TestRoles(t *testing.T) {
 			&role{"envoy", "a former U.N. envoy", "", "UN", "former"}},
 		{"possessive before comma", "Germany's chancellor, Olaf Scholz, said so.", "Olaf Scholz",
 			&role{"chancellor", "Germany's chancellor", "DEU", "", "current"}},
+		{"judge's title", "Justice Tom Reyes ruled that the strike was causing harm.", "Tom Reyes",
+			&role{"judge", "Justice", "", "", "current"}},
+		{"portfolio minister", "Labour Minister Anna Berg urged both sides to return to the table.", "Anna Berg",
+			&role{"labor minister", "Labour Minister", "", "", "current"}},
 		// Negative cases: no role.
 		{"plain name", "Olaf Scholz said so.", "Olaf Scholz", nil},
 		{"verb before name", "Reporters met Olaf Scholz on Monday.", "Olaf Scholz", nil},
@@ -261,6 +265,33 @@ func TestSplitOrgNameJoined(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	checkDoc(t, doc)
+}
+
+// The first words of a known title tagged as a name before a person's name
+// are the title ("Labour Minister Anna Berg"); a party before a word that
+// makes no title with it stays ("Labour leader Tom Reyes").
+func TestTitleStartIsNoName(t *testing.T) {
+	tg := tagger{"Labour": "ORG", "Justice": "ORG", "Anna Berg": "PER", "Tom Reyes": "PER"}
+	tests := []struct {
+		text string
+		want map[string]string
+	}{
+		{"Labour Minister Anna Berg urged both sides to return to the table.", map[string]string{"Anna Berg": "person:anna berg"}},
+		{"Labour minister Anna Berg said so.", map[string]string{"Anna Berg": "person:anna berg"}},
+		{"Justice Minister Anna Berg said so.", map[string]string{"Anna Berg": "person:anna berg"}},
+		{"Labour leader Tom Reyes said so.", map[string]string{"Labour": "org:labour", "Tom Reyes": "person:tom reyes"}},
+		{"The Labour minister said so.", map[string]string{"Labour": "org:labour"}},
+	}
+	for _, tc := range tests {
+		doc := tg.doc(tc.text)
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, resolved(doc)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+		checkDoc(t, doc)
+	}
 }
 
 // A one-word name the tagger called a person is a place when the article

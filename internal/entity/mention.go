@@ -276,6 +276,34 @@ func (r *resolver) tidyMentions() {
 		s, _, _, ok := matchTitleEnding(r.toks, lo, mt.tb-1)
 		return ok && s < mt.ta
 	})
+	// "Labour" tagged an organisation in "Labour Minister Elena Marchetti"
+	// (or "Justice" in "Justice Minister …"): the first words of a title
+	// the table knows whole, set before a name, are the title, no name.
+	// "Labour leader Keir Starmer" keeps its party: "labour leader" is no
+	// title, so there the name and the title only touch.
+	var starts map[int]bool
+	r.ments = slices.DeleteFunc(r.ments, func(mt ment) bool {
+		if mt.tb-mt.ta >= maxTitleWords {
+			return false
+		}
+		lo, hi := r.sentenceBounds(mt.sent)
+		for e := mt.tb; e < hi && e < mt.ta+maxTitleWords; e++ {
+			s, _, _, ok := matchTitleEnding(r.toks, lo, e)
+			if !ok || s != mt.ta {
+				continue
+			}
+			if starts == nil {
+				starts = map[int]bool{}
+				for _, o := range r.ments {
+					if o.m.Type == article.PER {
+						starts[o.ta] = true
+					}
+				}
+			}
+			return starts[e+1]
+		}
+		return false
+	})
 	// The names of the article and their leading words: "Azuma Steel's"
 	// with "Azuma Steel Co Ltd" named too.
 	// "Exchequer Nigel Lawson" tagged an organisation after "Chancellor of

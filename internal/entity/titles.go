@@ -63,6 +63,12 @@ var titles = map[string]string{
 	"minister of justice": "justice minister", "minister of health": "health minister",
 	"secretary of commerce": "commerce secretary", "secretary of agriculture": "agriculture secretary",
 	"secretary of energy": "energy secretary", "secretary of labor": "labor secretary",
+	"labour minister": "labor minister", "labor minister": "labor minister", "employment minister": "labor minister",
+	"minister of labour": "labor minister", "minister of labor": "labor minister",
+	"transport minister": "transport minister", "minister of transport": "transport minister",
+	// A judge of the higher courts in the Commonwealth ("Justice Pieter
+	// Holm", "Mr Justice Holm").
+	"justice": "judge",
 }
 
 // titleLastWords are the last words of the titles: a token that is none of
