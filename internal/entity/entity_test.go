@@ -294,6 +294,33 @@ func TestTitleStartIsNoName(t *testing.T) {
 	}
 }
 
+// An organisation's name holding a plural possessive is one name however
+// the tagger cut it; a place owning an organisation is not part of it.
+func TestPluralPossessiveOrgName(t *testing.T) {
+	tg := tagger{"Dockworkers": "MISC", "Federation of Estoria": "ORG", "Teachers": "ORG", "Union": "ORG",
+		"Philippines": "LOC", "Department of Health": "ORG", "Reuters": "ORG", "World Desk": "ORG"}
+	tests := []struct {
+		text string
+		want map[string]string
+	}{
+		{"The Dockworkers' Federation of Estoria called the strike.", map[string]string{"Dockworkers' Federation of Estoria": "org:dockworkers' federation of estoria"}},
+		{"The Dockworkers’ Federation of Estoria called the strike.", map[string]string{"Dockworkers’ Federation of Estoria": "org:dockworkers' federation of estoria"}},
+		{"The Teachers' Union called the strike.", map[string]string{"Teachers' Union": "org:teachers' union"}},
+		{"The Philippines' Department of Health said so.", map[string]string{"Philippines": "country:PHL", "Department of Health": "org:department of health"}},
+		{"The Dockworkers and the Federation of Estoria met.", map[string]string{"Dockworkers": "misc:dockworkers", "Federation of Estoria": "org:federation of estoria"}},
+	}
+	for _, tc := range tests {
+		doc := tg.doc(tc.text)
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, resolved(doc)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+		checkDoc(t, doc)
+	}
+}
+
 // A one-word name the tagger called a person is a place when the article
 // uses it as one: after "in" or "from", as the stem of a demonym, or owning
 // what only a country has. A surname stays a person.

@@ -1299,6 +1299,15 @@ func (r *resolver) joinSplitNames() {
 			cur.m.Span.End = r.toks[cur.tb-1].Span.End
 			cur.m.Text = r.text[cur.m.Span.Start:cur.m.Span.End]
 		}
+		// "Dockworkers" "'" "Federation of Estoria": a plural possessive
+		// inside an organisation's name ("Transport Workers' Union",
+		// "Farmers' Association") where the tagger cut it.
+		if i+1 < len(r.ments) && r.pluralPossessiveJoin(cur, r.ments[i+1]) {
+			next := r.ments[i+1]
+			cur.m.Span.End, cur.m.Type, cur.tb = next.m.Span.End, article.ORG, next.tb
+			cur.m.Text = r.text[cur.m.Span.Start:cur.m.Span.End]
+			i++
+		}
 		// "Organization for Security and Co-operation" "in" "Europe": a
 		// known organisation's name the tagger cut at a place.
 		for cur.m.Type != article.PER && i+1 < len(r.ments) {
@@ -1326,6 +1335,37 @@ func (r *resolver) joinSplitNames() {
 		out = append(out, cur)
 	}
 	r.ments = out
+}
+
+// pluralPossessiveJoin reports whether cur, one capitalised plural word
+// tagged MISC or ORG ("Dockworkers"), and next, an organisation, are one
+// name joined by a plural possessive: "Dockworkers' Federation of Estoria".
+// A known organisation or a place owning another ("Reuters' desk", "the
+// Philippines' Department of Health") is no part of its name.
+func (r *resolver) pluralPossessiveJoin(cur, next ment) bool {
+	if next.sent != cur.sent || next.m.Type != article.ORG || cur.tb-cur.ta != 1 ||
+		cur.m.Type != article.MISC && cur.m.Type != article.ORG || shouting(cur.m.Text) {
+		return false
+	}
+	if next.m.Span.Start <= cur.m.Span.End {
+		return false
+	}
+	gap := r.text[cur.m.Span.End:next.m.Span.Start]
+	word := cur.m.Text
+	switch {
+	case gap == "' " || gap == "’ ":
+	case gap == " " && (strings.HasSuffix(word, "s'") || strings.HasSuffix(word, "s’")):
+		word = strings.TrimRight(word, "'’")
+	default:
+		return false
+	}
+	if !strings.HasSuffix(word, "s") || len(word) < 4 {
+		return false
+	}
+	if _, ok := r.gaz.Org(word); ok {
+		return false
+	}
+	return true
 }
 
 // wordParticles begin surnames as words of their own ("Ben Ali", "bin
