@@ -294,6 +294,36 @@ func TestTitleStartIsNoName(t *testing.T) {
 	}
 }
 
+// The place of an article's dateline is a place wherever the article names
+// it, whatever the tagger made of the other mentions; a surname is not.
+func TestDatelinePlaceElsewhere(t *testing.T) {
+	tests := []struct {
+		text string
+		tg   tagger
+		want map[string]string
+	}{
+		{"VALDMAR, Estoria (Northern Wire) - Talks broke down on Wednesday. Valdmar handles about 60% of the trade.",
+			tagger{"VALDMAR": "PER", "Valdmar": "PER", "Estoria": "LOC"},
+			map[string]string{"VALDMAR": "place:valdmar", "Valdmar": "place:valdmar", "Estoria": "place:estoria"}},
+		{"VALDMAR (Northern Wire) - Talks broke down. Anna Valdmar said talks would resume.",
+			tagger{"VALDMAR": "LOC", "Anna Valdmar": "PER"},
+			map[string]string{"VALDMAR": "place:valdmar", "Anna Valdmar": "person:anna valdmar"}},
+		{"Talks broke down on Wednesday. Valdmar said talks would resume.",
+			tagger{"Valdmar": "PER"},
+			map[string]string{"Valdmar": "person:valdmar"}},
+	}
+	for _, tc := range tests {
+		doc := tc.tg.doc(tc.text)
+		if err := (entity.Stage{}).Analyse(doc); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, resolved(doc)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+		checkDoc(t, doc)
+	}
+}
+
 // An organisation's name holding a plural possessive is one name however
 // the tagger cut it; a place owning an organisation is not part of it.
 func TestPluralPossessiveOrgName(t *testing.T) {

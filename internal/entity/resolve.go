@@ -146,13 +146,25 @@ func (r *resolver) placesTaggedPeople() {
 			surnames[f[len(f)-1]] = true
 		}
 	}
+	// The place of the article's wire dateline ("VALDMAR, Estoria
+	// (Northern Wire) -") is a place wherever the article names it
+	// ("Valdmar handles about 60% of the trade").
+	var datelined map[string]bool
+	for _, mt := range r.ments {
+		if (mt.m.Type == article.LOC || mt.m.Type == article.GPE) && !strings.Contains(mt.m.Text, " ") && r.inDatelinePlace(mt.m.Span) {
+			if datelined == nil {
+				datelined = map[string]bool{}
+			}
+			datelined[strings.ToLower(mt.m.Text)] = true
+		}
+	}
 	place := map[string]bool{}
 	for _, mt := range r.ments {
 		n := mt.m.Text
 		if mt.m.Type != article.PER || strings.ContainsAny(n, " .-") || surnames[n] || shouting(n) || place[n] {
 			continue
 		}
-		place[n] = r.usedAsPlace(mt.m.Span)
+		place[n] = datelined[strings.ToLower(n)] || r.usedAsPlace(mt.m.Span)
 	}
 	for i := range r.ments {
 		if mt := &r.ments[i]; mt.m.Type == article.PER && place[mt.m.Text] {
@@ -328,6 +340,9 @@ func (r *resolver) harmoniseTypes() {
 		mt := &r.ments[i]
 		if !shouting(mt.m.Text) || mt.m.Type == article.ORG {
 			continue
+		}
+		if mt.m.Type == article.LOC && r.inDatelinePlace(mt.m.Span) {
+			continue // the dateline says what the name is
 		}
 		n := Normalize(mt.m.Text)
 		if t, ok := written[n]; ok {
@@ -595,7 +610,8 @@ func (r *resolver) buildNamed() {
 	// share it, a role in the mention's own phrase must single one out.
 	for i := range r.ments {
 		mt := &r.ments[i]
-		if mt.m.Type != article.PER && mt.m.Entity != -2 && mt.tb-mt.ta == 1 && !r.inGazetteer(mt.m.Text) {
+		if mt.m.Type != article.PER && mt.m.Entity != -2 && mt.tb-mt.ta == 1 && !r.inGazetteer(mt.m.Text) &&
+			!(mt.m.Type == article.LOC && r.inDatelinePlace(mt.m.Span)) {
 			// "Sisi" tagged as an organisation in an article about Abdel
 			// Fattah el-Sisi: the surname of the one person who has it.
 			if w := nameWords(mt.m.Text); len(w) == 1 {
