@@ -25,7 +25,7 @@ func (r *Reader) readHTML(origin, pageURL, contentType string, data []byte) Item
 	if err != nil {
 		return itemErr(origin, err)
 	}
-	doc, err := html.Parse(strings.NewReader(s))
+	doc, err := html.Parse(strings.NewReader(closeTitle(s)))
 	if err != nil {
 		return itemErr(origin, fmt.Errorf("%w HTML: %w", ErrMalformed, err))
 	}
@@ -116,6 +116,29 @@ func htmlToUTF8(data []byte, contentType string) (string, error) {
 		return "", fmt.Errorf("%w: decode %s: %w", ErrEncoding, name, err)
 	}
 	return string(bytes.ToValidUTF8(out, []byte("\uFFFD"))), nil
+}
+
+// closeTitle closes a <title> the page never closes. Its content is raw
+// text to an HTML parser, so the whole page after it, markup included,
+// became the title and the only text ("Broken page<body><div><p>…"). The
+// title ends where its first line or its first tag does.
+func closeTitle(s string) string {
+	head := s[:min(len(s), 4096)]
+	lh := strings.ToLower(head)
+	i := strings.Index(lh, "<title")
+	if i < 0 || strings.Contains(strings.ToLower(s), "</title") {
+		return s
+	}
+	gt := strings.IndexByte(head[i:], '>')
+	if gt < 0 {
+		return s
+	}
+	start := i + gt + 1
+	end := len(s)
+	if j := strings.IndexAny(s[start:], "<\n"); j >= 0 {
+		end = start + j
+	}
+	return s[:end] + "</title>" + s[end:]
 }
 
 // pageTitle is the text of <title>, "" when there is none.
