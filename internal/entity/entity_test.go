@@ -279,6 +279,7 @@ func TestTitleStartIsNoName(t *testing.T) {
 		{"Labour Minister Anna Berg urged both sides to return to the table.", map[string]string{"Anna Berg": "person:anna berg"}},
 		{"Labour minister Anna Berg said so.", map[string]string{"Anna Berg": "person:anna berg"}},
 		{"Justice Minister Anna Berg said so.", map[string]string{"Anna Berg": "person:anna berg"}},
+		{"The lawyers argue that Justice Anna Berg gave too much weight to the losses.", map[string]string{"Anna Berg": "person:anna berg"}},
 		{"Labour leader Tom Reyes said so.", map[string]string{"Labour": "org:labour", "Tom Reyes": "person:tom reyes"}},
 		{"The Labour minister said so.", map[string]string{"Labour": "org:labour"}},
 	}

@@ -276,9 +276,9 @@ func (r *resolver) tidyMentions() {
 		s, _, _, ok := matchTitleEnding(r.toks, lo, mt.tb-1)
 		return ok && s < mt.ta
 	})
-	// "Labour" tagged an organisation in "Labour Minister Elena Marchetti"
-	// (or "Justice" in "Justice Minister …"): the first words of a title
-	// the table knows whole, set before a name, are the title, no name.
+	// "Labour" tagged an organisation in "Labour Minister Elena Marchetti",
+	// "Justice" in "Justice Pieter Holm": a title the table knows whole, or
+	// its first words, set before a name, is the title, no name.
 	// "Labour leader Keir Starmer" keeps its party: "labour leader" is no
 	// title, so there the name and the title only touch.
 	var starts map[int]bool
@@ -287,7 +287,7 @@ func (r *resolver) tidyMentions() {
 			return false
 		}
 		lo, hi := r.sentenceBounds(mt.sent)
-		for e := mt.tb; e < hi && e < mt.ta+maxTitleWords; e++ {
+		for e := mt.tb - 1; e < hi && e < mt.ta+maxTitleWords; e++ {
 			s, _, _, ok := matchTitleEnding(r.toks, lo, e)
 			if !ok || s != mt.ta {
 				continue
@@ -300,7 +300,9 @@ func (r *resolver) tidyMentions() {
 					}
 				}
 			}
-			return starts[e+1]
+			if starts[e+1] {
+				return true
+			}
 		}
 		return false
 	})
