@@ -164,6 +164,9 @@ func quotes(docs []*doc, nm *names) []SpeakerQuotes {
 			if !q.Direct && holdsDirect(d.an.Quotes, q) {
 				continue // "conceded defeat, saying: "…"": the quoted words are listed as they are
 			}
+			if si := d.sentenceOf(q.Content.Start); si >= 0 && !d.sents[si].body() {
+				continue // a subheading ("Port welcomes ruling") sums up the body; it is nobody's words
+			}
 			name, key, _ := d.speakerOf(q)
 			short := strings.TrimSpace(name)
 			name = nm.canonical(short)

@@ -123,7 +123,7 @@ func positions(docs []*doc, nm *names) []Position {
 				continue
 			}
 			si := d.sentenceOf(q.Content.Start)
-			if si < 0 || d.sents[si].opinion || background(&d.sents[si], first) {
+			if si < 0 || d.sents[si].opinion || !d.sents[si].body() || background(&d.sents[si], first) {
 				continue
 			}
 			s := &d.sents[si]

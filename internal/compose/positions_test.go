@@ -250,3 +250,32 @@ func TestQuotesOnceAReport(t *testing.T) {
 		t.Errorf("quotes from articles %v, want [1 3]", arts)
 	}
 }
+
+// A subheading that sums up the body ("Port welcomes ruling") is nobody's
+// words: no quote and no position comes of it; the body's sentence stays.
+func TestSubheadingIsNoQuote(t *testing.T) {
+	heading := "Port welcomes ruling"
+	body := "The chief executive, Tom Reyes, welcomed the ruling."
+	txt := heading + "\n\n" + body
+	hs := article.Span{Start: 0, End: len(heading)}
+	bs := article.Span{Start: len(heading) + 2, End: len(txt)}
+	ents := []article.Entity{{Key: "org:port", Name: "Port", Type: article.ORG}, {Key: "person:tom reyes", Name: "Tom Reyes", Type: article.PER}}
+	qs := []article.Quote{
+		{Content: article.Span{Start: strings.Index(txt, "ruling"), End: hs.End}, SpeakerEntity: 0, CueVerb: "welcome"},
+		{Content: article.Span{Start: strings.LastIndex(txt, "the ruling"), End: len(txt) - 1}, SpeakerEntity: 1, CueVerb: "welcome"},
+	}
+	d := &doc{id: 1, outlet: "Herald", a: &article.Article{Text: txt}, member: Member{DupGroup: 1},
+		an: &article.Analysis{Entities: ents, Quotes: qs},
+		sents: []sent{
+			{span: hs, text: heading, block: article.BlockHeading},
+			{span: bs, text: body, block: article.BlockParagraph},
+		}}
+	got := quotes([]*doc{d}, storyNames([]*doc{d}))
+	var speakers []string
+	for _, sq := range got {
+		speakers = append(speakers, sq.Speaker)
+	}
+	if fmt.Sprint(speakers) != "[Tom Reyes]" {
+		t.Errorf("quotes by %v, want [Tom Reyes]", speakers)
+	}
+}
