@@ -40,6 +40,9 @@ func newShowCmd(g *globalOptions) *cobra.Command {
 			fmt.Fprintf(w, "Article %d\n", a.ID)
 			fmt.Fprintf(w, "  title:     %s\n", a.Title)
 			fmt.Fprintf(w, "  source:    %s\n", orDash(a.Source))
+			if a.Author != "" {
+				fmt.Fprintf(w, "  author:    %s\n", a.Author)
+			}
 			fmt.Fprintf(w, "  published: %s", dayOf(a.Published))
 			if a.DateSource != "" {
 				fmt.Fprintf(w, " (from %s)", a.DateSource)
