@@ -101,6 +101,9 @@ func (r *Reader) readHTML(origin, pageURL, contentType string, data []byte) Item
 	if !date.DateTime.IsZero() {
 		a.Published, a.DateSource = date.DateTime, "html"
 	}
+	if structure.OpinionSection(metaProperty(doc, "article:section")) {
+		markOpinion(&a.Structure) // <meta property="article:section" content="Opinion">
+	}
 	return Item{Article: a}
 }
 
@@ -139,6 +142,38 @@ func closeTitle(s string) string {
 		end = start + j
 	}
 	return s[:end] + "</title>" + s[end:]
+}
+
+// metaProperty is the content of the page's first <meta property=name>
+// (or name=name), "" when there is none.
+func metaProperty(doc *html.Node, name string) string {
+	var find func(*html.Node) string
+	find = func(n *html.Node) string {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+			var key, content string
+			for _, at := range n.Attr {
+				switch at.Key {
+				case "property", "name":
+					key = at.Val
+				case "content":
+					content = at.Val
+				}
+			}
+			if strings.EqualFold(key, name) {
+				return content
+			}
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return "" // metadata lives in <head>
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if v := find(c); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	return find(doc)
 }
 
 // pageTitle is the text of <title>, "" when there is none.

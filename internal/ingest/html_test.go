@@ -68,3 +68,44 @@ func FuzzCloseTitle(f *testing.F) {
 		}
 	})
 }
+
+// A publisher's section says a piece is opinion: the JSON "section" field
+// and a page's article:section meta.
+func TestOpinionSectionMarksArticle(t *testing.T) {
+	body := "The deal agreed at Valdmar last week will be sold as a victory by both sides. It is nothing of the kind."
+	page := func(section string) []byte {
+		return []byte(`<html><head><title>The Valdmar deal buys peace</title><meta property="article:section" content="` + section +
+			`"></head><body><article><h1>The Valdmar deal buys peace</h1><p>` + body + `</p><p>` + body + `</p></article></body></html>`)
+	}
+	js := func(section string) []byte {
+		return []byte(`{"title":"The Valdmar deal buys peace","text":"` + body + `","section":"` + section + `"}`)
+	}
+	tests := []struct {
+		name    string
+		read    func(r *Reader) Item
+		opinion bool
+	}{
+		{"json opinion", func(r *Reader) Item { return jsonItem("a.json", js("Opinion"), js("Opinion")) }, true},
+		{"json business", func(r *Reader) Item { return jsonItem("a.json", js("Business"), js("Business")) }, false},
+		{"json opinion polls", func(r *Reader) Item { return jsonItem("a.json", js("Opinion polls"), js("Opinion polls")) }, false},
+		{"html opinion", func(r *Reader) Item { return r.readHTML("a.html", "a.html", "", page("Opinion")) }, true},
+		{"html news", func(r *Reader) Item { return r.readHTML("a.html", "a.html", "", page("News")) }, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := tc.read(New(Options{FastHTML: true}))
+			if it.Err != nil {
+				t.Fatal(it.Err)
+			}
+			a := it.Article
+			if len(a.Structure.Blocks) < 2 {
+				t.Fatalf("blocks %+v", a.Structure.Blocks)
+			}
+			for _, b := range a.Structure.Blocks {
+				if b.Opinion != tc.opinion {
+					t.Errorf("%s block %q opinion %v, want %v", b.Kind, b.Content.Of(a.Text), b.Opinion, tc.opinion)
+				}
+			}
+		})
+	}
+}

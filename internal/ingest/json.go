@@ -24,6 +24,7 @@ var (
 	publishedKeys = []string{"published", "date", "dct", "pub_date", "date_publish", "publish_date", "published_at", "pubDate", "datePublished", "time"}
 	authorKeys    = []string{"author", "authors", "byline"}
 	langKeys      = []string{"lang", "language"}
+	sectionKeys   = []string{"section", "category", "categories", "section_name", "genre"}
 )
 
 // readJSON reads one JSON object or an array of objects. Each array element
@@ -154,7 +155,20 @@ func jsonItem(origin string, raw, js []byte) Item {
 	}
 	a.Text, a.Structure = b.Finish()
 	a.Title = headline(a.Text, a.Structure)
+	if sec, err := jsonString(obj, sectionKeys); err == nil && structure.OpinionSection(sec) {
+		markOpinion(&a.Structure) // "section": "Opinion": a column, not reporting
+	}
 	return Item{Article: a}
+}
+
+// markOpinion marks a whole article opinion: its publisher files it so.
+func markOpinion(st *article.Structure) {
+	for i := range st.Blocks {
+		st.Blocks[i].Opinion = true
+	}
+	for i := range st.Sections {
+		st.Sections[i].Opinion = true
+	}
 }
 
 // jsonString returns the first present key as a string. Arrays of strings

@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -174,6 +175,27 @@ func WireSignoff(s string) bool {
 	for _, w := range signoffStarts {
 		if strings.HasPrefix(ls, w+" ") {
 			return true
+		}
+	}
+	return false
+}
+
+// OpinionSection reports whether a publisher's section or category name
+// ("Opinion", "Comment", "Business, Opinion", "Columns") files a piece as
+// opinion rather than reporting. Each part of a list is a name of its own;
+// a name must be the label itself, so "Analysis of markets" or "Opinion
+// polls" is no opinion section.
+func OpinionSection(name string) bool {
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == ',' || r == '|' || r == '/' || r == ';' || r == '>' }) {
+		p := strings.ToLower(strings.TrimSpace(part))
+		for _, q := range []string{p, strings.TrimSuffix(p, "s")} {
+			switch q {
+			case "column", "columnist", "letter", "letters to the editor", "view", "point of view":
+				return true
+			}
+			if slices.Contains(opinionWords, q) {
+				return true
+			}
 		}
 	}
 	return false

@@ -262,6 +262,22 @@ func TestWireSignoff(t *testing.T) {
 	}
 }
 
+func TestOpinionSection(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"Opinion", true}, {"opinions", true}, {"Comment", true}, {"Business, Opinion", true},
+		{"News > Editorials", true}, {"Columns", true}, {"Analysis", true},
+		{"Business", false}, {"Opinion polls", false}, {"Analysis of markets", false}, {"", false}, {"News", false},
+	}
+	for _, tc := range tests {
+		if got := OpinionSection(tc.in); got != tc.ok {
+			t.Errorf("OpinionSection(%q) = %v, want %v", tc.in, got, tc.ok)
+		}
+	}
+}
+
 func TestClosingCredit(t *testing.T) {
 	tests := []struct {
 		in string
