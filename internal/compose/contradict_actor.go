@@ -209,7 +209,10 @@ func docReports(d *doc) []*actReport {
 			continue
 		}
 		s := &d.sents[si]
-		if s.opinion || !s.body() {
+		if s.opinion || !s.body() || s.block == article.BlockHeadline {
+			// A headline's compressed grammar makes a modifier the actor
+			// ("Valdmar port talks collapse": Valdmar held talks); the body
+			// states who acted.
 			continue
 		}
 		k := trig{e.Sentence, e.Trigger}

@@ -69,6 +69,14 @@ func copyOf(s Source, canonical int64) Source {
 	return s
 }
 
+// asHeadline makes a one-sentence test article's text its headline.
+func asHeadline(s Source) Source {
+	n := len(s.Article.Text)
+	s.Article.Structure = article.Structure{Blocks: []article.Block{{Kind: article.BlockHeadline,
+		Span: article.Span{End: n}, Content: article.Span{End: n}, Section: -1}}}
+	return s
+}
+
 func TestActorContradictions(t *testing.T) {
 	rebels := func(id int64, date string) Source {
 		return eventSource(t, id, "Wire A", date, "The rebels rejected the peace plan.",
@@ -93,6 +101,18 @@ func TestActorContradictions(t *testing.T) {
 			eventSource(t, 2, "Paper B", "2026-03-20", "The government rejected the peace plan on March 12.",
 				act{trigger: "rejected", plover: "REJECT", date: "2026-03-12", sources: []string{"The government=PSEGOV"}}),
 		}, []string{"who: REJECT plan"}},
+		{"headlines name no actors", []Source{
+			asHeadline(eventSource(t, 1, "Wire A", "2026-03-12", "Valdmar port talks collapse as ship queue grows",
+				act{trigger: "talks", plover: "CONSULT", code: "043", sources: []string{"Valdmar@place:valdmar"}})),
+			asHeadline(eventSource(t, 2, "Paper B", "2026-03-12", "Estoria port strike strands 52 ships as talks break down",
+				act{trigger: "talks", plover: "CONSULT", code: "043", sources: []string{"Estoria@place:estoria"}})),
+		}, nil},
+		{"the same words in the body still disagree", []Source{
+			eventSource(t, 1, "Wire A", "2026-03-12", "Valdmar held talks with the union.",
+				act{trigger: "held talks", plover: "CONSULT", code: "043", sources: []string{"Valdmar@place:valdmar"}}),
+			eventSource(t, 2, "Paper B", "2026-03-12", "Estoria held talks with the union.",
+				act{trigger: "held talks", plover: "CONSULT", code: "043", sources: []string{"Estoria@place:estoria"}}),
+		}, []string{"who: CONSULT talks"}},
 		{"same actor in both", []Source{rebels(1, "2026-03-12"), rebels(2, "2026-03-12")}, nil},
 		{"country and its government are one actor", []Source{
 			eventSource(t, 1, "Wire A", "2026-03-12", "Israel rejected the plan.",
