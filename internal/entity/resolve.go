@@ -243,6 +243,10 @@ var countryHolds = map[string]bool{
 	"constitutional court": true, "supreme court": true, "central bank": true,
 	"interior minister": true, "foreign minister": true, "defence minister": true, "defense minister": true,
 	"finance minister": true, "justice minister": true, "foreign ministry": true, "interior ministry": true,
+	// its cities and ports by rank ("Dalmora's second city", "Estoria's
+	// busiest port")
+	"second city": true, "largest city": true, "biggest city": true, "capital city": true,
+	"largest port": true, "biggest port": true, "busiest port": true, "main port": true, "coastline": true,
 }
 
 // placeOf are the words before "of" that make what follows a country:
