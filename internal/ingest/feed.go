@@ -63,7 +63,7 @@ func feedItem(origin string, raw []byte, feed *gofeed.Feed, it *gofeed.Item) Ite
 	a := newArticle(origin, article.FormatFeed, raw)
 	a.Title = normSpace(htmlText(it.Title))
 	a.URL = it.Link
-	a.Source = normSpace(feed.Title)
+	a.Source = feedOutlet(normSpace(feed.Title))
 	a.Lang = feed.Language
 	switch {
 	case len(it.Authors) > 0 && it.Authors[0] != nil:
@@ -160,4 +160,36 @@ func entryBytes(data []byte, feedType string) [][]byte {
 		}
 	}
 	return out
+}
+
+// feedSections name a feed's section, not its outlet. Read-only.
+var feedSections = map[string]bool{
+	"business": true, "world": true, "world news": true, "news": true, "top stories": true, "top news": true,
+	"latest": true, "latest news": true, "headlines": true, "breaking news": true, "politics": true,
+	"sport": true, "sports": true, "technology": true, "tech": true, "science": true, "health": true,
+	"opinion": true, "comment": true, "entertainment": true, "culture": true, "home": true, "homepage": true,
+	"front page": true, "markets": true, "economy": true, "money": true, "local": true, "national": true,
+	"international": true, "uk": true, "us": true, "europe": true, "africa": true, "asia": true,
+	"middle east": true, "americas": true, "environment": true, "climate": true, "travel": true,
+	"lifestyle": true, "all stories": true, "rss": true, "rss feed": true, "feed": true,
+}
+
+// feedOutlet is the outlet a feed's title names, less the section it adds
+// ("Northern Wire - Business", "World news | The Guardian"): the same
+// outlet's feeds are one source, not one per section.
+func feedOutlet(title string) string {
+	for _, sep := range []string{" - ", " – ", " — ", " | ", ": "} {
+		before, after, ok := strings.Cut(title, sep)
+		if !ok || strings.Contains(after, sep) {
+			continue
+		}
+		b, a := strings.TrimSpace(before), strings.TrimSpace(after)
+		switch {
+		case feedSections[strings.ToLower(a)] && b != "" && !feedSections[strings.ToLower(b)]:
+			return b
+		case feedSections[strings.ToLower(b)] && a != "" && !feedSections[strings.ToLower(a)]:
+			return a
+		}
+	}
+	return title
 }

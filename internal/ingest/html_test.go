@@ -109,3 +109,21 @@ func TestOpinionSectionMarksArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestFeedOutlet(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Northern Wire - Business", "Northern Wire"},
+		{"World news | The Guardian", "The Guardian"},
+		{"BBC News - World", "BBC News"},
+		{"Reuters: Top News", "Reuters"},
+		{"Harbour Notes", "Harbour Notes"},
+		{"Tom's Blog - Thoughts on shipping", "Tom's Blog - Thoughts on shipping"},
+		{"News - World", "News - World"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := feedOutlet(tc.in); got != tc.want {
+			t.Errorf("feedOutlet(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
