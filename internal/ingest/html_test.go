@@ -127,3 +127,20 @@ func TestFeedOutlet(t *testing.T) {
 		}
 	}
 }
+
+// A JSON line that is prose, not JSON, says so instead of Go's
+// "invalid character 'o' in literal null".
+func TestJSONLineNotJSON(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"not json at all", `not a JSON object (starts "not")`},
+		{"<html>", `not a JSON object (starts "<html>")`},
+		{`{"title": "x", "text": "unterminated`, "unexpected EOF"},
+		{"null", "not an object"},
+	}
+	for _, tc := range tests {
+		it := jsonItem("a.jsonl#1", []byte(tc.line), []byte(tc.line))
+		if it.Err == nil || !strings.Contains(it.Err.Error(), tc.want) {
+			t.Errorf("%q: err %v, want it to say %q", tc.line, it.Err, tc.want)
+		}
+	}
+}

@@ -110,6 +110,11 @@ func jsonlLine(origin string, ln int, line []byte, any *bool, yield func(Item) b
 // jsonItem turns one JSON object into an article; raw is the item's own
 // bytes, js the same as valid UTF-8.
 func jsonItem(origin string, raw, js []byte) Item {
+	if t := bytes.TrimSpace(js); len(t) > 0 && t[0] != '{' && t[0] != '[' && t[0] != '"' && t[0] != '-' && (t[0] < '0' || t[0] > '9') &&
+		!bytes.HasPrefix(t, []byte("null")) && !bytes.HasPrefix(t, []byte("true")) && !bytes.HasPrefix(t, []byte("false")) {
+		// Go's decoder reads "not json" as a broken literal null.
+		return itemErr(origin, fmt.Errorf("%w JSON: not a JSON object (starts %q)", ErrMalformed, firstWord(t)))
+	}
 	var obj map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(js))
 	if err := dec.Decode(&obj); err != nil {
@@ -169,6 +174,17 @@ func markOpinion(st *article.Structure) {
 	for i := range st.Sections {
 		st.Sections[i].Opinion = true
 	}
+}
+
+// firstWord is the start of b up to its first space, at most 20 bytes.
+func firstWord(b []byte) string {
+	if i := bytes.IndexAny(b, " \t"); i >= 0 {
+		b = b[:i]
+	}
+	if len(b) > 20 {
+		b = b[:20]
+	}
+	return string(bytes.ToValidUTF8(b, []byte("?")))
 }
 
 // jsonString returns the first present key as a string. Arrays of strings
