@@ -295,8 +295,9 @@ func TestTitleStartIsNoName(t *testing.T) {
 	}
 }
 
-// The place of an article's dateline is a place wherever the article names
-// it, whatever the tagger made of the other mentions; a surname is not.
+// The place of an article's dateline, or the place a port's, city's or
+// airport's name is built on, is a place wherever the article names it,
+// whatever the tagger made of the other mentions; a surname is not.
 func TestDatelinePlaceElsewhere(t *testing.T) {
 	tests := []struct {
 		text string
@@ -309,6 +310,12 @@ func TestDatelinePlaceElsewhere(t *testing.T) {
 		{"VALDMAR (Northern Wire) - Talks broke down. Anna Valdmar said talks would resume.",
 			tagger{"VALDMAR": "LOC", "Anna Valdmar": "PER"},
 			map[string]string{"VALDMAR": "place:valdmar", "Anna Valdmar": "person:anna valdmar"}},
+		{"Valdmar port talks collapse. Talks at the Port of Valdmar broke down.",
+			tagger{"Valdmar": "PER", "Port of Valdmar": "ORG"},
+			map[string]string{"Valdmar": "place:valdmar", "Port of Valdmar": "org:port of valdmar"}},
+		{"Valdmar port talks collapse. The Valdmar Port Authority walked out.",
+			tagger{"Valdmar": "PER", "Valdmar Port Authority": "ORG"},
+			map[string]string{"Valdmar": "place:valdmar", "Valdmar Port Authority": "org:valdmar port authority"}},
 		{"Talks broke down on Wednesday. Valdmar said talks would resume.",
 			tagger{"Valdmar": "PER"},
 			map[string]string{"Valdmar": "person:valdmar"}},

@@ -157,6 +157,17 @@ func (r *resolver) placesTaggedPeople() {
 			}
 			datelined[strings.ToLower(mt.m.Text)] = true
 		}
+		// "Port of Valdmar", "Valdmar Port Authority": a place names the
+		// port, city or airport, so the one word is a place in the
+		// headline's "Valdmar port talks collapse" too.
+		if mt.m.Type == article.ORG {
+			if n := placeInOrgName(mt.m.Text); n != "" {
+				if datelined == nil {
+					datelined = map[string]bool{}
+				}
+				datelined[strings.ToLower(n)] = true
+			}
+		}
 	}
 	place := map[string]bool{}
 	for _, mt := range r.ments {
@@ -180,6 +191,26 @@ func (r *resolver) placesTaggedPeople() {
 			}
 		}
 	}
+}
+
+// placeInOrgName returns the one-word place an organisation's name is
+// built on, "" when none: "Port of Valdmar", "City of Korvik", "Valdmar
+// Port Authority", "Korvik City Council", "Valdmar Airport".
+func placeInOrgName(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 3 && f[1] == "of" {
+		switch f[0] {
+		case "Port", "City", "Municipality", "Mayor", "Governor", "Province", "Region", "Canton", "County":
+			return f[2]
+		}
+	}
+	if len(f) >= 2 && len(f) <= 3 {
+		switch strings.Join(f[1:], " ") {
+		case "Port Authority", "Port", "Harbour", "Harbor", "City Council", "Town Council", "Airport", "International Airport", "City Hall":
+			return f[0]
+		}
+	}
+	return ""
 }
 
 // usedAsPlace reports whether the name at sp reads as a place there: after
